@@ -1,0 +1,38 @@
+// Query result values, shaped like Prometheus' promql/value.go. Times are Unix milliseconds.
+
+import type { Labels } from '../labels/labels.ts';
+
+export interface Sample {
+  readonly metric: Labels;
+  readonly t: number;
+  readonly v: number;
+}
+
+export interface Series {
+  readonly metric: Labels;
+  readonly t: number[];
+  readonly v: number[];
+}
+
+export type Value =
+  | { readonly type: 'scalar'; readonly t: number; readonly v: number }
+  | { readonly type: 'string'; readonly t: number; readonly v: string }
+  | { readonly type: 'vector'; readonly samples: Sample[] }
+  | { readonly type: 'matrix'; readonly series: Series[] };
+
+/** A position in the query text: [start, end) character offsets. */
+export interface PositionRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Parse and evaluation errors. Parse errors carry the offending range of the query text. */
+export class PromQLError extends Error {
+  constructor(
+    message: string,
+    readonly position?: PositionRange,
+  ) {
+    super(message);
+    this.name = 'PromQLError';
+  }
+}
