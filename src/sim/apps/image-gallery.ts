@@ -1,0 +1,113 @@
+// image-gallery (ch09/exercises/image-gallery/main.go): the web front on port 80. Every path but /metrics runs the
+// instrumented index handler: about 1 in 10 requests fails with 500 before calling the APIs (`rand.Intn(10) > 8`),
+// the rest fetch the image of the day from iotd, log the access to accesslog and render the page.
+
+import type { Clock } from '../../clock/clock.ts';
+import type { Random } from '../random.ts';
+import { Registry } from '../metrics/registry.ts';
+import { GO_CONTENT_TYPE, writeGoText } from '../metrics/text-go.ts';
+import { GoRuntime } from './runtime/go.ts';
+import { textResponse, type App, type AppRequest, type AppResponse, type Upstream } from './types.ts';
+
+export const IMAGE_API_URL = 'http://iotd/image';
+export const ACCESS_API_URL = 'http://accesslog/access-log';
+
+interface Image {
+  url: string;
+  caption: string;
+  copyright: string;
+}
+
+export class ImageGallery implements App {
+  readonly port = 80;
+  private readonly registry = new Registry();
+  private readonly runtime: GoRuntime;
+  private readonly inFlight;
+  private readonly requests;
+  private readonly scrapesInFlight;
+  private readonly scrapes;
+
+  constructor(private readonly clock: Clock, private readonly rng: Random, startedAt: number, private readonly upstream: Upstream) {
+    const reg = this.registry;
+    this.runtime = new GoRuntime(reg, rng, startedAt, {
+      goVersion: 'go1.13.15',
+      baseGoroutines: 7,
+      liveHeap: 1.4e6,
+      idleAllocRate: 3000,
+      threads: 7,
+      openFds: 9,
+      maxFds: 1048576,
+      virtualMemory: 113_000_000,
+      residentBase: 5_500_000,
+    });
+    this.inFlight = reg.gauge({ name: 'image_gallery_in_flight_requests', help: 'Image Gallery - in-flight requests' }).labels();
+    this.requests = reg.counter({ name: 'image_gallery_requests_total', help: 'Image Gallery - total requests', labelNames: ['code', 'method'] });
+    this.scrapesInFlight = reg.gauge({ name: 'promhttp_metric_handler_requests_in_flight', help: 'Current number of scrapes being served.' }).labels();
+    this.scrapes = reg.counter({ name: 'promhttp_metric_handler_requests_total', help: 'Total number of scrapes by HTTP status code.', labelNames: ['code'] });
+    for (const code of ['200', '500', '503']) this.scrapes.labels(code);
+  }
+
+  async handle(req: AppRequest): Promise<AppResponse> {
+    if (req.path.split('?')[0] === '/metrics') return this.metrics();
+    // InstrumentHandlerInFlight(InstrumentHandlerCounter(handler)): method label via sanitizeMethod (lower-case).
+    this.inFlight.inc();
+    this.runtime.setBusy(this.inFlight.value);
+    try {
+      const res = await this.index(req);
+      this.requests.labels(String(res.status), req.method.toLowerCase()).inc();
+      return res;
+    } finally {
+      this.inFlight.dec();
+      this.runtime.setBusy(this.inFlight.value);
+    }
+  }
+
+  private async index(req: AppRequest): Promise<AppResponse> {
+    if (this.rng.intn(10) > 8) {
+      this.runtime.work(2048, 0.0001);
+      return textResponse(500, 'Failed');
+    }
+    // An unreachable API fails the request, as the handler's error paths do (inferred).
+    let image: Image;
+    try {
+      const res = await this.upstream('GET', IMAGE_API_URL);
+      image = JSON.parse(res.body) as Image;
+      await this.upstream('POST', ACCESS_API_URL, JSON.stringify({ clientIp: req.remoteAddr }));
+    } catch {
+      return textResponse(500, 'Failed');
+    }
+    this.runtime.work(48_000 + this.rng.intn(8000), 0.0008);
+    return textResponse(200, renderPage(image), 'text/html; charset=utf-8');
+  }
+
+  private metrics(): AppResponse {
+    this.scrapesInFlight.inc();
+    const now = this.clock.now();
+    this.runtime.refresh(now);
+    // InstrumentMetricHandler: the in-flight gauge includes this scrape (it reads 1); the counter is bumped after
+    // the body is written, so a scrape never counts itself.
+    const body = writeGoText(this.registry.collect(now));
+    this.scrapesInFlight.dec();
+    this.scrapes.labels('200').inc();
+    this.runtime.work(body.length * 3, 0.0002);
+    return textResponse(200, body, GO_CONTENT_TYPE);
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function renderPage(img: Image): string {
+  return `<!DOCTYPE html>
+<html>
+<head><title>Image Gallery</title></head>
+<body>
+<h1>Image of the Day</h1>
+<img src="${escapeHtml(img.url)}" alt="${escapeHtml(img.caption)}">
+<p>${escapeHtml(img.caption)}</p>
+<p><small>${escapeHtml(img.copyright)}</small></p>
+</body>
+</html>
+`;
+}
