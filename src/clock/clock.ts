@@ -28,6 +28,8 @@ export class VirtualClock implements Clock {
   private seq = 0;
   private busy = 0;
   private blocked = 0;
+  /** Bumped whenever busy or blocked changes. */
+  private version = 0;
   private waiters: (() => void)[] = [];
   private advancing: Promise<void> = Promise.resolve();
   private liveHandle: ReturnType<typeof globalThis.setInterval> | null = null;
@@ -63,6 +65,7 @@ export class VirtualClock implements Clock {
     return new Promise((resolve) => {
       this.setTimeout(() => {
         this.blocked--;
+        this.notify();
         resolve();
       }, ms);
     });
@@ -111,9 +114,19 @@ export class VirtualClock implements Clock {
   }
 
   /** Resolves once no timer-started async work is running except work waiting on virtual time. */
-  idle(): Promise<void> {
-    if (this.busy <= this.blocked) return Promise.resolve();
-    return new Promise<void>((resolve) => this.waiters.push(resolve)).then(() => this.idle());
+  async idle(): Promise<void> {
+    for (;;) {
+      if (this.busy === 0) return;
+      if (this.busy > this.blocked) {
+        await new Promise<void>((resolve) => this.waiters.push(resolve));
+        continue;
+      }
+      // Everything running seems to wait on virtual time, but a timer that just fired (a timeout, say) may have
+      // freed a task whose promise chain is still settling: give it a real turn and look again.
+      const before = this.version;
+      await new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0));
+      if (this.version === before) return;
+    }
   }
 
   private async advanceTo(target: number): Promise<void> {
@@ -150,6 +163,7 @@ export class VirtualClock implements Clock {
   }
 
   private notify(): void {
+    this.version++;
     const w = this.waiters;
     this.waiters = [];
     for (const fn of w) fn();

@@ -106,17 +106,30 @@ export class ScrapeLoop {
   private async scrape(): Promise<string> {
     const url = this.o.target.url;
     const controller = new AbortController();
-    const timeout = this.o.clock.setTimeout(() => controller.abort(), this.o.timeout);
-    try {
-      const res = await this.o.fetch(url, { headers: { Accept: ACCEPT_HEADER }, signal: controller.signal });
+    // The deadline is virtual time: it rejects from the clock's timer, whatever the fetch is doing.
+    let timer: TimerId | null = null;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = this.o.clock.setTimeout(() => {
+        controller.abort();
+        reject(new Error(`Get "${url}": context deadline exceeded`));
+      }, this.o.timeout);
+    });
+    const request = (async () => {
+      let res: Response;
+      try {
+        res = await this.o.fetch(url, { headers: { Accept: ACCEPT_HEADER }, signal: controller.signal });
+      } catch (err) {
+        throw new Error(`Get "${url}": ${err instanceof Error ? err.message : String(err)}`);
+      }
       if (res.status !== 200) throw new Error(`server returned HTTP status ${res.status} ${res.statusText}`.trimEnd());
-      return await res.text();
-    } catch (err) {
-      if (controller.signal.aborted) throw new Error(`Get "${url}": context deadline exceeded`);
-      if (err instanceof Error && err.message.startsWith('server returned')) throw err;
-      throw new Error(`Get "${url}": ${err instanceof Error ? err.message : String(err)}`);
+      return res.text();
+    })();
+    try {
+      return await Promise.race([request, deadline]);
     } finally {
-      this.o.clock.clearTimeout(timeout);
+      if (timer !== null) this.o.clock.clearTimeout(timer);
+      request.catch(() => undefined);
+      deadline.catch(() => undefined);
     }
   }
 

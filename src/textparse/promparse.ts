@@ -159,8 +159,10 @@ function parseComment(r: LineReader, help: Map<string, string>, types: Map<strin
 function parseSample(r: LineReader): SampleEntry {
   const name = r.readName('metric name', isNameStart, isNameChar);
   const labels: [string, string][] = [];
+  const afterName = r.pos;
   r.skipBlanks();
-  if (r.text[r.pos] === '{') {
+  if (r.text[r.pos] !== '{') r.pos = afterName;
+  else {
     r.pos++;
     const seen = new Set<string>();
     for (;;) {

@@ -39,13 +39,14 @@ class MemSeries {
     readonly labels: Labels,
   ) {}
 
-  append(t: number, v: number, stale: boolean): void {
+  /** Returns false for a repeat of the last sample, which is accepted and ignored. */
+  append(t: number, v: number, stale: boolean): boolean {
     if (this.n > 0) {
       const last = this.t[this.n - 1];
       if (t < last) throw new AppendError('out of order sample', 'out_of_order');
       if (t === last) {
         const same = stale ? this.stale[this.n - 1] === 1 : Object.is(this.v[this.n - 1], v) && !this.stale[this.n - 1];
-        if (same) return;
+        if (same) return false;
         throw new AppendError('duplicate sample for timestamp', 'duplicate');
       }
     }
@@ -54,6 +55,7 @@ class MemSeries {
     this.v[this.n] = stale ? NaN : v;
     this.stale[this.n] = stale ? 1 : 0;
     this.n++;
+    return true;
   }
 
   range(mint: number, maxt: number): SeriesData {
@@ -113,16 +115,14 @@ export class Head implements Querier {
 
   /** Appends a sample; throws AppendError for out-of-order or duplicate-timestamp samples. */
   append(ref: number, t: number, v: number): void {
-    this.series[ref].append(t, v, false);
-    this.samples++;
+    if (this.series[ref].append(t, v, false)) this.samples++;
   }
 
   /** Writes a staleness marker, ending the series at t. */
   appendStale(ref: number, t: number): void {
     const s = this.series[ref];
     if (s.n > 0 && s.stale[s.n - 1]) return;
-    s.append(t, NaN, true);
-    this.samples++;
+    if (s.append(t, NaN, true)) this.samples++;
   }
 
   select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[] {
