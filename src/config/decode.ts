@@ -11,6 +11,7 @@ export interface Field {
   value: Node | null;
 }
 
+// YAML 1.1 `<<` keys: the yaml package gives them a symbol value, their source stays "<<".
 const MERGE_KEY = '<<';
 
 export class Decoder {
@@ -53,7 +54,7 @@ export class Decoder {
     const out: Pair<Node, Node | null>[] = [];
     for (const pair of node.items as Pair<Node, Node | null>[]) {
       const key = this.resolve(pair.key);
-      if (isScalar(key) && key.value === MERGE_KEY) {
+      if (isScalar(key) && typeof key.value === 'symbol' && key.source === MERGE_KEY) {
         const merged = this.resolve(pair.value);
         for (const source of isSeq(merged) ? merged.items : [merged]) {
           const entries = this.pairs(this.resolve(source), goType) ?? [];

@@ -190,9 +190,9 @@ function readDNSSDConfig(d: Decoder, node: Node): DNSSDConfig | undefined {
   }
   const typeField = f.get('type');
   const written = typeField ? d.string(typeField.value) : DEFAULT_DNS_SD.type;
-  const port = d.int(f.get('port')?.value ?? null) ?? 0;
+  const port = d.int(f.get('port')?.value ?? null);
   const refreshInterval = f.has('refresh_interval') ? durationField(d, f, 'refresh_interval') : DEFAULT_DNS_SD.refreshInterval;
-  if (written === undefined) return undefined;
+  if (written === undefined || port === undefined) return undefined;
   const typeNode = typeField?.value ?? typeField?.key ?? node;
   const type = written.toUpperCase();
   switch (type) {
