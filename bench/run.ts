@@ -1,0 +1,11 @@
+// `npm run bench`: one line per figure, `bench <name> <value> <unit>`. Run after `vite build` (the npm script does).
+
+import { initialBundleGzipBytes } from './bundle.ts';
+import { firstScrapeVisibleMs } from './browser.ts';
+
+function print(name: string, value: number, unit: string): void {
+  console.log(`bench ${name} ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);
+}
+
+print('bundle_initial_gzip', initialBundleGzipBytes() / 1024, 'KB');
+print('first_scrape_visible_ms', Math.round(await firstScrapeVisibleMs()), 'ms');
