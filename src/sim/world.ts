@@ -1,0 +1,306 @@
+// The chapter's Docker world: compose project `exercises` on one bridge network, its containers and their apps,
+// Docker's embedded DNS, the published ports on localhost, and the engine's metrics on :9323. Everything runs on
+// the virtual clock and draws randomness from one seeded generator.
+
+import type { Clock } from '../clock/clock.ts';
+import { Random } from './random.ts';
+import { GATEWAY_IP, IpPool, NetworkError, subnetIp } from './network.ts';
+import { AccessLog } from './apps/accesslog.ts';
+import { DockerEngine, type ContainerStates } from './apps/docker-engine.ts';
+import { ImageGallery } from './apps/image-gallery.ts';
+import { Iotd } from './apps/iotd.ts';
+import type { App, AppResponse } from './apps/types.ts';
+
+export const PROJECT = 'exercises';
+/** Services in compose's creation order; prometheus comes first, so it holds .2. */
+export const SERVICES = ['prometheus', 'image-gallery', 'iotd', 'accesslog'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+/** Held for grafana (docker-compose-with-grafana.yml), so the first accesslog replica gets .6 as in the chapter. */
+export const RESERVED_IPS = [subnetIp(5)];
+/** Host ports published by docker-compose.yml. */
+export const PUBLISHED: Record<number, ServiceName> = { 8010: 'image-gallery', 8011: 'iotd', 8012: 'accesslog' };
+export const ENGINE_PORT = 9323;
+const ENGINE_HOSTS = ['docker_host', 'localhost', '127.0.0.1', 'host.docker.internal'];
+
+export type ContainerState = 'running' | 'exited';
+
+export interface ContainerInfo {
+  name: string;
+  service: string;
+  ip: string;
+  state: ContainerState;
+  /** The 12-hex container id, which is also the container's hostname. */
+  hostname: string;
+  startedAt: number;
+  /** Replica number within the service (compose's `-N` suffix). */
+  number: number;
+}
+
+export interface ComposeEvent {
+  container: string;
+  action: 'Created' | 'Started' | 'Running' | 'Stopped' | 'Removed';
+}
+
+export interface WorldOptions {
+  clock: Clock;
+  seed: number;
+  /** Run `up()` on construction (default true). */
+  start?: boolean;
+}
+
+export interface HttpResult {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+interface Container extends ContainerInfo {
+  app: App | null;
+}
+
+export class World {
+  readonly clock: Clock;
+  readonly rng: Random;
+  readonly engine: DockerEngine;
+  readonly dns = { lookupA: (name: string): Promise<string[]> => Promise.resolve(this.resolve(name)) };
+  private readonly ips = new IpPool(RESERVED_IPS);
+  private readonly list: Container[] = [];
+  private readonly listeners = new Set<() => void>();
+  /** Rotates the order Docker's DNS answers a service name with, per name. */
+  private readonly rotation = new Map<string, number>();
+
+  constructor(opts: WorldOptions) {
+    this.clock = opts.clock;
+    this.rng = new Random(opts.seed);
+    this.engine = new DockerEngine(this.clock, this.rng, this.clock.now(), () => this.containerStates());
+    if (opts.start ?? true) this.up();
+  }
+
+  /** `docker compose up -d [--scale accesslog=N]`: create and start what is missing, scale accesslog. */
+  up(opts: { scale?: { accesslog?: number } } = {}): ComposeEvent[] {
+    const events: ComposeEvent[] = [];
+    for (const service of SERVICES) {
+      const want = service === 'accesslog' ? (opts.scale?.accesslog ?? Math.max(1, this.replicas(service).length)) : 1;
+      events.push(...this.scaleService(service, want));
+    }
+    this.emit();
+    return events;
+  }
+
+  /** `docker compose up -d --scale <service>=n`. */
+  scale(service: string, n: number): ComposeEvent[] {
+    const events = this.scaleService(this.service(service), n);
+    this.emit();
+    return events;
+  }
+
+  /** `docker compose stop <service>`. */
+  stop(service: string): ComposeEvent[] {
+    const events: ComposeEvent[] = [];
+    for (const c of this.replicas(this.service(service))) {
+      if (c.state !== 'running') continue;
+      this.halt(c);
+      events.push({ container: c.name, action: 'Stopped' });
+    }
+    this.emit();
+    return events;
+  }
+
+  /** `docker compose start <service>`: the process starts afresh, so its counters begin again at zero. */
+  start(service: string): ComposeEvent[] {
+    const events: ComposeEvent[] = [];
+    for (const c of this.replicas(this.service(service))) {
+      if (c.state === 'running') continue;
+      this.boot(c);
+      events.push({ container: c.name, action: 'Started' });
+    }
+    this.emit();
+    return events;
+  }
+
+  /** `docker compose down`: stop and remove every container. */
+  down(): ComposeEvent[] {
+    const events: ComposeEvent[] = [];
+    for (const c of [...this.list].reverse()) {
+      if (c.state === 'running') {
+        this.halt(c);
+        events.push({ container: c.name, action: 'Stopped' });
+      }
+      this.remove(c);
+      events.push({ container: c.name, action: 'Removed' });
+    }
+    this.emit();
+    return events;
+  }
+
+  containers(): ContainerInfo[] {
+    return this.list.map(({ app: _app, ...info }) => ({ ...info }));
+  }
+
+  /** Called after any change: containers, traffic. Returns the unsubscribe function. */
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /**
+   * An HTTP request from anywhere (the host, the scraper, another container). Rejects with NetworkError when the host
+   * does not resolve or nothing listens on the port.
+   */
+  async request(method: string, url: string, body = '', remoteAddr?: string): Promise<HttpResult> {
+    const u = new URL(url);
+    const host = u.hostname.toLowerCase();
+    const port = u.port === '' ? (u.protocol === 'https:' ? 443 : 80) : Number(u.port);
+    const target = this.route(host, port);
+    const from = remoteAddr ?? `${GATEWAY_IP}:${32768 + this.rng.intn(28232)}`;
+    const res = await target.handle({ method: method.toUpperCase(), path: u.pathname + u.search, body, remoteAddr: from });
+    this.emit();
+    return res;
+  }
+
+  /** The chapter's `for i in {1..n}; do curl http://localhost:8010; done`; resolves to the status codes. */
+  async sendRequests(n: number): Promise<number[]> {
+    const codes: number[] = [];
+    for (let i = 0; i < n; i++) codes.push((await this.request('GET', 'http://localhost:8010/')).status);
+    return codes;
+  }
+
+  /** Does this URL point into the simulated world (so the MSW handler should answer it)? */
+  serves(url: string): boolean {
+    const u = new URL(url);
+    const host = u.hostname.toLowerCase();
+    const port = u.port === '' ? 80 : Number(u.port);
+    if (host === 'localhost' || host === '127.0.0.1') return port in PUBLISHED || port === ENGINE_PORT;
+    if (ENGINE_HOSTS.includes(host)) return true;
+    if (/^172\.20\.\d+\.\d+$/.test(host)) return true;
+    return (SERVICES as readonly string[]).includes(host) || this.list.some((c) => c.name === host);
+  }
+
+  private route(host: string, port: number): App {
+    if (ENGINE_HOSTS.includes(host) && port === ENGINE_PORT) return this.engine;
+    if (host === 'localhost' || host === '127.0.0.1') {
+      const service = PUBLISHED[port];
+      const c = service ? this.replicas(service).find((r) => r.state === 'running') : undefined;
+      if (!c?.app) throw NetworkError.refused('127.0.0.1', port);
+      return c.app;
+    }
+    let ip = host;
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(host)) {
+      const ips = this.resolve(host);
+      if (ips.length === 0) throw NetworkError.noSuchHost(host);
+      // Docker's DNS rotates the answer for a multi-container service; the client takes the first address.
+      const turn = this.rotation.get(host) ?? 0;
+      this.rotation.set(host, turn + 1);
+      ip = ips[turn % ips.length];
+    }
+    const c = this.list.find((x) => x.ip === ip && x.state === 'running');
+    if (!c?.app || c.app.port !== port) throw NetworkError.refused(ip, port);
+    return c.app;
+  }
+
+  private resolve(name: string): string[] {
+    const n = name.toLowerCase();
+    return this.list.filter((c) => c.state === 'running' && (c.service === n || c.name === n)).map((c) => c.ip);
+  }
+
+  private service(name: string): ServiceName {
+    const s = SERVICES.find((x) => x === name);
+    if (!s) throw new Error(`no such service: ${name}`);
+    return s;
+  }
+
+  private replicas(service: string): Container[] {
+    return this.list.filter((c) => c.service === service).sort((a, b) => a.number - b.number);
+  }
+
+  private scaleService(service: ServiceName, want: number): ComposeEvent[] {
+    const events: ComposeEvent[] = [];
+    const have = this.replicas(service);
+    for (const c of have.slice(want).reverse()) {
+      if (c.state === 'running') {
+        this.halt(c);
+        events.push({ container: c.name, action: 'Stopped' });
+      }
+      this.remove(c);
+      events.push({ container: c.name, action: 'Removed' });
+    }
+    for (const c of have.slice(0, want)) {
+      if (c.state === 'running') {
+        events.push({ container: c.name, action: 'Running' });
+      } else {
+        this.boot(c);
+        events.push({ container: c.name, action: 'Started' });
+      }
+    }
+    for (let number = have.length + 1; number <= want; number++) {
+      const c = this.create(service, number);
+      events.push({ container: c.name, action: 'Created' });
+      this.boot(c);
+      events.push({ container: c.name, action: 'Started' });
+    }
+    return events;
+  }
+
+  private create(service: ServiceName, number: number): Container {
+    const c: Container = {
+      name: `${PROJECT}-${service}-${number}`,
+      service,
+      number,
+      ip: this.ips.allocate(),
+      state: 'exited',
+      hostname: this.rng.hex(12),
+      startedAt: 0,
+      app: null,
+    };
+    this.list.push(c);
+    this.engine.containerAction('create');
+    return c;
+  }
+
+  private boot(c: Container): void {
+    c.state = 'running';
+    c.startedAt = this.clock.now();
+    c.app = this.newApp(c);
+    this.engine.containerAction('start');
+  }
+
+  private halt(c: Container): void {
+    c.state = 'exited';
+    c.app = null;
+    // kill, die, stop
+    this.engine.event();
+    this.engine.event();
+    this.engine.event();
+  }
+
+  private remove(c: Container): void {
+    this.list.splice(this.list.indexOf(c), 1);
+    this.ips.release(c.ip);
+    this.engine.containerAction('delete');
+  }
+
+  private newApp(c: Container): App | null {
+    const upstream = (method: string, url: string, body?: string): Promise<AppResponse> =>
+      this.request(method, url, body, `${c.ip}:${32768 + this.rng.intn(28232)}`);
+    switch (c.service) {
+      case 'image-gallery':
+        return new ImageGallery(this.clock, this.rng, c.startedAt, upstream);
+      case 'iotd':
+        return new Iotd(this.clock, this.rng, c.startedAt);
+      case 'accesslog':
+        return new AccessLog(this.clock, this.rng, c.startedAt, c.hostname);
+      default:
+        // The prometheus container is the playground itself; nothing here listens on port 80.
+        return null;
+    }
+  }
+
+  private containerStates(): ContainerStates {
+    const running = this.list.filter((c) => c.state === 'running').length;
+    return { running, stopped: this.list.length - running, paused: 0 };
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) fn();
+  }
+}
