@@ -1,0 +1,147 @@
+// Functions over range vectors, like the matrix-argument functions in Prometheus' promql/functions.go.
+// Each one looks at a window [lo, hi) of a series' samples (staleness markers already removed) and returns
+// the output value, or null for "no output at this step".
+
+import { MeanAccumulator, kahanSumInc, linearRegression, quantile } from './mathutil.ts';
+
+/** A window of one series for one evaluation step; the engine reuses one object to avoid allocation. */
+export interface Window {
+  t: Float64Array;
+  v: Float64Array;
+  lo: number;
+  hi: number;
+  /** The range's left-open boundaries (t - range - offset, t - offset], in ms. */
+  rangeStart: number;
+  rangeEnd: number;
+  /** The evaluation time (or the @ time) of this step, in ms. */
+  refTs: number;
+  /** Scalar arguments other than the range vector, in argument order. */
+  params: number[];
+}
+
+export type RangeFunction = (w: Window) => number | null;
+
+// extrapolatedRate: the increase across the window, extrapolated towards the range boundaries.
+function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): number | null {
+  const { t, v, lo, hi } = w;
+  if (hi - lo < 2) return null;
+  let result = v[hi - 1] - v[lo];
+  if (isCounter) {
+    let last = 0;
+    for (let i = lo; i < hi; i++) {
+      if (v[i] < last) result += last;
+      last = v[i];
+    }
+  }
+  const firstT = t[lo];
+  const lastT = t[hi - 1];
+  let durationToStart = (firstT - w.rangeStart) / 1000;
+  let durationToEnd = (w.rangeEnd - lastT) / 1000;
+  const sampledInterval = (lastT - firstT) / 1000;
+  const averageDurationBetweenSamples = sampledInterval / (hi - lo - 1);
+  // Extrapolate to a boundary only when a sample would be expected there; otherwise assume the series
+  // starts/ends half an average interval beyond the outermost samples.
+  const threshold = averageDurationBetweenSamples * 1.1;
+  if (durationToStart >= threshold) durationToStart = averageDurationBetweenSamples / 2;
+  if (isCounter) {
+    // A counter cannot go below zero: do not extrapolate further back than its zero point.
+    let durationToZero = durationToStart;
+    if (result > 0 && v[lo] >= 0) durationToZero = sampledInterval * (v[lo] / result);
+    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  }
+  if (durationToEnd >= threshold) durationToEnd = averageDurationBetweenSamples / 2;
+  let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
+  if (isRate) factor /= (w.rangeEnd - w.rangeStart) / 1000;
+  return result * factor;
+}
+
+// instantValue: irate/idelta from the last two samples.
+function instantValue(w: Window, isRate: boolean): number | null {
+  const { t, v, lo, hi } = w;
+  if (hi - lo < 2) return null;
+  const prevV = v[hi - 2];
+  const lastV = v[hi - 1];
+  let result = lastV - prevV;
+  // A counter reset: the last value is the increase since the reset.
+  if (isRate && lastV < prevV) result = lastV;
+  const interval = t[hi - 1] - t[hi - 2];
+  if (interval === 0) return null;
+  return isRate ? result / (interval / 1000) : result;
+}
+
+function windowValues(w: Window): number[] {
+  return Array.from(w.v.subarray(w.lo, w.hi));
+}
+
+function avg(w: Window): number {
+  const acc = new MeanAccumulator();
+  for (let i = w.lo; i < w.hi; i++) acc.add(w.v[i]);
+  return acc.value();
+}
+
+function variance(w: Window): number {
+  let count = 0, mean = 0, cMean = 0, aux = 0, cAux = 0;
+  for (let i = w.lo; i < w.hi; i++) {
+    const f = w.v[i];
+    count++;
+    const delta = f - (mean + cMean);
+    [mean, cMean] = kahanSumInc(delta / count, mean, cMean);
+    [aux, cAux] = kahanSumInc(delta * (f - (mean + cMean)), aux, cAux);
+  }
+  return (aux + cAux) / count;
+}
+
+const nonEmpty = (f: (w: Window) => number): RangeFunction => (w) => (w.hi > w.lo ? f(w) : null);
+
+export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
+  rate: (w) => extrapolatedRate(w, true, true),
+  increase: (w) => extrapolatedRate(w, true, false),
+  delta: (w) => extrapolatedRate(w, false, false),
+  irate: (w) => instantValue(w, true),
+  idelta: (w) => instantValue(w, false),
+  changes: nonEmpty((w) => {
+    let n = 0;
+    for (let i = w.lo + 1; i < w.hi; i++) {
+      const cur = w.v[i];
+      const prev = w.v[i - 1];
+      if (!(cur === prev || (Number.isNaN(cur) && Number.isNaN(prev)))) n++;
+    }
+    return n;
+  }),
+  resets: nonEmpty((w) => {
+    let n = 0;
+    for (let i = w.lo + 1; i < w.hi; i++) if (w.v[i] < w.v[i - 1]) n++;
+    return n;
+  }),
+  deriv: (w) => (w.hi - w.lo < 2 ? null : linearRegression(w.t, w.v, w.lo, w.hi, w.t[w.lo])[0]),
+  predict_linear: (w) => {
+    if (w.hi - w.lo < 2) return null;
+    const [slope, intercept] = linearRegression(w.t, w.v, w.lo, w.hi, w.refTs);
+    return slope * w.params[0] + intercept;
+  },
+  avg_over_time: nonEmpty(avg),
+  count_over_time: nonEmpty((w) => w.hi - w.lo),
+  sum_over_time: nonEmpty((w) => {
+    let sum = 0, c = 0;
+    for (let i = w.lo; i < w.hi; i++) [sum, c] = kahanSumInc(w.v[i], sum, c);
+    return sum + c;
+  }),
+  min_over_time: nonEmpty((w) => {
+    let min = w.v[w.lo];
+    for (let i = w.lo + 1; i < w.hi; i++) if (w.v[i] < min || Number.isNaN(min)) min = w.v[i];
+    return min;
+  }),
+  max_over_time: nonEmpty((w) => {
+    let max = w.v[w.lo];
+    for (let i = w.lo + 1; i < w.hi; i++) if (w.v[i] > max || Number.isNaN(max)) max = w.v[i];
+    return max;
+  }),
+  last_over_time: nonEmpty((w) => w.v[w.hi - 1]),
+  present_over_time: nonEmpty(() => 1),
+  quantile_over_time: nonEmpty((w) => quantile(w.params[0], windowValues(w))),
+  stddev_over_time: nonEmpty((w) => Math.sqrt(variance(w))),
+  stdvar_over_time: nonEmpty(variance),
+};
+
+/** Functions whose output keeps the input's metric name. */
+export const KEEPS_METRIC_NAME = new Set(['last_over_time', 'sort', 'sort_desc', 'label_replace', 'label_join']);

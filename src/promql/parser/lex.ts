@@ -1,0 +1,169 @@
+// Lexical helpers: durations, numbers, quoted strings, and a bracket/string pre-scan that reports the errors
+// Prometheus' lexer reports (unclosed parentheses, stray characters) before the grammar sees the input.
+
+import { PromQLError, type PositionRange } from '../value.ts';
+
+const DURATION_RE = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
+const UNIT_MS = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1];
+
+/** Parses a Prometheus duration (`1h30m`, `5m`, `1y`) into ms, or returns null when it is not one. */
+export function parseDuration(s: string): number | null {
+  if (s === '' || s === '0') return s === '0' ? 0 : null;
+  const m = DURATION_RE.exec(s);
+  if (!m) return null;
+  let ms = 0;
+  for (let i = 0; i < UNIT_MS.length; i++) if (m[i + 1] !== undefined) ms += Number(m[i + 1]) * UNIT_MS[i];
+  return ms;
+}
+
+/** Formats ms as Prometheus does (model.Duration.String): largest units first, `0s` for zero. */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  let rest = Math.abs(ms);
+  let out = '';
+  const names = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
+  for (let i = 0; i < UNIT_MS.length; i++) {
+    const n = Math.floor(rest / UNIT_MS[i]);
+    if (n > 0) {
+      out += n + names[i];
+      rest -= n * UNIT_MS[i];
+    }
+  }
+  return sign + out;
+}
+
+/**
+ * A number literal's value: Go's ParseInt(s, 0, 64) first (hex, octal with leading 0), then ParseFloat
+ * (decimals, exponents, Inf, NaN). A duration literal is its length in seconds. Returns null if invalid.
+ */
+export function parseNumber(s: string): number | null {
+  const clean = s.replace(/_/g, '');
+  if (/^0[xX][0-9a-fA-F]+$/.test(clean)) return parseInt(clean.slice(2), 16);
+  if (/^0[oO]?[0-7]+$/.test(clean)) return parseInt(clean.replace(/^0[oO]?/, ''), 8);
+  if (/^0[bB][01]+$/.test(clean)) return parseInt(clean.slice(2), 2);
+  if (/^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(clean)) return Number(clean);
+  const lower = clean.toLowerCase();
+  if (lower === 'inf' || lower === '+inf') return Infinity;
+  if (lower === '-inf') return -Infinity;
+  if (lower === 'nan') return NaN;
+  const d = parseDuration(s);
+  return d === null ? null : d / 1000;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+};
+
+/** Unquotes a "…", '…' or `…` literal with Go's escape rules (strconv.Unquote); throws Error on a bad escape. */
+export function unquoteString(lit: string): string {
+  const q = lit[0];
+  const body = lit.slice(1, -1);
+  if (q === '`') return body;
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = body[++i];
+    if (e in SIMPLE_ESCAPES) out += SIMPLE_ESCAPES[e];
+    else if (e === q) out += q;
+    else if (e === 'x' || e === 'u' || e === 'U') {
+      const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const hex = body.slice(i + 1, i + 1 + len);
+      if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) throw new Error('invalid syntax');
+      out += String.fromCodePoint(parseInt(hex, 16));
+      i += len;
+    } else if (e !== undefined && e >= '0' && e <= '7') {
+      const oct = body.slice(i, i + 3);
+      if (!/^[0-7]{3}$/.test(oct)) throw new Error('invalid syntax');
+      out += String.fromCharCode(parseInt(oct, 8));
+      i += 2;
+    } else throw new Error('invalid syntax');
+  }
+  return out;
+}
+
+/** Go's %q-style quoting used when printing strings back as PromQL. */
+export function quoteString(s: string): string {
+  return JSON.stringify(s);
+}
+
+/** `line:col` of a character offset, both 1-based, like PositionRange.StartPosInput. */
+export function positionString(input: string, pos: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < pos && i < input.length; i++) {
+    if (input[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `${line}:${pos - lineStart + 1}`;
+}
+
+export function parseError(input: string, pos: PositionRange, message: string): PromQLError {
+  return new PromQLError(`${positionString(input, pos.start)}: parse error: ${message}`, pos);
+}
+
+/** Go's %q of a single character, as in `unexpected character: '$'`. */
+function quoteRune(c: string): string {
+  return c === "'" ? `'\\''` : `'${c}'`;
+}
+
+const CLOSE_NAMES: Record<string, string> = { ')': 'right parenthesis', ']': 'right bracket', '}': 'right brace' };
+const OPEN_FOR: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const OPERATOR_CHARS = '+-*/%^=!<>~,.:@';
+
+/** Throws the first error Prometheus' lexer would raise, or returns normally when the input lexes cleanly. */
+export function preScan(input: string): void {
+  const stack: { ch: string; pos: number }[] = [];
+  const end = input.length;
+  const fail = (at: number, msg: string): never => {
+    throw parseError(input, { start: at, end }, msg);
+  };
+  for (let i = 0; i < end; i++) {
+    const c = input[i];
+    const inBraces = stack.length > 0 && stack[stack.length - 1].ch === '{';
+    if (c === '#') {
+      while (i < end && input[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') {
+      const start = i;
+      for (i++; i < end && input[i] !== c; i++) {
+        if (c !== '`' && input[i] === '\\') i++;
+        else if (c !== '`' && input[i] === '\n') break;
+      }
+      if (i >= end || input[i] !== c) fail(start, c === '`' ? 'unterminated raw string' : 'unterminated quoted string');
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') {
+      if (inBraces) fail(i, `unexpected left brace ${quoteRune(c)} inside braces`);
+      stack.push({ ch: c, pos: i });
+      continue;
+    }
+    if (c === ')' || c === ']' || c === '}') {
+      const top = stack[stack.length - 1];
+      if (!top || top.ch !== OPEN_FOR[c]) fail(i, `unexpected ${CLOSE_NAMES[c]} ${quoteRune(c)}`);
+      stack.pop();
+      continue;
+    }
+    if (/\s/.test(c) || /[\w]/.test(c) || OPERATOR_CHARS.includes(c)) continue;
+    fail(i, inBraces ? `unexpected character inside braces: ${quoteRune(c)}` : `unexpected character: ${quoteRune(c)}`);
+  }
+  const open = stack[stack.length - 1];
+  if (!open) return;
+  if (open.ch === '(') fail(end, 'unclosed left parenthesis');
+  if (open.ch === '[') fail(end, 'unclosed left bracket');
+  fail(end, 'unexpected end of input inside braces');
+}

@@ -1,0 +1,385 @@
+// Builds the AST from @prometheus-io/lezer-promql's syntax tree, then type-checks it (check.ts). The lezer
+// grammar is looser than Prometheus' yacc grammar, so the rules it does not enforce are checked here with
+// Prometheus' messages.
+
+import { parser } from '@prometheus-io/lezer-promql';
+import type { SyntaxNode } from '@lezer/common';
+import { Matcher, type MatchType } from '../../labels/matcher.ts';
+import { METRIC_NAME } from '../../labels/labels.ts';
+import type { PositionRange } from '../value.ts';
+import type {
+  AggregateOp,
+  BinaryExpr,
+  BinaryOp,
+  Expr,
+  MatrixSelector,
+  NumberLiteral,
+  SubqueryExpr,
+  VectorMatchCardinality,
+  VectorSelector,
+} from './ast.ts';
+import { checkAST } from './check.ts';
+import { FUNCTIONS } from './functions.ts';
+import { parseDuration, parseError, parseNumber, preScan, unquoteString } from './lex.ts';
+
+const BINARY_OPS: Record<string, BinaryOp> = {
+  Pow: '^',
+  Mul: '*',
+  Div: '/',
+  Mod: '%',
+  Atan2: 'atan2',
+  Add: '+',
+  Sub: '-',
+  Eql: '==',
+  Neq: '!=',
+  Gtr: '>',
+  Lss: '<',
+  Gte: '>=',
+  Lte: '<=',
+  And: 'and',
+  Or: 'or',
+  Unless: 'unless',
+};
+
+const MATCH_OPS: Record<string, MatchType> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
+
+const AGGREGATORS = new Set<string>([
+  'sum',
+  'avg',
+  'count',
+  'min',
+  'max',
+  'group',
+  'stddev',
+  'stdvar',
+  'topk',
+  'bottomk',
+  'quantile',
+  'count_values',
+]);
+const AGGREGATORS_WITH_PARAM = new Set<string>(['topk', 'bottomk', 'quantile', 'count_values']);
+
+// Words that cannot be a function name in `word(`, so an error there is not an unknown function.
+const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'and', 'or', 'unless']);
+
+/** Parses a PromQL expression; throws PromQLError with a Prometheus-style message and position. */
+export function parseExpr(input: string): Expr {
+  preScan(input);
+  const tree = parser.parse(input);
+  const top = tree.topNode;
+  const syntaxError = firstError(top);
+  if (syntaxError) throw describeSyntaxError(input, syntaxError);
+  const root = top.firstChild;
+  if (!root) throw parseError(input, { start: 0, end: input.length }, 'no expression found in input');
+  const expr = new Builder(input).expr(root);
+  checkAST(input, expr);
+  return expr;
+}
+
+function firstError(node: SyntaxNode): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  node.toTree().iterate({
+    enter(n) {
+      if (found) return false;
+      if (n.type.isError) {
+        found = n.node;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function describeSyntaxError(input: string, err: SyntaxNode) {
+  const at = err.from;
+  const before = /([a-zA-Z_:][\w:]*)\s*$/.exec(input.slice(0, at));
+  if (before && /^\s*\(/.test(input.slice(at)) && !KEYWORDS.has(before[1].toLowerCase())) {
+    const start = at - before[0].length;
+    return parseError(input, { start, end: start + before[1].length }, `unknown function with name "${before[1]}"`);
+  }
+  const rest = input.slice(at);
+  const skip = rest.length - rest.trimStart().length;
+  if (at + skip >= input.length) return parseError(input, { start: input.length, end: input.length }, 'unexpected end of input');
+  const start = at + skip;
+  const token = tokenAt(input, start);
+  return parseError(input, { start, end: start + token.text.length }, `unexpected ${token.desc}`);
+}
+
+// Describes the token at pos the way Prometheus' Item.desc() does in "unexpected ..." messages.
+function tokenAt(input: string, pos: number): { text: string; desc: string } {
+  const rest = input.slice(pos);
+  let m = /^[a-zA-Z_:][\w:]*/.exec(rest);
+  if (m) {
+    const word = m[0];
+    if (KEYWORDS.has(word.toLowerCase())) return { text: word, desc: `<${word}>` };
+    if (AGGREGATORS.has(word.toLowerCase())) return { text: word, desc: `<aggr:${word}>` };
+    return { text: word, desc: `identifier "${word}"` };
+  }
+  m = /^(?:0[xX][0-9a-fA-F]+|[\d.][\w.]*)/.exec(rest);
+  if (m) return { text: m[0], desc: `number "${m[0]}"` };
+  m = /^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`)/.exec(rest);
+  if (m) return { text: m[0], desc: `string ${JSON.stringify(m[0])}` };
+  m = /^(?:==|!=|>=|<=|=~|!~|[-+*/%^<>=])/.exec(rest);
+  if (m) return { text: m[0], desc: `<op:${m[0]}>` };
+  return { text: rest[0], desc: JSON.stringify(rest[0]) };
+}
+
+function named(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+}
+
+class Builder {
+  constructor(private readonly input: string) {}
+
+  private text(n: SyntaxNode): string {
+    return this.input.slice(n.from, n.to);
+  }
+
+  private fail(pos: PositionRange, message: string): never {
+    throw parseError(this.input, pos, message);
+  }
+
+  expr(n: SyntaxNode): Expr {
+    const pos = { start: n.from, end: n.to };
+    const kids = named(n);
+    switch (n.name) {
+      case 'ParenExpr':
+        return { type: 'ParenExpr', expr: this.expr(kids[0]), pos };
+      case 'NumberDurationLiteral':
+        return { type: 'NumberLiteral', value: this.number(n), pos };
+      case 'StringLiteral':
+        return { type: 'StringLiteral', value: this.string(n), pos };
+      case 'VectorSelector':
+        return this.vectorSelector(n);
+      case 'MatrixSelector':
+        return this.matrixSelector(n, kids);
+      case 'SubqueryExpr':
+        return this.subquery(n, kids);
+      case 'OffsetExpr':
+        return this.offset(n, kids);
+      case 'StepInvariantExpr':
+        return this.at(n, kids);
+      case 'UnaryExpr': {
+        const op = this.text(kids[0]) as '+' | '-';
+        const inner = this.expr(kids[1]);
+        if (inner.type === 'NumberLiteral') return { type: 'NumberLiteral', value: op === '-' ? -inner.value : inner.value, pos };
+        return { type: 'UnaryExpr', op, expr: inner, pos };
+      }
+      case 'BinaryExpr':
+        return this.binary(n, kids);
+      case 'FunctionCall':
+        return this.call(n, kids);
+      case 'AggregateExpr':
+        return this.aggregate(n, kids);
+      case 'AnchoredExpr':
+        return this.fail(pos, 'anchored modifier is experimental and not enabled');
+      case 'SmoothedExpr':
+        return this.fail(pos, 'smoothed modifier is experimental and not enabled');
+      default:
+        return this.fail(pos, `unexpected ${n.name}`);
+    }
+  }
+
+  private number(n: SyntaxNode): number {
+    const v = parseNumber(this.text(n).replace(/^\+/, ''));
+    if (v === null) {
+      const s = this.text(n);
+      const neg = s.startsWith('-');
+      const inner = parseNumber(s.slice(1));
+      if (neg && inner !== null) return -inner;
+      this.fail({ start: n.from, end: n.to }, `error parsing number: ${s}`);
+    }
+    return v;
+  }
+
+  private string(n: SyntaxNode): string {
+    const lit = this.text(n);
+    try {
+      return unquoteString(lit);
+    } catch (e) {
+      return this.fail({ start: n.from, end: n.to }, `error unquoting string ${JSON.stringify(lit)}: ${(e as Error).message}`);
+    }
+  }
+
+  private vectorSelector(n: SyntaxNode): VectorSelector {
+    const pos = { start: n.from, end: n.to };
+    let name = '';
+    const matchers: Matcher[] = [];
+    for (const c of named(n)) {
+      if (c.name === 'Identifier') name = this.text(c);
+      else if (c.name === 'LabelMatchers') for (const m of named(c)) matchers.push(this.matcher(m));
+    }
+    if (name !== '') matchers.push(new Matcher('=', METRIC_NAME, name));
+    return { type: 'VectorSelector', name, matchers, offset: 0, timestamp: null, startOrEnd: null, pos };
+  }
+
+  private matcher(n: SyntaxNode): Matcher {
+    const kids = named(n);
+    if (n.name === 'QuotedLabelName') return new Matcher('=', METRIC_NAME, this.string(kids[0]));
+    const label = kids[0].name === 'QuotedLabelName' ? this.string(named(kids[0])[0]) : this.text(kids[0]);
+    const type = MATCH_OPS[named(kids[1])[0].name];
+    const value = this.string(kids[2]);
+    try {
+      return new Matcher(type, label, value);
+    } catch (e) {
+      // JS reports "Invalid regular expression: /<pattern>/s: <reason>"; keep the reason, as Go does.
+      const reason = (e as Error).message.split(': ').pop() ?? '';
+      const msg = `${reason.toLowerCase()}: \`${value}\``;
+      return this.fail({ start: n.from, end: n.to }, `error parsing regexp: ${msg}`);
+    }
+  }
+
+  // A range or step: a duration literal, or a number of seconds. Duration arithmetic is experimental.
+  private duration(n: SyntaxNode): number {
+    const kids = named(n);
+    const lit = n.name === 'NumberDurationLiteralInDurationContext' ? n : kids.length === 1 ? kids[0] : null;
+    if (!lit || lit.name !== 'NumberDurationLiteralInDurationContext') {
+      return this.fail({ start: n.from, end: n.to }, 'experimental duration expression is not enabled');
+    }
+    const s = this.text(lit);
+    const d = parseDuration(s);
+    if (d !== null) return d;
+    const secs = parseNumber(s);
+    if (secs === null || !Number.isFinite(secs)) return this.fail({ start: n.from, end: n.to }, `unexpected number "${s}"`);
+    return Math.round(secs * 1000);
+  }
+
+  private matrixSelector(n: SyntaxNode, kids: SyntaxNode[]): MatrixSelector {
+    const pos = { start: n.from, end: n.to };
+    const vs = this.expr(kids[0]);
+    if (vs.type !== 'VectorSelector') return this.fail(pos, 'ranges only allowed for vector selectors');
+    if (vs.offset !== 0) return this.fail(pos, 'no offset modifiers allowed before range');
+    if (vs.timestamp !== null || vs.startOrEnd !== null) return this.fail(pos, 'no @ modifiers allowed before range');
+    const range = this.duration(kids[1]);
+    if (range <= 0) this.fail({ start: kids[1].from, end: kids[1].to }, 'range must be greater than 0');
+    return { type: 'MatrixSelector', vectorSelector: vs, range, pos };
+  }
+
+  private subquery(n: SyntaxNode, kids: SyntaxNode[]): SubqueryExpr {
+    const pos = { start: n.from, end: n.to };
+    const inner = this.expr(kids[0]);
+    const range = this.duration(kids[1]);
+    const step = kids[2] ? this.duration(kids[2]) : 0;
+    if (range <= 0) this.fail({ start: kids[1].from, end: kids[1].to }, 'range must be greater than 0');
+    return { type: 'SubqueryExpr', expr: inner, range, step, offset: 0, timestamp: null, startOrEnd: null, pos };
+  }
+
+  // The node that carries offset and @ for `e offset d` / `e @ t`, per Prometheus' addOffset/getAtModifierVars.
+  private modifierTarget(e: Expr, what: string): VectorSelector | SubqueryExpr {
+    if (e.type === 'VectorSelector' || e.type === 'SubqueryExpr') return e;
+    if (e.type === 'MatrixSelector') return e.vectorSelector;
+    return this.fail(e.pos, `${what} modifier must be preceded by an instant vector selector or range vector selector or a subquery`);
+  }
+
+  private offset(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const e = this.expr(kids[0]);
+    const target = this.modifierTarget(e, 'offset');
+    let sign = 1;
+    let d = kids[2];
+    while (d.firstChild?.name === 'UnaryOp') {
+      if (this.text(d.firstChild) === '-') sign = -sign;
+      d = d.lastChild!;
+    }
+    if (target.offset !== 0) this.fail(e.pos, 'offset may not be set multiple times');
+    target.offset = sign * this.duration(d);
+    const modified = e as VectorSelector | MatrixSelector | SubqueryExpr;
+    modified.pos = { start: e.pos.start, end: n.to };
+    return modified;
+  }
+
+  private at(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const e = this.expr(kids[0]);
+    const target = this.modifierTarget(e, '@');
+    if (target.timestamp !== null || target.startOrEnd !== null) this.fail(e.pos, '@ <timestamp> may not be set multiple times');
+    const arg = kids[2];
+    if (arg.name === 'AtModifierPreprocessors') {
+      target.startOrEnd = named(arg)[0].name === 'AtStart' ? 'start' : 'end';
+    } else {
+      const ts = this.number(arg);
+      if (!Number.isFinite(ts)) this.fail(e.pos, `timestamp out of bounds for @ modifier: ${ts}`);
+      target.timestamp = Math.round(ts * 1000);
+    }
+    const modified = e as VectorSelector | MatrixSelector | SubqueryExpr;
+    modified.pos = { start: e.pos.start, end: n.to };
+    return modified;
+  }
+
+  private groupingLabels(n: SyntaxNode): string[] {
+    return named(n).map((c) => (c.name === 'QuotedLabelName' ? this.string(named(c)[0]) : this.text(c)));
+  }
+
+  private binary(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const op = BINARY_OPS[kids[1].name];
+    // lezer reads `-2` in `-2 ^ 2` as one signed literal; in Prometheus the sign is a unary operator binding
+    // looser than `^`, so the result is -(2 ^ 2).
+    const sign = this.text(kids[0])[0];
+    if (op === '^' && kids[0].name === 'NumberDurationLiteral' && (sign === '-' || sign === '+')) {
+      const unsigned: NumberLiteral = { type: 'NumberLiteral', value: Math.abs(this.number(kids[0])), pos: { start: kids[0].from + 1, end: kids[0].to } };
+      const inner = this.binaryOf(n, kids, unsigned);
+      inner.pos = { start: unsigned.pos.start, end: n.to };
+      return { type: 'UnaryExpr', op: sign, expr: inner, pos: { start: n.from, end: n.to } };
+    }
+    return this.binaryOf(n, kids, this.expr(kids[0]));
+  }
+
+  private binaryOf(n: SyntaxNode, kids: SyntaxNode[], lhs: Expr): BinaryExpr {
+    const pos = { start: n.from, end: n.to };
+    const op = BINARY_OPS[kids[1].name];
+    let returnBool = false;
+    let card: VectorMatchCardinality = 'one-to-one';
+    let on = false;
+    let matchingLabels: string[] = [];
+    let include: string[] = [];
+    for (const m of kids.slice(2, -1)) {
+      if (m.name === 'BoolModifier') returnBool = true;
+      else if (m.name === 'FillModifier') this.fail(pos, 'binop fill modifiers are experimental and not enabled');
+      else if (m.name === 'MatchingModifierClause') {
+        const parts = named(m);
+        on = parts[0].name === 'On';
+        matchingLabels = this.groupingLabels(parts[1]);
+        if (parts[2]) card = parts[2].name === 'GroupLeft' ? 'many-to-one' : 'one-to-many';
+        if (parts[3]) include = this.groupingLabels(parts[3]);
+      }
+    }
+    const rhs = this.expr(kids[kids.length - 1]);
+    return { type: 'BinaryExpr', op, lhs, rhs, returnBool, matching: { card, on, matchingLabels, include }, pos };
+  }
+
+  private args(body: SyntaxNode): Expr[] {
+    return named(body).map((c) => this.expr(c));
+  }
+
+  private call(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const pos = { start: n.from, end: n.to };
+    const name = this.text(kids[0]);
+    const func = FUNCTIONS.get(name);
+    if (!func) return this.fail({ start: kids[0].from, end: kids[0].to }, `unknown function with name "${name}"`);
+    return { type: 'Call', func, args: this.args(kids[1]), pos };
+  }
+
+  private aggregate(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const pos = { start: n.from, end: n.to };
+    const op = this.text(kids[0]).toLowerCase() as AggregateOp;
+    let grouping: string[] = [];
+    let without = false;
+    let body: SyntaxNode | null = null;
+    for (const c of kids.slice(1)) {
+      if (c.name === 'AggregateModifier') {
+        const parts = named(c);
+        without = parts[0].name === 'Without';
+        grouping = this.groupingLabels(parts[1]);
+      } else if (c.name === 'FunctionCallBody') body = c;
+    }
+    const args = body ? this.args(body) : [];
+    if (!AGGREGATORS.has(op)) return this.fail(pos, `${op}() is experimental and must be enabled with --enable-feature=promql-experimental-functions`);
+    if (args.length === 0) return this.fail(pos, 'no arguments for aggregate expression provided');
+    const want = AGGREGATORS_WITH_PARAM.has(op) ? 2 : 1;
+    if (args.length !== want) {
+      return this.fail(pos, `wrong number of arguments for aggregate expression provided, expected ${want}, got ${args.length}`);
+    }
+    return { type: 'AggregateExpr', op, param: want === 2 ? args[0] : null, expr: args[want - 1], grouping, without, pos };
+  }
+}

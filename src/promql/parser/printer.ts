@@ -1,0 +1,65 @@
+// AST → canonical PromQL text, like the String() methods in Prometheus' parser/printer.go.
+
+import { METRIC_NAME } from '../../labels/labels.ts';
+import type { Expr, SubqueryExpr, VectorSelector } from './ast.ts';
+import { formatDuration, quoteString } from './lex.ts';
+
+export function formatExpr(e: Expr): string {
+  switch (e.type) {
+    case 'NumberLiteral':
+      return formatNumber(e.value);
+    case 'StringLiteral':
+      return quoteString(e.value);
+    case 'VectorSelector':
+      return selectorText(e) + modifiers(e);
+    case 'MatrixSelector':
+      return `${selectorText(e.vectorSelector)}[${formatDuration(e.range)}]${modifiers(e.vectorSelector)}`;
+    case 'SubqueryExpr':
+      return `${formatExpr(e.expr)}[${formatDuration(e.range)}:${e.step ? formatDuration(e.step) : ''}]${modifiers(e)}`;
+    case 'Call':
+      return `${e.func.name}(${e.args.map(formatExpr).join(', ')})`;
+    case 'AggregateExpr': {
+      let s = e.op;
+      if (e.without || e.grouping.length > 0) s += ` ${e.without ? 'without' : 'by'} (${e.grouping.join(', ')}) `;
+      const args = e.param ? `${formatExpr(e.param)}, ${formatExpr(e.expr)}` : formatExpr(e.expr);
+      return `${s}(${args})`;
+    }
+    case 'BinaryExpr': {
+      let s = `${formatExpr(e.lhs)} ${e.op}`;
+      if (e.returnBool) s += ' bool';
+      const vm = e.matching;
+      const grouped = vm !== null && (vm.card === 'many-to-one' || vm.card === 'one-to-many');
+      if (vm && (vm.matchingLabels.length > 0 || vm.on || grouped)) {
+        s += ` ${vm.on ? 'on' : 'ignoring'} (${vm.matchingLabels.join(', ')})`;
+        if (grouped) s += ` group_${vm.card === 'many-to-one' ? 'left' : 'right'} (${vm.include.join(', ')})`;
+      }
+      return `${s} ${formatExpr(e.rhs)}`;
+    }
+    case 'UnaryExpr':
+      return `${e.op}${formatExpr(e.expr)}`;
+    case 'ParenExpr':
+      return `(${formatExpr(e.expr)})`;
+  }
+}
+
+function formatNumber(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  return String(v);
+}
+
+function selectorText(vs: VectorSelector): string {
+  const shown = vs.name === '' ? vs.matchers : vs.matchers.filter((m) => !(m.name === METRIC_NAME && m.type === '=' && m.value === vs.name));
+  const inner = shown.map((m) => `${m.name}${m.type}${quoteString(m.value)}`).join(', ');
+  if (vs.name !== '' && inner === '') return vs.name;
+  return `${vs.name}{${inner}}`;
+}
+
+function modifiers(e: VectorSelector | SubqueryExpr): string {
+  let s = '';
+  if (e.offset !== 0) s += ` offset ${e.offset < 0 ? '-' : ''}${formatDuration(Math.abs(e.offset))}`;
+  if (e.timestamp !== null) s += ` @ ${(e.timestamp / 1000).toFixed(3)}`;
+  else if (e.startOrEnd) s += ` @ ${e.startOrEnd}()`;
+  return s;
+}
