@@ -5,7 +5,7 @@ import { AppendError, Head } from '../../src/tsdb/head.ts';
 
 function fill(): Head {
   const head = new Head();
-  const series = [
+  const series: Record<string, string>[] = [
     { __name__: 'access_log_total', instance: '172.20.0.6:80', job: 'access-log' },
     { __name__: 'access_log_total', instance: '172.20.0.7:80', job: 'access-log' },
     { __name__: 'up', instance: 'image-gallery', job: 'image-gallery' },
