@@ -28,7 +28,8 @@ export class Iotd implements App {
   private readonly loads;
   private readonly methodTimed: MicrometerTimer;
   private readonly httpRequests: MicrometerTimer;
-  private readonly tomcatRequests: MicrometerTimer;
+  private readonly tomcatRequests;
+  private readonly tomcatMax;
   private readonly g;
   private readonly c;
   private cachedAt = -Infinity;
@@ -46,7 +47,9 @@ export class Iotd implements App {
     this.loads = reg.counter({ name: 'iotd_api_image_load_total', help: '', labelNames: ['status'] });
     this.methodTimed = new MicrometerTimer(reg, 'method_timed', '', ['class', 'exception', 'method'], startedAt);
     this.httpRequests = new MicrometerTimer(reg, 'http_server_requests', '', ['exception', 'method', 'outcome', 'status', 'uri'], startedAt);
-    this.tomcatRequests = new MicrometerTimer(reg, 'tomcat_global_request', '', ['name'], startedAt);
+    // TomcatMetrics: a FunctionTimer (count, sum) plus a TimeGauge of Tomcat's all-time maxTime.
+    this.tomcatRequests = reg.summary({ name: 'tomcat_global_request_seconds', help: '', labelNames: ['name'], countFirst: true });
+    this.tomcatMax = reg.gauge({ name: 'tomcat_global_request_max_seconds', help: '', labelNames: ['name'] });
     const t = (name: string) => reg.gauge({ name, help: '', labelNames: ['name'] });
     const tc = (name: string) => reg.counter({ name, help: '', labelNames: ['name'] });
     const mem = (name: string, help: string) => reg.gauge({ name, help, labelNames: ['area', 'id'] });
@@ -121,7 +124,9 @@ export class Iotd implements App {
     this.served++;
     const outcome = res.status < 400 ? 'SUCCESS' : 'CLIENT_ERROR';
     this.httpRequests.record(['None', req.method.toUpperCase(), outcome, String(res.status), uri], seconds, now);
-    this.tomcatRequests.record(['http-nio-80'], seconds, now);
+    this.tomcatRequests.labels('http-nio-80').observe(seconds, now);
+    const max = this.tomcatMax.labels('http-nio-80');
+    max.set(Math.max(max.value, seconds));
     this.c.sent.labels('http-nio-80').inc(res.body.length);
     this.c.received.labels('http-nio-80').inc(req.body.length);
     this.allocate(200_000 + res.body.length * 4);
@@ -200,7 +205,6 @@ export class Iotd implements App {
     set(this.g.filesMax, 1048576);
     this.methodTimed.refresh(now);
     this.httpRequests.refresh(now);
-    this.tomcatRequests.refresh(now);
     this.gcPause.refresh(now);
   }
 

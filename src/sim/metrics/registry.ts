@@ -150,7 +150,7 @@ export class SummaryChild {
   /** Recent observations for the quantiles, oldest first. */
   readonly window: { t: number; v: number }[] = [];
 
-  constructor(private readonly maxAgeMs: number, private readonly maxKept: number) {}
+  constructor(private readonly maxAgeMs: number, private readonly maxKept: number, private readonly emptyQuantile: number) {}
 
   observe(v: number, t: number): void {
     this.sum += v;
@@ -159,10 +159,10 @@ export class SummaryChild {
     if (this.window.length > this.maxKept) this.window.shift();
   }
 
-  /** Nearest-rank quantile over the observations younger than maxAge; NaN when there are none, as client_golang prints. */
+  /** Nearest-rank quantile over the observations younger than maxAge; `emptyQuantile` (NaN by default, as client_golang prints) when none. */
   quantile(q: number, now: number): number {
     const vs = this.window.filter((o) => now - o.t < this.maxAgeMs).map((o) => o.v).sort((a, b) => a - b);
-    if (vs.length === 0) return NaN;
+    if (vs.length === 0) return this.emptyQuantile;
     return vs[Math.min(vs.length - 1, Math.floor(q * vs.length))];
   }
 }
@@ -172,6 +172,7 @@ export interface SummaryOpts extends FamilyOpts {
   /** Quantile window; client_golang's default MaxAge is 10 minutes. */
   maxAgeMs?: number;
   maxKept?: number;
+  emptyQuantile?: number;
   /** Micrometer writes _count before _sum; client_golang and prom-client write _sum first. */
   countFirst?: boolean;
 }
@@ -186,7 +187,7 @@ export class Summary extends Family<SummaryChild> {
   }
 
   protected newChild(): SummaryChild {
-    return new SummaryChild(this.opts.maxAgeMs ?? 600_000, this.opts.maxKept ?? 500);
+    return new SummaryChild(this.opts.maxAgeMs ?? 600_000, this.opts.maxKept ?? 500, this.opts.emptyQuantile ?? NaN);
   }
 
   protected snapshot(c: SummaryChild, now: number): Omit<MetricSnapshot, 'labels'> {

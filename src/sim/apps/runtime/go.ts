@@ -30,8 +30,8 @@ function roundUp(v: number, to: number): number {
 export class GoRuntime {
   private last: number;
   private heapAlloc: number;
-  private totalAlloc = 0;
-  private mallocs = 0;
+  private totalAlloc: number;
+  private mallocs: number;
   private frees = 0;
   private nextGC: number;
   private lastGC = 0;
@@ -46,6 +46,8 @@ export class GoRuntime {
   constructor(reg: Registry, private readonly rng: Random, private readonly startedAt: number, private readonly opts: GoRuntimeOpts) {
     this.last = startedAt;
     this.heapAlloc = opts.liveHeap;
+    this.totalAlloc = opts.liveHeap;
+    this.mallocs = Math.round(opts.liveHeap / OBJECT_SIZE);
     this.nextGC = Math.max(4 * MB, opts.liveHeap * 2);
     this.heapSys = roundUp(this.nextGC * 1.5, MB);
     const legacy = opts.goVersion === null;
@@ -56,6 +58,8 @@ export class GoRuntime {
       // debug.ReadGCStats: quantiles over the runtime's last 256 pauses, not a time window.
       maxAgeMs: Infinity,
       maxKept: 256,
+      // Before the first GC the runtime reports zero pauses, not NaN.
+      emptyQuantile: 0,
     });
     const gauge = (name: string, help: string) => (this.g[name] = reg.gauge({ name, help }));
     gauge('go_goroutines', 'Number of goroutines that currently exist.');
