@@ -42,3 +42,13 @@ export function tallyStatuses(codes: readonly number[]): string {
 export function graphStep(rangeMs: number): number {
   return Math.max(1, Math.round(rangeMs / 250 / 1000)) * 1000;
 }
+
+/** The line of `text` holding offset `start`, and where under it to draw a marker for [start, end). */
+export function underline(text: string, start: number, end: number): { line: number; text: string; col: number; width: number } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', start);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const line = text.slice(0, lineStart).split('\n').length;
+  const col = start - lineStart;
+  return { line, text: text.slice(lineStart, lineEnd), col, width: Math.max(1, Math.min(end, lineEnd) - start) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatValue, graphStep, tallyStatuses } from '../../src/ui/format.ts';
+import { formatDuration, formatValue, graphStep, tallyStatuses, underline } from '../../src/ui/format.ts';
 
 describe('UI formatting', () => {
   it('shows how long ago a scrape was', () => {
@@ -25,5 +25,19 @@ describe('UI formatting', () => {
     expect(graphStep(5 * 60_000)).toBe(1000);
     expect(graphStep(15 * 60_000)).toBe(4000);
     expect(graphStep(60 * 60_000)).toBe(14_000);
+  });
+});
+
+describe('underline', () => {
+  it('marks the bad part of a one-line query', () => {
+    expect(underline('sum(rate(x[5m])', 4, 15)).toEqual({ line: 1, text: 'sum(rate(x[5m])', col: 4, width: 11 });
+  });
+
+  it('finds the line of a multi-line query and keeps the mark on it', () => {
+    expect(underline('sum(\n  foo +\n)', 9, 14)).toEqual({ line: 2, text: '  foo +', col: 4, width: 3 });
+  });
+
+  it('marks at least one character at the end of the input', () => {
+    expect(underline('foo{', 4, 4)).toEqual({ line: 1, text: 'foo{', col: 4, width: 1 });
   });
 });

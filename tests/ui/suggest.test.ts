@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, suggestNames } from '../../src/ui/query/suggest.ts';
+import { parseExpr } from '../../src/promql/parser/parse.ts';
+import { editDistance, suggestNames, unknownMetricNames } from '../../src/ui/query/suggest.ts';
 
 // Names the chapter's apps expose (image-gallery's Go client, access-log's prom-client, iotd's Micrometer).
 const KNOWN = [
@@ -60,5 +61,22 @@ describe('editDistance', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('same', 'same')).toBe(0);
+  });
+});
+
+describe('unknownMetricNames', () => {
+  const known = new Set(KNOWN);
+
+  it('finds the never-scraped names an expression selects', () => {
+    const expr = parseExpr('sum(image_gallery_requests{code="200"}) without(instance) / go_goroutines');
+    expect(unknownMetricNames(expr, known)).toEqual(['image_gallery_requests']);
+  });
+
+  it('sees names written as a __name__ matcher and inside range selectors', () => {
+    expect(unknownMetricNames(parseExpr('rate({__name__="acess_log_total"}[1m])'), known)).toEqual(['acess_log_total']);
+  });
+
+  it('finds nothing when every name is known', () => {
+    expect(unknownMetricNames(parseExpr('sum(access_log_total) without(hostname, instance)'), known)).toEqual([]);
   });
 });

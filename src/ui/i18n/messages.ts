@@ -61,7 +61,9 @@ const ko = {
   'config.apply': '적용 (/-/reload)',
   'config.reset': '실행 중인 설정으로 되돌리기',
   'config.applied': '설정을 다시 불러왔습니다: {time}',
-  'config.runningSince': '현재 설정 적용 시각: {time}',
+  'config.lastReload': '마지막 리로드: {time} — {result}',
+  'config.reloadOk': '성공',
+  'config.reloadFailed': '실패',
   'config.failed': '설정에 오류가 있어 적용하지 않았습니다. 이전 설정이 계속 실행됩니다.',
   'config.errorAt': '{line}:{col}: {message}',
 } as const;
@@ -126,7 +128,9 @@ const en: Record<MessageKey, string> = {
   'config.apply': 'Apply (/-/reload)',
   'config.reset': 'Revert to the running config',
   'config.applied': 'Configuration reloaded at {time}',
-  'config.runningSince': 'Running config applied at {time}',
+  'config.lastReload': 'Last reload: {time} — {result}',
+  'config.reloadOk': 'successful',
+  'config.reloadFailed': 'failed',
   'config.failed': 'The config has errors and was not applied. The previous config keeps running.',
   'config.errorAt': '{line}:{col}: {message}',
 };

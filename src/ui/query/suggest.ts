@@ -2,6 +2,9 @@
 // name's `_`-separated words they share (allowing a typo per word), the shared prefix and unit suffix, and
 // the edit distance of the whole name.
 
+import { METRIC_NAME } from '../../labels/labels.ts';
+import { children, type Expr } from '../../promql/parser/ast.ts';
+
 /** Levenshtein distance. */
 export function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -58,4 +61,18 @@ export function suggestNames(wanted: string, known: readonly string[], limit = 5
   }
   scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
   return scored.slice(0, limit).map((s) => s.name);
+}
+
+/** Metric names the expression selects by equality (`name`, `{__name__="name"}`) that are not in `known`. */
+export function unknownMetricNames(expr: Expr, known: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  const walk = (e: Expr): void => {
+    if (e.type === 'VectorSelector') {
+      const m = e.matchers.find((x) => x.name === METRIC_NAME && x.type === '=');
+      if (m && !known.has(m.value)) out.add(m.value);
+    }
+    children(e).forEach(walk);
+  };
+  walk(expr);
+  return [...out];
 }

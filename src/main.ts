@@ -1,0 +1,41 @@
+// Boot: the virtual clock, the simulated world, the MSW service worker that answers the scraper's fetch()
+// calls for the world's apps, the running Prometheus, then the UI.
+
+import { mount } from 'svelte';
+import { VirtualClock } from './clock/clock.ts';
+import { DEFAULT_CONFIG_YAML } from './config/default.ts';
+import { Prometheus } from './server/prometheus.ts';
+import { createHandlers } from './sim/handlers.ts';
+import { World } from './sim/world.ts';
+import App from './ui/App.svelte';
+import { Live } from './ui/live.svelte.ts';
+import './ui/styles.css';
+
+async function boot(target: HTMLElement): Promise<void> {
+  const clock = new VirtualClock(Date.now());
+  const world = new World({ clock, seed: 1 });
+
+  // The worker must be running before anything fetches, or the first scrapes escape to the network.
+  const { setupWorker } = await import('msw/browser');
+  const worker = setupWorker(...createHandlers(world));
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
+
+  const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
+  const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
+  if (!applied.ok) throw new Error(applied.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('\n'));
+
+  const live = new Live(clock, [prom, world]);
+  target.replaceChildren();
+  mount(App, { target, props: { app: { clock, prom, world, live } } });
+  live.play();
+}
+
+const target = document.getElementById('app')!;
+boot(target).catch((err: unknown) => {
+  console.error(err);
+  const p = document.createElement('p');
+  p.className = 'boot error';
+  p.dataset.testid = 'boot-error';
+  p.textContent = `promlab: ${err instanceof Error ? err.message : String(err)}`;
+  target.replaceChildren(p);
+});

@@ -1,0 +1,38 @@
+// What the UI needs from the core: narrow views of the running Prometheus, the simulated world and the
+// clock, handed to components through a Svelte context.
+
+import { createContext } from 'svelte';
+import type { VirtualClock } from '../clock/clock.ts';
+import type { ConfigResult } from '../config/types.ts';
+import type { Value } from '../promql/value.ts';
+import type { TargetStatus } from '../server/types.ts';
+import type { Head } from '../tsdb/head.ts';
+import type { Live } from './live.svelte.ts';
+
+export interface PrometheusView {
+  readonly head: Head;
+  configText(): string;
+  lastReload(): { ok: boolean; time: number };
+  applyConfig(text: string): ConfigResult;
+  targets(): TargetStatus[];
+  instantQuery(expr: string, timeMs?: number): Value;
+  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Value;
+  metricNames(): string[];
+  subscribe(fn: () => void): () => void;
+}
+
+export interface WorldView {
+  scale(service: string, replicas: number): unknown;
+  sendRequests(n: number): Promise<number[]>;
+  containers(): readonly { service: string; state: string }[];
+  subscribe(fn: () => void): () => void;
+}
+
+export interface AppContext {
+  readonly clock: VirtualClock;
+  readonly prom: PrometheusView;
+  readonly world: WorldView;
+  readonly live: Live;
+}
+
+export const [getApp, setApp] = createContext<AppContext>();

@@ -1,0 +1,11 @@
+// The learner's edited prometheus.yml and the outcome of the last Apply, kept across page visits.
+
+import type { ConfigError } from '../../config/types.ts';
+
+class ConfigDraft {
+  /** null until the learner edits: the editor then shows the running config. */
+  text = $state<string | null>(null);
+  outcome = $state.raw<{ ok: true; time: number } | { ok: false; errors: ConfigError[] } | null>(null);
+}
+
+export const draft = new ConfigDraft();

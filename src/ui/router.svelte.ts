@@ -1,0 +1,19 @@
+// Hash routing: #/query, #/targets, #/config.
+
+export const ROUTES = ['query', 'targets', 'config'] as const;
+export type Route = (typeof ROUTES)[number];
+
+function parse(hash: string): Route {
+  const name = hash.replace(/^#\/?/, '');
+  return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'query';
+}
+
+class Router {
+  route = $state<Route>(parse(location.hash));
+
+  constructor() {
+    window.addEventListener('hashchange', () => (this.route = parse(location.hash)));
+  }
+}
+
+export const router = new Router();

@@ -1,0 +1,143 @@
+// The chapter's exercise in a real browser: scale accesslog to 3, send 10 requests, query access_log_total,
+// check the targets, draw the graph; then an invalid config that must not stop the running one.
+
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, startHarness, type Harness } from './harness.ts';
+
+const missing = browserMissing();
+if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
+if (missing) console.warn(`e2e skipped: ${missing}`);
+
+const ARTIFACTS = 'tests/e2e/artifacts';
+const JOBS = ['access-log', 'docker', 'image-gallery', 'iotd-api'];
+
+async function setEditorText(page: Page, testid: string, text: string): Promise<void> {
+  const content = page.locator(`[data-testid="${testid}"] .cm-content`);
+  await content.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+async function runQuery(page: Page, expr: string): Promise<void> {
+  await setEditorText(page, 'query-editor', expr);
+  await page.getByTestId('query-execute').click();
+}
+
+async function tableRows(page: Page): Promise<{ labels: string; value: string }[]> {
+  await page.getByTestId('tab-table').click();
+  await page.locator('[data-testid="result-table"], [data-testid="result-empty"]').first().waitFor();
+  return page.getByTestId('result-row').evaluateAll((rows) =>
+    rows.map((r) => ({
+      labels: r.querySelector('[data-testid="result-labels"]')!.textContent!.trim(),
+      value: r.querySelector('[data-testid="result-value"]')!.textContent!.trim(),
+    })),
+  );
+}
+
+async function targetPools(page: Page): Promise<{ pool: string; states: string[] }[]> {
+  await page.getByTestId('nav-targets').click();
+  await page.getByTestId('targets-page').waitFor();
+  return page.getByTestId('pool').evaluateAll((pools) =>
+    pools.map((p) => ({
+      pool: (p as HTMLElement).dataset.pool!,
+      states: [...p.querySelectorAll('[data-testid="target-state"]')].map((s) => s.textContent!.trim()),
+    })),
+  );
+}
+
+describe.skipIf(missing !== null)('promlab in chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    h = await startHarness();
+    page = await h.open('#/query');
+    await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('runs the chapter: 3 accesslog replicas, 10 requests, access_log_total per instance', async () => {
+    await page.getByTestId('scale-input').fill('3');
+    await page.getByTestId('scale-apply').click();
+    await expect.poll(() => page.getByTestId('replica-count').textContent()).toBe('3');
+
+    await page.getByTestId('send-count').fill('10');
+    await page.getByTestId('send-button').click();
+    const result = (await page.getByTestId('send-result').textContent({ timeout: 30_000 }))!;
+    const ok = Number(/(\d+) × 200/.exec(result)?.[1] ?? 0);
+    expect(result).toMatch(/10/);
+    expect(ok).toBeGreaterThan(0);
+
+    // DNS service discovery refreshes every 30s; a minute finds the new replicas and scrapes them.
+    await page.getByTestId('forward-1m').click();
+    await page.getByTestId('forward-10s').click();
+
+    await runQuery(page, 'access_log_total');
+    await expect.poll(async () => (await tableRows(page)).length, { timeout: 20_000 }).toBe(3);
+    const rows = await tableRows(page);
+    const instances = rows.map((r) => /instance="([^"]+)"/.exec(r.labels)?.[1]);
+    for (const inst of instances) expect(inst).toMatch(/^172\.20\.0\.\d+:80$/);
+    expect(new Set(instances).size).toBe(3);
+    expect(rows.reduce((sum, r) => sum + Number(r.value), 0)).toBe(ok);
+  });
+
+  it('shows the four jobs with every target up', async () => {
+    await expect
+      .poll(async () => (await targetPools(page)).map((p) => p.pool).sort(), { timeout: 20_000 })
+      .toEqual(JOBS);
+    await expect
+      .poll(async () => (await targetPools(page)).flatMap((p) => p.states).filter((s) => s !== 'UP'), { timeout: 20_000 })
+      .toEqual([]);
+    const pools = await targetPools(page);
+    expect(pools.find((p) => p.pool === 'access-log')!.states).toHaveLength(3);
+    await expect.poll(() => page.getByTestId('pool-count').first().textContent()).toMatch(/\d+\/\d+/);
+    await page.screenshot({ path: `${ARTIFACTS}/targets.png`, fullPage: true });
+  });
+
+  it('draws access_log_total on the graph tab', async () => {
+    await page.getByTestId('nav-query').click();
+    await page.getByTestId('query-page').waitFor();
+    await page.getByTestId('tab-graph').click();
+    const graph = page.getByTestId('graph');
+    await expect.poll(() => graph.getAttribute('data-series'), { timeout: 20_000 }).toBe('3');
+    expect(Number(await graph.getAttribute('data-drawn'))).toBeGreaterThan(0);
+    const box = await page.locator('[data-testid="graph"] canvas').boundingBox();
+    expect(box!.height).toBeGreaterThan(200);
+    await page.screenshot({ path: `${ARTIFACTS}/graph.png`, fullPage: true });
+  });
+
+  it('points at the bad part of a query and suggests real names for unknown ones', async () => {
+    await page.getByTestId('tab-table').click();
+    await runQuery(page, 'sum(access_log_total');
+    await expect.poll(() => page.getByTestId('query-error').textContent()).toMatch(/^\s*1:\d+: parse error/);
+    await expect.poll(() => page.getByTestId('query-error-caret').textContent()).toContain('^');
+
+    await runQuery(page, 'image_gallery_requests');
+    await page.getByTestId('unknown-metric').waitFor();
+    const suggestions = await page.getByTestId('suggestion').allTextContents();
+    expect(suggestions.slice(0, 2).sort()).toEqual(['image_gallery_in_flight_requests', 'image_gallery_requests_total']);
+    await page.screenshot({ path: `${ARTIFACTS}/suggest.png`, fullPage: true });
+  });
+
+  it('rejects an invalid config with line:col and keeps the old one running', async () => {
+    await page.getByTestId('nav-config').click();
+    await page.getByTestId('config-page').waitFor();
+    await page.locator('[data-testid="config-editor"] .cm-content').waitFor();
+    await setEditorText(page, 'config-editor', 'global:\n  scrape_interval: 10x\nscrape_configs:\n  - job_name: "broken"\n');
+    await page.getByTestId('config-apply').click();
+    const first = await page.getByTestId('config-error').first().textContent();
+    expect(first).toMatch(/^\d+:\d+: /);
+    await page.locator('[data-testid="config-editor"] .cm-lintRange-error').first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/config-error.png`, fullPage: true });
+
+    const pools = await targetPools(page);
+    expect(pools.map((p) => p.pool).sort()).toEqual(JOBS);
+  });
+});
