@@ -1,0 +1,119 @@
+// Aggregation operators over one step's instant vector, like aggregation() in Prometheus' engine.go.
+
+import { LabelsBuilder, METRIC_NAME, labelsKey, type Labels } from '../../labels/labels.ts';
+import type { AggregateExpr } from '../parser/ast.ts';
+import { PromQLError, type Sample } from '../value.ts';
+import { MeanAccumulator, formatFloat, kahanSumInc, quantile } from './mathutil.ts';
+
+/** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
+export function groupingLabels(metric: Labels, grouping: readonly string[], without: boolean): Labels {
+  if (without) return metric.filter((l) => l.name !== METRIC_NAME && !grouping.includes(l.name));
+  return metric.filter((l) => grouping.includes(l.name));
+}
+
+interface Group {
+  metric: Labels;
+  samples: Sample[];
+}
+
+function groupSamples(vec: Sample[], e: AggregateExpr): Group[] {
+  const groups = new Map<string, Group>();
+  for (const s of vec) {
+    const metric = groupingLabels(s.metric, e.grouping, e.without);
+    const key = labelsKey(metric);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { metric, samples: [] }));
+    g.samples.push(s);
+  }
+  return [...groups.values()];
+}
+
+// Orders for topk/bottomk: NaN always loses, so it comes last in both.
+function byValue(desc: boolean): (a: Sample, b: Sample) => number {
+  return (a, b) => {
+    if (Number.isNaN(a.v)) return Number.isNaN(b.v) ? 0 : 1;
+    if (Number.isNaN(b.v)) return -1;
+    return desc ? b.v - a.v : a.v - b.v;
+  };
+}
+
+function reduce(op: AggregateExpr['op'], samples: Sample[], param: number): number {
+  switch (op) {
+    case 'sum': {
+      let sum = 0;
+      let c = 0;
+      for (const s of samples) [sum, c] = kahanSumInc(s.v, sum, c);
+      return sum + c;
+    }
+    case 'avg': {
+      const acc = new MeanAccumulator();
+      for (const s of samples) acc.add(s.v);
+      return acc.value();
+    }
+    case 'count':
+      return samples.length;
+    case 'group':
+      return 1;
+    case 'min': {
+      let min = samples[0].v;
+      for (const s of samples) if (s.v < min || Number.isNaN(min)) min = s.v;
+      return min;
+    }
+    case 'max': {
+      let max = samples[0].v;
+      for (const s of samples) if (s.v > max || Number.isNaN(max)) max = s.v;
+      return max;
+    }
+    case 'stddev':
+    case 'stdvar': {
+      let count = 0, mean = 0, cMean = 0, aux = 0, cAux = 0;
+      for (const s of samples) {
+        count++;
+        const delta = s.v - (mean + cMean);
+        [mean, cMean] = kahanSumInc(delta / count, mean, cMean);
+        [aux, cAux] = kahanSumInc(delta * (s.v - (mean + cMean)), aux, cAux);
+      }
+      const variance = (aux + cAux) / count;
+      return op === 'stddev' ? Math.sqrt(variance) : variance;
+    }
+    case 'quantile':
+      return quantile(param, samples.map((s) => s.v));
+    default:
+      throw new PromQLError(`unexpected aggregation ${op}`);
+  }
+}
+
+/** Aggregates one step's vector. `param` is the step's scalar (topk/bottomk/quantile) or string (count_values). */
+export function aggregate(e: AggregateExpr, vec: Sample[], param: number | string, ts: number): Sample[] {
+  const groups = groupSamples(vec, e);
+  switch (e.op) {
+    case 'topk':
+    case 'bottomk': {
+      const k = param as number;
+      if (Number.isNaN(k)) throw new PromQLError('Parameter value is NaN');
+      if (k < 1) return [];
+      const n = Math.min(Math.floor(k), Number.MAX_SAFE_INTEGER);
+      const out: Sample[] = [];
+      for (const g of groups) {
+        for (const s of [...g.samples].sort(byValue(e.op === 'topk')).slice(0, n)) out.push({ metric: s.metric, t: ts, v: s.v });
+      }
+      return out;
+    }
+    case 'count_values': {
+      const label = param as string;
+      if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(label)) throw new PromQLError(`invalid label name "${label}"`);
+      const out = new Map<string, Sample>();
+      for (const g of groups) {
+        for (const s of g.samples) {
+          const metric = new LabelsBuilder(g.metric).set(label, formatFloat(s.v)).labels();
+          const key = labelsKey(metric);
+          const prev = out.get(key);
+          out.set(key, { metric, t: ts, v: (prev?.v ?? 0) + 1 });
+        }
+      }
+      return [...out.values()];
+    }
+    default:
+      return groups.map((g) => ({ metric: g.metric, t: ts, v: reduce(e.op, g.samples, param as number) }));
+  }
+}

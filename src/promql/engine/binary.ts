@@ -1,0 +1,161 @@
+// Binary operators on one step's operands, like VectorBinop/VectorscalarBinop/VectorAnd/Or/Unless in
+// Prometheus' engine.go.
+
+import { LabelsBuilder, METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../labels/labels.ts';
+import { isComparisonOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
+import { PromQLError, type Sample } from '../value.ts';
+
+/** Applies op to two floats: [value, keep]. Comparisons return the left value and whether the comparison held. */
+export function scalarBinop(op: BinaryOp, l: number, r: number): [number, boolean] {
+  switch (op) {
+    case '+':
+      return [l + r, true];
+    case '-':
+      return [l - r, true];
+    case '*':
+      return [l * r, true];
+    case '/':
+      return [l / r, true];
+    case '^':
+      return [l ** r, true];
+    case '%':
+      // Go's math.Mod: the result takes the sign of the dividend, as JS % does.
+      return [l % r, true];
+    case 'atan2':
+      return [Math.atan2(l, r), true];
+    case '==':
+      return [l, l === r];
+    case '!=':
+      return [l, l !== r];
+    case '>':
+      return [l, l > r];
+    case '<':
+      return [l, l < r];
+    case '>=':
+      return [l, l >= r];
+    case '<=':
+      return [l, l <= r];
+    default:
+      throw new PromQLError(`operator "${op}" not allowed for scalar operations`);
+  }
+}
+
+function dropName(ls: Labels): Labels {
+  return ls.filter((l) => l.name !== METRIC_NAME);
+}
+
+// Arithmetic changes what a value means, so the name goes; comparisons filter and keep it.
+function shouldDropName(op: BinaryOp): boolean {
+  return !isComparisonOp(op);
+}
+
+/** `vector op scalar` (or `scalar op vector` when swapped). */
+export function vectorScalarBinop(op: BinaryOp, vec: Sample[], scalar: number, swap: boolean, returnBool: boolean, ts: number): Sample[] {
+  const out: Sample[] = [];
+  for (const s of vec) {
+    let [v, keep] = swap ? scalarBinop(op, scalar, s.v) : scalarBinop(op, s.v, scalar);
+    // In `scalar > vector` the vector's value is the one kept.
+    if (isComparisonOp(op) && swap) v = s.v;
+    if (returnBool) {
+      v = keep ? 1 : 0;
+      keep = true;
+    }
+    if (keep) out.push({ metric: shouldDropName(op) || returnBool ? dropName(s.metric) : s.metric, t: ts, v });
+  }
+  return out;
+}
+
+/** The key samples are matched on: the `on` labels, or all labels but the `ignoring` ones and the name. */
+function signature(metric: Labels, vm: VectorMatching): string {
+  return labelsKey(matchLabels(metric, vm));
+}
+
+function matchLabels(metric: Labels, vm: VectorMatching): Labels {
+  return vm.on
+    ? metric.filter((l) => vm.matchingLabels.includes(l.name))
+    : metric.filter((l) => l.name !== METRIC_NAME && !vm.matchingLabels.includes(l.name));
+}
+
+/** Go's labels.Labels.String(): `{a="b", c="d"}` with the name as an ordinary label. */
+function labelsString(ls: Labels): string {
+  return `{${ls.map((l) => `${l.name}=${JSON.stringify(l.value)}`).join(', ')}}`;
+}
+
+export function vectorAnd(lhs: Sample[], rhs: Sample[], vm: VectorMatching): Sample[] {
+  const right = new Set(rhs.map((s) => signature(s.metric, vm)));
+  return lhs.filter((s) => right.has(signature(s.metric, vm)));
+}
+
+export function vectorOr(lhs: Sample[], rhs: Sample[], vm: VectorMatching): Sample[] {
+  const left = new Set(lhs.map((s) => signature(s.metric, vm)));
+  return [...lhs, ...rhs.filter((s) => !left.has(signature(s.metric, vm)))];
+}
+
+export function vectorUnless(lhs: Sample[], rhs: Sample[], vm: VectorMatching): Sample[] {
+  const right = new Set(rhs.map((s) => signature(s.metric, vm)));
+  return lhs.filter((s) => !right.has(signature(s.metric, vm)));
+}
+
+// The output labels of a matched pair (resultMetric): the "many" side's labels, reduced for one-to-one
+// matching, plus the group_x labels copied from the "one" side.
+function resultMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, returnBool: boolean): Labels {
+  const b = new LabelsBuilder(l);
+  if (shouldDropName(op) || returnBool) b.del(METRIC_NAME);
+  if (vm.card === 'one-to-one') {
+    if (vm.on) {
+      for (const n of b.names()) if (!vm.matchingLabels.includes(n)) b.del(n);
+    } else for (const n of vm.matchingLabels) b.del(n);
+  }
+  for (const n of vm.include) {
+    const v = r.find((x) => x.name === n)?.value ?? '';
+    b.set(n, v);
+  }
+  return b.labels();
+}
+
+/** `vector op vector` with one-to-one, many-to-one or one-to-many matching. */
+export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: VectorMatching, returnBool: boolean, ts: number): Sample[] {
+  const swapped = vm.card === 'one-to-many';
+  // Work with the "many" side on the left.
+  const [lhs, rhs] = swapped ? [rhsIn, lhsIn] : [lhsIn, rhsIn];
+  const rightSigs = new Map<string, Sample>();
+  for (const rs of rhs) {
+    const sig = signature(rs.metric, vm);
+    const dupl = rightSigs.get(sig);
+    if (dupl) {
+      const pair = [rs.metric, dupl.metric].sort(compareLabels).map(labelsString).join(', ');
+      throw new PromQLError(
+        `found duplicate series for the match group ${labelsString(matchLabels(rs.metric, vm))} on the ${swapped ? 'left' : 'right'} ` +
+          `hand-side of the operation: [${pair}];many-to-many matching not allowed: matching labels must be unique on one side`,
+      );
+    }
+    rightSigs.set(sig, rs);
+  }
+  const matched = new Map<string, Set<string> | null>();
+  const out: Sample[] = [];
+  for (const ls of lhs) {
+    const sig = signature(ls.metric, vm);
+    const rs = rightSigs.get(sig);
+    if (!rs) continue;
+    const [l, r] = swapped ? [rs.v, ls.v] : [ls.v, rs.v];
+    let [v, keep] = scalarBinop(op, l, r);
+    if (returnBool) {
+      v = keep ? 1 : 0;
+      keep = true;
+    }
+    if (!keep) continue;
+    const metric = resultMetric(ls.metric, rs.metric, op, vm, returnBool);
+    if (vm.card === 'one-to-one') {
+      if (matched.has(sig)) throw new PromQLError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+      matched.set(sig, null);
+    } else {
+      let inserted = matched.get(sig);
+      if (!inserted) matched.set(sig, (inserted = new Set()));
+      const key = labelsKey(metric);
+      if (inserted.has(key)) throw new PromQLError('multiple matches for labels: grouping labels must ensure unique matches');
+      inserted.add(key);
+    }
+    out.push({ metric, t: ts, v });
+  }
+  return out;
+}

@@ -1,0 +1,467 @@
+// The query engine: evaluates an AST over a range of steps like Prometheus' evaluator in promql/engine.go.
+// Every selector is selected once for the whole range; steps then walk the selected typed arrays.
+
+import { METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../labels/labels.ts';
+import type { Querier, SeriesData } from '../../tsdb/head.ts';
+import { exprType, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
+import { parseExpr } from '../parser/parse.ts';
+import { PromQLError, type Sample, type Series, type Value } from '../value.ts';
+import { aggregate } from './aggregation.ts';
+import { scalarBinop, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
+import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
+import { VECTOR_FUNCTIONS, absentLabels, type StepArg } from './vector_functions.ts';
+
+export interface EngineOptions {
+  /** How far back an instant vector selector looks for the latest sample (ms). */
+  lookbackDelta?: number;
+  /** Upper bound on samples loaded by one query. */
+  maxSamples?: number;
+  /** Step of subqueries written without one, like Prometheus' global evaluation interval (ms). */
+  noStepSubqueryInterval?: number;
+}
+
+// A series evaluated at steps: t holds step times (or sample times for raw range vectors).
+interface StepSeries {
+  metric: Labels;
+  t: number[];
+  v: number[];
+}
+
+// Samples of one series with staleness markers removed, for range-vector windows.
+interface RangeSeries {
+  metric: Labels;
+  t: Float64Array;
+  v: Float64Array;
+}
+
+interface QueryContext {
+  readonly querier: Querier;
+  readonly queryStart: number;
+  readonly queryEnd: number;
+  readonly lookbackDelta: number;
+  readonly maxSamples: number;
+  readonly noStepSubqueryInterval: number;
+  samples: number;
+}
+
+const DUPLICATE_LABELSET = 'vector cannot contain metrics with the same labelset';
+
+function dropName(ls: Labels): Labels {
+  return ls.some((l) => l.name === METRIC_NAME) ? ls.filter((l) => l.name !== METRIC_NAME) : ls;
+}
+
+function unwrapParens(e: Expr): Expr {
+  while (e.type === 'ParenExpr') e = e.expr;
+  return e;
+}
+
+// Drops staleness markers; a series without markers is used as-is (zero copy).
+function withoutStale(s: SeriesData): RangeSeries {
+  let stale = 0;
+  for (let i = 0; i < s.stale.length; i++) stale += s.stale[i];
+  if (stale === 0) return { metric: s.labels, t: s.t, v: s.v };
+  const n = s.t.length - stale;
+  const t = new Float64Array(n);
+  const v = new Float64Array(n);
+  for (let i = 0, j = 0; i < s.t.length; i++) {
+    if (s.stale[i]) continue;
+    t[j] = s.t[i];
+    v[j++] = s.v[i];
+  }
+  return { metric: s.labels, t, v };
+}
+
+/** Collects per-step output vectors into series, rejecting a step that yields one labelset twice. */
+class SeriesCollector {
+  private readonly byKey = new Map<string, StepSeries>();
+  private readonly stepKeys = new Set<string>();
+
+  addStep(vec: Sample[], ts: number): void {
+    this.stepKeys.clear();
+    for (const s of vec) {
+      const key = labelsKey(s.metric);
+      if (this.stepKeys.has(key)) throw new PromQLError(DUPLICATE_LABELSET);
+      this.stepKeys.add(key);
+      let out = this.byKey.get(key);
+      if (!out) this.byKey.set(key, (out = { metric: s.metric, t: [], v: [] }));
+      out.t.push(ts);
+      out.v.push(s.v);
+    }
+  }
+
+  series(): StepSeries[] {
+    return [...this.byKey.values()];
+  }
+}
+
+class Evaluator {
+  constructor(
+    private readonly ctx: QueryContext,
+    readonly start: number,
+    readonly end: number,
+    readonly interval: number,
+  ) {}
+
+  private steps(): number {
+    return Math.floor((this.end - this.start) / this.interval) + 1;
+  }
+
+  private count(n: number): void {
+    this.ctx.samples += n;
+    if (this.ctx.samples > this.ctx.maxSamples) {
+      throw new PromQLError('query processing would load too many samples into memory in query execution');
+    }
+  }
+
+  // The reference time of a step for a node with an @ modifier.
+  private refTime(e: VectorSelector | SubqueryExpr, ts: number): number {
+    if (e.timestamp !== null) return e.timestamp;
+    if (e.startOrEnd === 'start') return this.ctx.queryStart;
+    if (e.startOrEnd === 'end') return this.ctx.queryEnd;
+    return ts;
+  }
+
+  private refBounds(e: VectorSelector | SubqueryExpr): [number, number] {
+    return [this.refTime(e, this.start), this.refTime(e, this.end)];
+  }
+
+  /** Evaluates a scalar or instant-vector expression to one series per label set across all steps. */
+  eval(e: Expr): StepSeries[] {
+    switch (e.type) {
+      case 'NumberLiteral':
+        return [this.constant(e.value)];
+      case 'ParenExpr':
+        return this.eval(e.expr);
+      case 'VectorSelector':
+        return this.vectorSelector(e, false);
+      case 'UnaryExpr': {
+        const inner = this.eval(e.expr);
+        if (e.op === '+') return inner;
+        if (exprType(e.expr) === 'scalar') return inner.map((s) => ({ metric: s.metric, t: s.t, v: s.v.map((x) => -x) }));
+        return this.rangeEval([e.expr], (args, ts) => (args[0] as Sample[]).map((s) => ({ metric: dropName(s.metric), t: ts, v: -s.v })));
+      }
+      case 'BinaryExpr':
+        return this.binary(e);
+      case 'AggregateExpr':
+        return this.aggregation(e);
+      case 'Call':
+        return this.call(e);
+      case 'StringLiteral':
+      case 'MatrixSelector':
+      case 'SubqueryExpr':
+        throw new PromQLError(`unexpected ${exprType(e) === 'string' ? 'string' : 'range vector'} in instant evaluation`);
+    }
+  }
+
+  private constant(v: number): StepSeries {
+    const n = this.steps();
+    const t: number[] = new Array(n);
+    for (let i = 0; i < n; i++) t[i] = this.start + i * this.interval;
+    return { metric: [], t, v: new Array(n).fill(v) };
+  }
+
+  private select(vs: VectorSelector, mint: number, maxt: number): SeriesData[] {
+    const series = this.ctx.querier.select(vs.matchers, mint, maxt);
+    series.sort((a, b) => compareLabels(a.labels, b.labels));
+    let n = 0;
+    for (const s of series) n += s.t.length;
+    this.count(n);
+    return series;
+  }
+
+  // Instant vector selector: per step, the latest sample in (t - lookback, t], unless it is a staleness marker.
+  // With asTimestamp, the value is the sample's own timestamp in seconds (for timestamp()).
+  private vectorSelector(vs: VectorSelector, asTimestamp: boolean): StepSeries[] {
+    const [firstRef, lastRef] = this.refBounds(vs);
+    const lookback = this.ctx.lookbackDelta;
+    const data = this.select(vs, Math.min(firstRef, lastRef) - vs.offset - lookback + 1, Math.max(firstRef, lastRef) - vs.offset);
+    const n = this.steps();
+    const out: StepSeries[] = [];
+    for (const s of data) {
+      const res: StepSeries = { metric: s.labels, t: [], v: [] };
+      let j = 0;
+      for (let k = 0; k < n; k++) {
+        const ts = this.start + k * this.interval;
+        const at = this.refTime(vs, ts) - vs.offset;
+        if (j > 0 && s.t[j - 1] > at) j = 0;
+        while (j < s.t.length && s.t[j] <= at) j++;
+        const i = j - 1;
+        if (i < 0 || s.t[i] <= at - lookback || s.stale[i]) continue;
+        res.t.push(ts);
+        res.v.push(asTimestamp ? s.t[i] / 1000 : s.v[i]);
+      }
+      if (res.t.length > 0) out.push(res);
+    }
+    this.count(out.reduce((a, s) => a + s.t.length, 0));
+    return out;
+  }
+
+  /**
+   * Runs fn once per step on the arguments' values at that step (instant vectors, scalars, strings), like
+   * rangeEval in Prometheus, and collects the outputs into series.
+   */
+  private rangeEval(args: readonly Expr[], fn: (args: StepArg[], ts: number) => Sample[]): StepSeries[] {
+    const types = args.map(exprType);
+    const mats = args.map((a, i) => (types[i] === 'string' ? null : this.eval(a)));
+    const cursors = mats.map((m) => (m ? new Int32Array(m.length) : null));
+    const collector = new SeriesCollector();
+    const n = this.steps();
+    for (let k = 0; k < n; k++) {
+      const ts = this.start + k * this.interval;
+      const stepArgs: StepArg[] = args.map((a, i) => {
+        if (types[i] === 'string') return stringValue(a);
+        const vec = vectorAt(mats[i]!, cursors[i]!, ts);
+        return types[i] === 'scalar' ? (vec[0]?.v ?? NaN) : vec;
+      });
+      collector.addStep(fn(stepArgs, ts), ts);
+    }
+    return collector.series();
+  }
+
+  private binary(e: BinaryExpr): StepSeries[] {
+    const lt = exprType(e.lhs);
+    const rt = exprType(e.rhs);
+    if (lt === 'scalar' && rt === 'scalar') {
+      return this.rangeEval([e.lhs, e.rhs], (args, ts) => {
+        const [v, keep] = scalarBinop(e.op, args[0] as number, args[1] as number);
+        return [{ metric: [], t: ts, v: e.returnBool ? Number(keep) : v }];
+      });
+    }
+    if (lt === 'scalar' || rt === 'scalar') {
+      const swap = lt === 'scalar';
+      return this.rangeEval([e.lhs, e.rhs], (args, ts) =>
+        swap
+          ? vectorScalarBinop(e.op, args[1] as Sample[], args[0] as number, true, e.returnBool, ts)
+          : vectorScalarBinop(e.op, args[0] as Sample[], args[1] as number, false, e.returnBool, ts),
+      );
+    }
+    const vm = e.matching!;
+    return this.rangeEval([e.lhs, e.rhs], (args, ts) => {
+      const [l, r] = args as [Sample[], Sample[]];
+      switch (e.op) {
+        case 'and':
+          return vectorAnd(l, r, vm);
+        case 'or':
+          return vectorOr(l, r, vm);
+        case 'unless':
+          return vectorUnless(l, r, vm);
+        default:
+          return vectorBinop(e.op, l, r, vm, e.returnBool, ts);
+      }
+    });
+  }
+
+  private aggregation(e: AggregateExpr): StepSeries[] {
+    const args = e.param ? [e.param, e.expr] : [e.expr];
+    return this.rangeEval(args, (vals, ts) =>
+      e.param ? aggregate(e, vals[1] as Sample[], vals[0] as number | string, ts) : aggregate(e, vals[0] as Sample[], NaN, ts),
+    );
+  }
+
+  private call(e: Call): StepSeries[] {
+    const name = e.func.name;
+    const rangeArg = e.args.findIndex((a) => exprType(a) === 'matrix');
+    if (rangeArg >= 0) return this.rangeFunction(e, rangeArg);
+    const first = e.args[0] ? unwrapParens(e.args[0]) : null;
+    if (name === 'timestamp' && first?.type === 'VectorSelector') {
+      // The sample's own timestamp, which step-aligned evaluation would otherwise replace.
+      return mergeSeries(this.vectorSelector(first, true).map((s) => ({ ...s, metric: dropName(s.metric) })), this);
+    }
+    const fn = VECTOR_FUNCTIONS[name];
+    return this.rangeEval(e.args, (args, ts) => fn(args, ts, e));
+  }
+
+  // A function of a range vector (selector or subquery): one window per series per step.
+  private rangeFunction(e: Call, rangeArg: number): StepSeries[] {
+    const arg = unwrapParens(e.args[rangeArg]) as MatrixSelector | SubqueryExpr;
+    const node = arg.type === 'MatrixSelector' ? arg.vectorSelector : arg;
+    const { series } = this.rangeSeries(arg);
+    const paramExprs = e.args.filter((_, i) => i !== rangeArg);
+    const params = paramExprs.map((p) => this.eval(p)[0]);
+    const n = this.steps();
+    const name = e.func.name;
+    if (name === 'absent_over_time') return this.absentOverTime(e, node, arg.range, series);
+    const fn = RANGE_FUNCTIONS[name];
+    const keepName = KEEPS_METRIC_NAME.has(name);
+    const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [] };
+    const results: StepSeries[] = [];
+    for (const s of series) {
+      const out: StepSeries = { metric: keepName ? s.metric : dropName(s.metric), t: [], v: [] };
+      w.t = s.t;
+      w.v = s.v;
+      let lo = 0;
+      let hi = 0;
+      for (let k = 0; k < n; k++) {
+        const ts = this.start + k * this.interval;
+        const ref = this.refTime(node, ts);
+        const rangeEnd = ref - node.offset;
+        const rangeStart = rangeEnd - arg.range;
+        if (lo > 0 && s.t[lo - 1] > rangeStart) lo = 0;
+        while (lo < s.t.length && s.t[lo] <= rangeStart) lo++;
+        if (hi < lo) hi = lo;
+        while (hi < s.t.length && s.t[hi] <= rangeEnd) hi++;
+        w.lo = lo;
+        w.hi = hi;
+        w.rangeStart = rangeStart;
+        w.rangeEnd = rangeEnd;
+        w.refTs = ref;
+        w.params = params.map((p) => valueAtStep(p, ts));
+        const v = fn(w);
+        if (v === null) continue;
+        out.t.push(ts);
+        out.v.push(v);
+      }
+      if (out.t.length > 0) results.push(out);
+    }
+    return mergeSeries(results, this);
+  }
+
+  private absentOverTime(e: Call, node: VectorSelector | SubqueryExpr, range: number, series: RangeSeries[]): StepSeries[] {
+    const out: StepSeries = { metric: absentLabels(e.args[0]), t: [], v: [] };
+    const n = this.steps();
+    for (let k = 0; k < n; k++) {
+      const ts = this.start + k * this.interval;
+      const rangeEnd = this.refTime(node, ts) - node.offset;
+      const present = series.some((s) => s.t.some((t) => t > rangeEnd - range && t <= rangeEnd));
+      if (present) continue;
+      out.t.push(ts);
+      out.v.push(1);
+    }
+    return out.t.length > 0 ? [out] : [];
+  }
+
+  /** The samples a range vector covers across all steps, staleness markers removed. */
+  rangeSeries(arg: MatrixSelector | SubqueryExpr): { series: RangeSeries[] } {
+    if (arg.type === 'MatrixSelector') {
+      const vs = arg.vectorSelector;
+      const [a, b] = this.refBounds(vs);
+      const mint = Math.min(a, b) - vs.offset - arg.range + 1;
+      const maxt = Math.max(a, b) - vs.offset;
+      return { series: this.select(vs, mint, maxt).map(withoutStale) };
+    }
+    const [a, b] = this.refBounds(arg);
+    const step = arg.step || this.ctx.noStepSubqueryInterval;
+    const from = Math.min(a, b) - arg.offset - arg.range;
+    // The first step-aligned time after the window's open start, as Prometheus aligns subquery steps.
+    let start = step * Math.floor(from / step);
+    if (start <= from) start += step;
+    const inner = new Evaluator(this.ctx, start, Math.max(a, b) - arg.offset, step);
+    const series = inner.eval(arg.expr).map((s) => ({ metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v) }));
+    return { series };
+  }
+}
+
+function stringValue(e: Expr): string {
+  const u = unwrapParens(e);
+  if (u.type !== 'StringLiteral') throw new PromQLError('expected string literal');
+  return u.value;
+}
+
+function valueAtStep(s: StepSeries | undefined, ts: number): number {
+  if (!s) return NaN;
+  const i = s.t.indexOf(ts);
+  return i < 0 ? NaN : s.v[i];
+}
+
+// The samples of the step series at time ts; cursors advance monotonically as steps ascend.
+function vectorAt(series: StepSeries[], cursors: Int32Array, ts: number): Sample[] {
+  const out: Sample[] = [];
+  for (let i = 0; i < series.length; i++) {
+    const s = series[i];
+    let c = cursors[i];
+    while (c < s.t.length && s.t[c] < ts) c++;
+    cursors[i] = c;
+    if (c < s.t.length && s.t[c] === ts) out.push({ metric: s.metric, t: ts, v: s.v[c] });
+  }
+  return out;
+}
+
+// Series whose labels became equal (e.g. after dropping the name) are merged, unless they share a step.
+function mergeSeries(series: StepSeries[], ev: Evaluator): StepSeries[] {
+  const keys = new Set(series.map((s) => labelsKey(s.metric)));
+  if (keys.size === series.length) return series;
+  const collector = new SeriesCollector();
+  const cursors = new Int32Array(series.length);
+  const n = Math.floor((ev.end - ev.start) / ev.interval) + 1;
+  for (let k = 0; k < n; k++) {
+    const ts = ev.start + k * ev.interval;
+    collector.addStep(vectorAt(series, cursors, ts), ts);
+  }
+  return collector.series();
+}
+
+function sortSeries(series: Series[]): Series[] {
+  return series.sort((a, b) => compareLabels(a.metric, b.metric));
+}
+
+export class Engine {
+  private readonly lookbackDelta: number;
+  private readonly maxSamples: number;
+  private readonly noStepSubqueryInterval: number;
+
+  constructor(opts: EngineOptions = {}) {
+    this.lookbackDelta = opts.lookbackDelta ?? 5 * 60_000;
+    this.maxSamples = opts.maxSamples ?? 50_000_000;
+    this.noStepSubqueryInterval = opts.noStepSubqueryInterval ?? 60_000;
+  }
+
+  private context(querier: Querier, start: number, end: number): QueryContext {
+    return {
+      querier,
+      queryStart: start,
+      queryEnd: end,
+      lookbackDelta: this.lookbackDelta,
+      maxSamples: this.maxSamples,
+      noStepSubqueryInterval: this.noStepSubqueryInterval,
+      samples: 0,
+    };
+  }
+
+  /** Evaluates the query at one instant; the result type follows the expression's type. */
+  instantQuery(querier: Querier, query: string | Expr, timeMs: number): Value {
+    const expr = typeof query === 'string' ? parseExpr(query) : query;
+    const ev = new Evaluator(this.context(querier, timeMs, timeMs), timeMs, timeMs, 1);
+    const root = unwrapParens(expr);
+    switch (exprType(expr)) {
+      case 'string':
+        return { type: 'string', t: timeMs, v: stringValue(expr) };
+      case 'scalar': {
+        const [s] = ev.eval(expr);
+        return { type: 'scalar', t: timeMs, v: s && s.v.length > 0 ? s.v[0] : NaN };
+      }
+      case 'matrix': {
+        const sel = root as MatrixSelector | SubqueryExpr;
+        const node = sel.type === 'MatrixSelector' ? sel.vectorSelector : sel;
+        const rangeEnd = (node.timestamp ?? timeMs) - node.offset;
+        const series: Series[] = [];
+        for (const s of ev.rangeSeries(sel).series) {
+          const t: number[] = [];
+          const v: number[] = [];
+          for (let i = 0; i < s.t.length; i++) {
+            if (s.t[i] <= rangeEnd - sel.range || s.t[i] > rangeEnd) continue;
+            t.push(s.t[i]);
+            v.push(s.v[i]);
+          }
+          if (t.length > 0) series.push({ metric: s.metric, t, v });
+        }
+        return { type: 'matrix', series: sortSeries(series) };
+      }
+      default:
+        return { type: 'vector', samples: ev.eval(expr).map((s) => ({ metric: s.metric, t: timeMs, v: s.v[0] })) };
+    }
+  }
+
+  /** Evaluates the query at each step from start to end; the result is always a matrix. */
+  rangeQuery(querier: Querier, query: string | Expr, startMs: number, endMs: number, stepMs: number): Value {
+    const expr = typeof query === 'string' ? parseExpr(query) : query;
+    const type = exprType(expr);
+    if (type !== 'scalar' && type !== 'vector') {
+      const documented = type === 'matrix' ? 'range vector' : type;
+      throw new PromQLError(`invalid expression type "${documented}" for range query, must be Scalar or instant Vector`);
+    }
+    if (stepMs <= 0) throw new PromQLError('zero or negative query resolution step widths are not accepted');
+    if (endMs < startMs) throw new PromQLError('end timestamp must not be before start time');
+    const ev = new Evaluator(this.context(querier, startMs, endMs), startMs, endMs, stepMs);
+    return { type: 'matrix', series: sortSeries(ev.eval(expr)) };
+  }
+}
