@@ -5,7 +5,6 @@ import { mount } from 'svelte';
 import { VirtualClock } from './clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from './config/default.ts';
 import { Prometheus } from './server/prometheus.ts';
-import { createHandlers } from './sim/handlers.ts';
 import { World } from './sim/world.ts';
 import App from './ui/App.svelte';
 import { Live } from './ui/live.svelte.ts';
@@ -16,7 +15,8 @@ async function boot(target: HTMLElement): Promise<void> {
   const world = new World({ clock, seed: 1 });
 
   // The worker must be running before anything fetches, or the first scrapes escape to the network.
-  const { setupWorker } = await import('msw/browser');
+  // msw (and the handlers built on it) load lazily, outside the first chunk.
+  const [{ setupWorker }, { createHandlers }] = await Promise.all([import('msw/browser'), import('./sim/handlers.ts')]);
   const worker = setupWorker(...createHandlers(world));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
 
