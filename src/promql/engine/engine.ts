@@ -277,8 +277,10 @@ class Evaluator {
     const node = arg.type === 'MatrixSelector' ? arg.vectorSelector : arg;
     const { series } = this.rangeSeries(arg);
     const paramExprs = e.args.filter((_, i) => i !== rangeArg);
-    const params = paramExprs.map((p) => this.eval(p)[0]);
     const n = this.steps();
+    // Scalar arguments (e.g. predict_linear's duration), resolved once per step for all series.
+    const paramSeries = paramExprs.map((p) => this.eval(p)[0]);
+    const paramsAt = Array.from({ length: n }, (_, k) => paramSeries.map((p) => valueAtStep(p, this.start + k * this.interval)));
     const name = e.func.name;
     if (name === 'absent_over_time') return this.absentOverTime(e, node, arg.range, series);
     const fn = RANGE_FUNCTIONS[name];
@@ -305,7 +307,7 @@ class Evaluator {
         w.rangeStart = rangeStart;
         w.rangeEnd = rangeEnd;
         w.refTs = ref;
-        w.params = params.map((p) => valueAtStep(p, ts));
+        w.params = paramsAt[k];
         const v = fn(w);
         if (v === null) continue;
         out.t.push(ts);
