@@ -112,10 +112,16 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
   });
 
   it('draws access_log_total on the graph tab', async () => {
+    // More traffic a minute later, so the lines step up.
+    await forward(page, 'forward-1m', 60_000);
+    await page.getByTestId('send-button').click();
+    await forward(page, 'forward-1m', 60_000);
     await page.getByTestId('nav-query').click();
     await page.getByTestId('query-page').waitFor();
     await page.getByTestId('tab-graph').click();
+    await page.getByTestId('range-5m').click();
     const graph = page.getByTestId('graph');
+    await expect.poll(() => graph.getAttribute('data-range'), { timeout: 20_000 }).toBe(String(5 * 60_000));
     await expect.poll(() => graph.getAttribute('data-series'), { timeout: 20_000 }).toBe('3');
     expect(Number(await graph.getAttribute('data-drawn'))).toBeGreaterThan(0);
     const box = await page.locator('[data-testid="graph"] canvas').boundingBox();
@@ -134,6 +140,17 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
     const suggestions = await page.getByTestId('suggestion').allTextContents();
     expect(suggestions.slice(0, 2).sort()).toEqual(['image_gallery_in_flight_requests', 'image_gallery_requests_total']);
     await page.screenshot({ path: `${ARTIFACTS}/suggest.png`, fullPage: true });
+
+    // Picking a suggestion rewrites the query and runs it.
+    await page.getByTestId('suggestion').filter({ hasText: /^image_gallery_requests_total$/ }).click();
+    await expect.poll(async () => (await tableRows(page)).length).toBeGreaterThan(0);
+    for (const r of await tableRows(page)) expect(r.labels).toMatch(/^image_gallery_requests_total\{/);
+
+    await runQuery(page, 'go_memstats_bytes{job="image-gallery"}');
+    await page.getByTestId('unknown-metric').waitFor();
+    const memory = await page.getByTestId('suggestion').allTextContents();
+    expect(memory.length).toBeGreaterThan(1);
+    for (const name of memory) expect(name).toMatch(/^go_memstats_\w+_bytes$/);
   });
 
   it('rejects an invalid config with line:col and keeps the old one running', async () => {
