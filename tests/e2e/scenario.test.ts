@@ -166,5 +166,32 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
 
     const pools = await targetPools(page);
     expect(pools.map((p) => p.pool).sort()).toEqual(JOBS);
+
+    // The learner's broken text is still there; reverting to the running config and applying succeeds.
+    await page.getByTestId('nav-config').click();
+    await expect.poll(() => page.locator('[data-testid="config-editor"] .cm-content').textContent()).toContain('10x');
+    await page.getByTestId('config-revert').click();
+    await page.getByTestId('config-apply').click();
+    await expect.poll(() => page.getByTestId('config-applied').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
+    await expect.poll(() => page.getByTestId('config-error').count()).toBe(0);
+  });
+
+  it('runs a query with Enter', async () => {
+    await page.getByTestId('nav-query').click();
+    await setEditorText(page, 'query-editor', 'count(up == 1)');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('tab-table').click();
+    await expect.poll(async () => (await tableRows(page)).map((r) => r.value)).toEqual(['6']);
+  });
+
+  it('switches to English and remembers it', async () => {
+    await expect.poll(() => page.getByTestId('nav-targets').textContent()).toBe('타깃');
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByTestId('nav-targets').textContent()).toBe('Targets');
+    await page.reload();
+    await page.getByTestId('query-page').waitFor();
+    await expect.poll(() => page.getByTestId('nav-targets').textContent()).toBe('Targets');
+    await page.getByTestId('lang-ko').click();
   });
 });
