@@ -1,22 +1,28 @@
 // Boot: the virtual clock, the simulated world, the MSW service worker that answers the scraper's fetch()
 // calls for the world's apps, the running Prometheus, then the UI.
+//
+// The core (simulation, Prometheus, the YAML and PromQL parsers) and msw load as separate chunks, in
+// parallel, while index.html's placeholder is already on screen; the first chunk is the UI shell.
 
 import { mount } from 'svelte';
 import { VirtualClock } from './clock/clock.ts';
-import { DEFAULT_CONFIG_YAML } from './config/default.ts';
-import { Prometheus } from './server/prometheus.ts';
-import { World } from './sim/world.ts';
 import App from './ui/App.svelte';
 import { Live } from './ui/live.svelte.ts';
 import './ui/styles.css';
 
 async function boot(target: HTMLElement): Promise<void> {
+  const [{ World }, { Prometheus }, { DEFAULT_CONFIG_YAML }, { setupWorker }, { createHandlers }] = await Promise.all([
+    import('./sim/world.ts'),
+    import('./server/prometheus.ts'),
+    import('./config/default.ts'),
+    import('msw/browser'),
+    import('./sim/handlers.ts'),
+  ]);
+
   const clock = new VirtualClock(Date.now());
   const world = new World({ clock, seed: 1 });
 
   // The worker must be running before anything fetches, or the first scrapes escape to the network.
-  // msw (and the handlers built on it) load lazily, outside the first chunk.
-  const [{ setupWorker }, { createHandlers }] = await Promise.all([import('msw/browser'), import('./sim/handlers.ts')]);
   const worker = setupWorker(...createHandlers(world));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
 
