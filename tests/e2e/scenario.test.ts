@@ -176,6 +176,15 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
     await expect.poll(() => page.getByTestId('config-error').count()).toBe(0);
   });
 
+  it('completes metric names from what was scraped', async () => {
+    await page.getByTestId('nav-query').click();
+    await setEditorText(page, 'query-editor', '');
+    await page.keyboard.type('access_l', { delay: 20 });
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect.poll(() => options.allTextContents()).toContain('access_log_total');
+    await page.keyboard.press('Escape');
+  });
+
   it('runs a query with Enter', async () => {
     await page.getByTestId('nav-query').click();
     await setEditorText(page, 'query-editor', 'count(up == 1)');

@@ -6,7 +6,6 @@ export type Locale = (typeof LOCALES)[number];
 const ko = {
   'app.title': 'promlab',
   'app.tagline': '브라우저 안의 프로메테우스 실습장',
-  'app.loading': '시뮬레이션을 시작하는 중…',
   'app.bootFailed': '시작하지 못했습니다: {error}',
   'app.pageLoading': '불러오는 중…',
   'nav.query': '쿼리',
@@ -73,7 +72,6 @@ export type MessageKey = keyof typeof ko;
 const en: Record<MessageKey, string> = {
   'app.title': 'promlab',
   'app.tagline': 'a Prometheus playground in your browser',
-  'app.loading': 'Starting the simulation…',
   'app.bootFailed': 'Could not start: {error}',
   'app.pageLoading': 'Loading…',
   'nav.query': 'Query',
