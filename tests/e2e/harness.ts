@@ -30,6 +30,8 @@ function freePort(): Promise<number> {
 export interface Harness {
   readonly url: string;
   readonly context: BrowserContext;
+  /** Uncaught errors of every page opened so far: a learner would meet a broken page, so tests assert there are none. */
+  readonly pageErrors: string[];
   /** A fresh tab on the app, `hash` being a route like '#/targets'. */
   open(hash?: string): Promise<Page>;
   close(): Promise<void>;
@@ -64,12 +66,14 @@ export async function startHarness(): Promise<Harness> {
     rmSync(profile, { recursive: true, force: true });
     throw err;
   }
+  const pageErrors: string[] = [];
   return {
     url,
     context,
+    pageErrors,
     async open(hash = '') {
       const page = await context.newPage();
-      page.on('pageerror', (err) => console.error('[page error]', err.message));
+      page.on('pageerror', (err) => pageErrors.push(err.message));
       await page.goto(url + hash);
       return page;
     },

@@ -3,7 +3,7 @@
 
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, startHarness, type Harness } from './harness.ts';
 
 const missing = browserMissing();
@@ -68,6 +68,10 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
     h = await startHarness();
     page = await h.open('#/query');
     await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
+  });
+
+  afterEach(() => {
+    expect(h.pageErrors).toEqual([]);
   });
 
   afterAll(async () => {
