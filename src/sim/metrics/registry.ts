@@ -81,27 +81,24 @@ export class GaugeChild extends ValueChild {
   }
 }
 
-function valueSnapshot(c: ValueChild): Omit<MetricSnapshot, 'labels'> {
-  return { samples: [{ suffix: '', value: c.value }], timestampMs: c.timestampMs };
+/** Counters and gauges expose one sample per child: its value. */
+abstract class ValueFamily<C extends ValueChild> extends Family<C> {
+  protected snapshot(c: C): Omit<MetricSnapshot, 'labels'> {
+    return { samples: [{ suffix: '', value: c.value }], timestampMs: c.timestampMs };
+  }
 }
 
-export class Counter extends Family<CounterChild> {
+export class Counter extends ValueFamily<CounterChild> {
   readonly type = 'counter';
   protected newChild(): CounterChild {
     return new CounterChild();
   }
-  protected snapshot(c: CounterChild): Omit<MetricSnapshot, 'labels'> {
-    return valueSnapshot(c);
-  }
 }
 
-export class Gauge extends Family<GaugeChild> {
+export class Gauge extends ValueFamily<GaugeChild> {
   readonly type = 'gauge';
   protected newChild(): GaugeChild {
     return new GaugeChild();
-  }
-  protected snapshot(c: GaugeChild): Omit<MetricSnapshot, 'labels'> {
-    return valueSnapshot(c);
   }
 }
 
