@@ -37,11 +37,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Needs `vite build` to have run: serves dist/. */
+/** The built app to serve: dist/, or PROMLAB_DIST so that several builds can be tested side by side. */
+export const DIST = process.env.PROMLAB_DIST ?? 'dist';
+
+/** Needs `vite build` to have run: serves DIST. */
 export async function startHarness(): Promise<Harness> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first');
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/ is missing: run \`vite build\` first`);
   const port = await freePort();
-  const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir: DIST },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
   const url = `http://127.0.0.1:${port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'promlab-chromium-'));
   let context: BrowserContext;

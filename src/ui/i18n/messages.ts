@@ -3,7 +3,7 @@
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const ko = {
+const coreKo = {
   'app.title': 'promlab',
   'app.tagline': '브라우저 안의 프로메테우스 실습장',
   'app.bootFailed': '시작하지 못했습니다: {error}',
@@ -67,9 +67,13 @@ const ko = {
   'config.errorAt': '{line}:{col}: {message}',
 } as const;
 
+// Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
+// `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
+const ko = { ...coreKo };
+
 export type MessageKey = keyof typeof ko;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreKo, string> = {
   'app.title': 'promlab',
   'app.tagline': 'a Prometheus playground in your browser',
   'app.bootFailed': 'Could not start: {error}',
@@ -132,6 +136,8 @@ const en: Record<MessageKey, string> = {
   'config.failed': 'The config has errors and was not applied. The previous config keeps running.',
   'config.errorAt': '{line}:{col}: {message}',
 };
+
+const en: Record<MessageKey, string> = { ...coreEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 
