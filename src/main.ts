@@ -6,18 +6,21 @@
 
 import { mount } from 'svelte';
 import { VirtualClock } from './clock/clock.ts';
+import { openStore } from './storage/store.ts';
 import App from './ui/App.svelte';
 import { Live } from './ui/live.svelte.ts';
 import './ui/styles.css';
 
 async function boot(target: HTMLElement): Promise<void> {
-  const [{ World }, { Prometheus }, { DEFAULT_CONFIG_YAML }, { setupWorker }, { createHandlers }] = await Promise.all([
+  const [{ World }, { Prometheus }, { DEFAULT_CONFIG_YAML }, { setupWorker }, { createHandlers }, opened] = await Promise.all([
     import('./sim/world.ts'),
     import('./server/prometheus.ts'),
     import('./config/default.ts'),
     import('msw/browser'),
     import('./sim/handlers.ts'),
+    openStore(),
   ]);
+  const { store, unavailable: storeUnavailable } = opened;
 
   const clock = new VirtualClock(Date.now());
   const world = new World({ clock, seed: 1 });
@@ -32,7 +35,7 @@ async function boot(target: HTMLElement): Promise<void> {
 
   const live = new Live(clock, [prom, world]);
   target.replaceChildren();
-  mount(App, { target, props: { app: { clock, prom, world, live } } });
+  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable } } });
   live.play();
 }
 

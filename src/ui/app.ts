@@ -6,6 +6,7 @@ import type { VirtualClock } from '../clock/clock.ts';
 import type { ConfigResult } from '../config/types.ts';
 import type { Value } from '../promql/value.ts';
 import type { TargetStatus } from '../server/types.ts';
+import type { Store } from '../storage/store.ts';
 import type { Head } from '../tsdb/head.ts';
 import type { Live } from './live.svelte.ts';
 
@@ -33,6 +34,10 @@ export interface AppContext {
   readonly prom: PrometheusView;
   readonly world: WorldView;
   readonly live: Live;
+  /** Where the learner's work survives a reload (IndexedDB, or memory when that is unavailable). */
+  readonly store: Store;
+  /** Why work will not survive a reload, or null when it will. */
+  readonly storeUnavailable: string | null;
 }
 
 export const [getApp, setApp] = createContext<AppContext>();
