@@ -1,5 +1,7 @@
 // Every string the UI shows, in Korean (the default) and English. Components read them through `t()`.
 
+import { en as targetsEn, ko as targetsKo } from '../targets/messages.ts';
+
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -42,20 +44,6 @@ const coreKo = {
   'query.step': '간격 {step}',
   'query.seriesCount': '시리즈 {n}개',
   'query.firstRun': '식을 입력하고 실행하세요.',
-  'targets.title': '타깃',
-  'targets.up': '{up}/{total} 정상',
-  'targets.col.endpoint': '엔드포인트',
-  'targets.col.state': '상태',
-  'targets.col.labels': '레이블',
-  'targets.col.lastScrape': '마지막 스크랩',
-  'targets.col.duration': '소요 시간',
-  'targets.col.error': '오류',
-  'targets.never': '아직 없음',
-  'targets.ago': '{d} 전',
-  'targets.none': '설정된 타깃이 없습니다.',
-  'targets.state.up': 'UP',
-  'targets.state.down': 'DOWN',
-  'targets.state.unknown': 'UNKNOWN',
   'config.title': '설정 (prometheus.yml)',
   'config.apply': '적용 (/-/reload)',
   'config.reset': '실행 중인 설정으로 되돌리기',
@@ -69,7 +57,7 @@ const coreKo = {
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo };
+const ko = { ...coreKo, ...targetsKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -112,20 +100,6 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'query.step': 'step {step}',
   'query.seriesCount': '{n} series',
   'query.firstRun': 'Enter an expression and execute it.',
-  'targets.title': 'Targets',
-  'targets.up': '{up}/{total} up',
-  'targets.col.endpoint': 'Endpoint',
-  'targets.col.state': 'State',
-  'targets.col.labels': 'Labels',
-  'targets.col.lastScrape': 'Last scrape',
-  'targets.col.duration': 'Duration',
-  'targets.col.error': 'Error',
-  'targets.never': 'never',
-  'targets.ago': '{d} ago',
-  'targets.none': 'No targets configured.',
-  'targets.state.up': 'UP',
-  'targets.state.down': 'DOWN',
-  'targets.state.unknown': 'UNKNOWN',
   'config.title': 'Configuration (prometheus.yml)',
   'config.apply': 'Apply (/-/reload)',
   'config.reset': 'Revert to the running config',
@@ -137,7 +111,7 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'config.errorAt': '{line}:{col}: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...targetsEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 
