@@ -30,7 +30,7 @@ function freePort(): Promise<number> {
 export interface Harness {
   readonly url: string;
   readonly context: BrowserContext;
-  /** Uncaught errors of every page opened so far: a learner would meet a broken page, so tests assert there are none. */
+  /** Uncaught errors and CSP violations of every page opened so far: a learner would meet a broken page, so tests assert there are none. */
   readonly pageErrors: string[];
   /** A fresh tab on the app, `hash` being a route like '#/targets'. */
   open(hash?: string): Promise<Page>;
@@ -81,6 +81,10 @@ export async function startHarness(): Promise<Harness> {
     async open(hash = '') {
       const page = await context.newPage();
       page.on('pageerror', (err) => pageErrors.push(err.message));
+      // A script or style the Content-Security-Policy refused is a broken page too.
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && msg.text().includes('Content Security Policy')) pageErrors.push(msg.text());
+      });
       await page.goto(url + hash);
       return page;
     },
