@@ -1,0 +1,199 @@
+// Runs one promqltest script against our Head and Engine and reports every eval as passed or failed.
+
+import { compareLabels, formatLabels, getLabel, labelsKey, type Labels } from '../../src/labels/labels.ts';
+import { children, type Expr } from '../../src/promql/parser/ast.ts';
+import { Engine, parseExpr, type Value } from '../../src/promql/index.ts';
+import { Head } from '../../src/tsdb/head.ts';
+import { parseScript, type EvalCmd, type Expectation, type LoadCmd } from './script.ts';
+import type { SequenceValue } from './series.ts';
+
+export interface EvalResult {
+  readonly line: number;
+  readonly expr: string;
+  /** Counted apart: the eval expects a native histogram or selects a series that holds them. */
+  readonly native: boolean;
+  /** Null when the eval passed, else why it failed. */
+  readonly failure: string | null;
+}
+
+const EPSILON = 1e-6;
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** Prometheus' almost.Equal: relative tolerance, exact near zero, NaN equals NaN. */
+export function almostEqual(a: number, b: number): boolean {
+  if (Number.isNaN(a) && Number.isNaN(b)) return true;
+  if (a === b) return true;
+  const absSum = Math.abs(a) + Math.abs(b);
+  const diff = Math.abs(a - b);
+  if (a === 0 || b === 0 || absSum < MIN_NORMAL) return diff < EPSILON * MIN_NORMAL;
+  return diff / Math.min(absSum, Number.MAX_VALUE) < EPSILON;
+}
+
+class Storage {
+  head = new Head();
+  /** Series that hold native histograms, which the float-only head cannot store. */
+  histogramSeries: Labels[] = [];
+
+  load(cmd: LoadCmd): void {
+    for (const { labels, values } of cmd.series) {
+      const ref = this.head.getOrCreate(labels);
+      values.forEach((sv, i) => {
+        const t = i * cmd.step;
+        if (sv.kind === 'float') this.head.append(ref, t, sv.v);
+        else if (sv.kind === 'stale') this.head.appendStale(ref, t);
+      });
+      if (values.some((sv) => sv.kind === 'histogram')) this.histogramSeries.push(labels);
+    }
+    if (cmd.withNHCB) {
+      // Classic histograms become custom-bucket native histograms under the base name, without `le`.
+      for (const { labels } of cmd.series) {
+        const m = /^(.*)_(bucket|count|sum)$/.exec(getLabel(labels, '__name__'));
+        if (!m) continue;
+        this.histogramSeries.push(
+          labels.filter((l) => l.name !== 'le').map((l) => (l.name === '__name__' ? { name: l.name, value: m[1] } : l)),
+        );
+      }
+    }
+  }
+
+  selectsHistograms(expr: string): boolean {
+    if (this.histogramSeries.length === 0) return false;
+    let root: Expr;
+    try {
+      root = parseExpr(expr);
+    } catch {
+      return false;
+    }
+    const visit = (e: Expr): boolean => {
+      if (e.type === 'VectorSelector') {
+        return this.histogramSeries.some((ls) => e.matchers.every((m) => m.matches(getLabel(ls, m.name))));
+      }
+      return children(e).some(visit);
+    };
+    return visit(root);
+  }
+}
+
+function fmtValue(v: number): string {
+  return Number.isNaN(v) ? 'NaN' : String(v);
+}
+
+// The expected points of a sequence on the grid start, start+step, ...; omitted positions expect nothing.
+function expectedPoints(values: SequenceValue[], start: number, step: number): { t: number; v: SequenceValue }[] {
+  const out: { t: number; v: SequenceValue }[] = [];
+  values.forEach((v, i) => {
+    if (v.kind !== 'omitted') out.push({ t: start + i * step, v });
+  });
+  return out;
+}
+
+function valueMatches(exp: SequenceValue, got: number): boolean {
+  if (exp.kind === 'float') return almostEqual(exp.v, got);
+  if (exp.kind === 'stale') return Number.isNaN(got);
+  return false; // histograms: the engine returns floats only
+}
+
+function describe(exp: SequenceValue): string {
+  return exp.kind === 'float' ? fmtValue(exp.v) : exp.kind === 'histogram' ? '{{histogram}}' : exp.kind;
+}
+
+/** Compares a query result with the eval's expectation; returns a reason for a mismatch, or null. */
+function compareResult(cmd: EvalCmd, res: Value): string | null {
+  if (cmd.expectedString !== null) {
+    if (res.type !== 'string') return `expected string, got ${res.type}`;
+    return res.v === cmd.expectedString ? null : `expected string ${JSON.stringify(cmd.expectedString)}, got ${JSON.stringify(res.v)}`;
+  }
+  if (cmd.scalar !== null) {
+    if (res.type !== 'scalar') return `expected scalar ${fmtValue(cmd.scalar)}, got ${res.type}`;
+    return almostEqual(cmd.scalar, res.v) ? null : `expected scalar ${fmtValue(cmd.scalar)}, got ${fmtValue(res.v)}`;
+  }
+  const expected = new Map(cmd.series.map((s) => [labelsKey(s.labels), s]));
+  if (res.type === 'matrix') {
+    if (!cmd.range && !cmd.expectRangeVector) return 'expected an instant vector, got a range vector';
+    for (let i = 1; i < res.series.length; i++) {
+      if (compareLabels(res.series[i - 1].metric, res.series[i].metric) >= 0) return 'range result is not sorted by labels';
+    }
+    for (const s of res.series) {
+      const exp = expected.get(labelsKey(s.metric));
+      if (!exp) return `unexpected series ${formatLabels(s.metric)} in the result`;
+      const points = expectedPoints(exp.values, cmd.start, cmd.step);
+      const got = s.t.map((t, i) => `${t}:${fmtValue(s.v[i])}`).join(' ');
+      const want = points.map((p) => `${p.t}:${describe(p.v)}`).join(' ');
+      if (points.length !== s.t.length) return `${formatLabels(s.metric)}: expected ${want}, got ${got}`;
+      for (let i = 0; i < points.length; i++) {
+        if (points[i].t !== s.t[i] || !valueMatches(points[i].v, s.v[i])) return `${formatLabels(s.metric)}: expected ${want}, got ${got}`;
+      }
+    }
+    if (res.series.length !== expected.size) {
+      const got = new Set(res.series.map((s) => labelsKey(s.metric)));
+      const missing = cmd.series.filter((s) => !got.has(labelsKey(s.labels))).map((s) => formatLabels(s.labels));
+      return `missing series in the result: ${missing.join(', ')}`;
+    }
+    return null;
+  }
+  if (res.type !== 'vector') return `expected a vector, got ${res.type}`;
+  if (cmd.range || cmd.expectRangeVector) return 'expected a range vector, got an instant vector';
+  const ordered = cmd.expects.some((e) => e.kind === 'ordered');
+  const seen = new Set<string>();
+  for (let i = 0; i < res.samples.length; i++) {
+    const s = res.samples[i];
+    const key = labelsKey(s.metric);
+    const exp = expected.get(key);
+    if (!exp) return `unexpected sample ${formatLabels(s.metric)} ${fmtValue(s.v)} in the result`;
+    if (ordered && exp.pos !== i + 1) return `expected ${formatLabels(s.metric)} at position ${exp.pos}, got it at ${i + 1}`;
+    if (!valueMatches(exp.values[0], s.v)) return `${formatLabels(s.metric)}: expected ${describe(exp.values[0])}, got ${fmtValue(s.v)}`;
+    seen.add(key);
+  }
+  if (seen.size !== expected.size) {
+    const missing = cmd.series.filter((s) => !seen.has(labelsKey(s.labels))).map((s) => formatLabels(s.labels));
+    return `missing samples in the result: ${missing.join(', ')}`;
+  }
+  return null;
+}
+
+function matches(e: Expectation, text: string): boolean {
+  if (e.regex) return e.regex.test(text);
+  return e.msg === undefined || e.msg === text;
+}
+
+function runEval(engine: Engine, storage: Storage, cmd: EvalCmd): string | null {
+  const fail = cmd.expects.find((e) => e.kind === 'fail');
+  let res: Value;
+  try {
+    res = cmd.range
+      ? engine.rangeQuery(storage.head, cmd.expr, cmd.start, cmd.end, cmd.step)
+      : engine.instantQuery(storage.head, cmd.expr, cmd.end);
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (!fail) return `unexpected error: ${msg}`;
+    return matches(fail, msg) ? null : `expected error ${fail.msg ?? fail.regex}, got ${JSON.stringify(msg)}`;
+  }
+  if (fail) return 'expected an error, the query succeeded';
+  const mismatch = compareResult(cmd, res);
+  if (mismatch) return mismatch;
+  // The engine reports no annotations yet, so an expected warning or info cannot be met.
+  const wanted = cmd.expects.find((e) => e.kind === 'warn' || e.kind === 'info');
+  return wanted ? `expected a ${wanted.kind} annotation${wanted.msg ? ` ${JSON.stringify(wanted.msg)}` : ''}, got none` : null;
+}
+
+/** Runs every command of a script; a script that does not parse throws. */
+export function runScript(source: string): EvalResult[] {
+  const engine = new Engine({ lookbackDelta: 5 * 60_000, maxSamples: 10_000, noStepSubqueryInterval: 60_000 });
+  let storage = new Storage();
+  const results: EvalResult[] = [];
+  for (const cmd of parseScript(source)) {
+    if (cmd.kind === 'clear') storage = new Storage();
+    else if (cmd.kind === 'load') storage.load(cmd);
+    else {
+      const native = cmd.series.some((s) => s.values.some((v) => v.kind === 'histogram')) || storage.selectsHistograms(cmd.expr);
+      let failure: string | null;
+      try {
+        failure = runEval(engine, storage, cmd);
+      } catch (e) {
+        failure = `runner error: ${(e as Error).message}`;
+      }
+      results.push({ line: cmd.line, expr: cmd.expr, native, failure });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { almostEqual, runScript } from './run.ts';
+import { parseScript } from './script.ts';
+import { parseSequence, parseSeriesLabels } from './series.ts';
+
+const floats = (s: string) => parseSequence(s).map((v) => (v.kind === 'float' ? v.v : v.kind));
+
+describe('series value notation', () => {
+  it('expands repeats, steps, gaps and staleness markers', () => {
+    expect(floats('0+10x3')).toEqual([0, 10, 20, 30]);
+    expect(floats('-2+4x3')).toEqual([-2, 2, 6, 10]);
+    expect(floats('10-5x2')).toEqual([10, 5, 0]);
+    expect(floats('1 _x3 stale')).toEqual([1, 'omitted', 'omitted', 'omitted', 'stale']);
+    expect(floats('1x2 Inf -inf')).toEqual([1, 1, 1, Infinity, -Infinity]);
+  });
+
+  it('reads native histograms, including a histogram step', () => {
+    const [a, b] = parseSequence('{{schema:0 sum:5 count:4 buckets:[1 2 1]}}+{{count:1 buckets:[1]}}x1');
+    expect(a.kind === 'histogram' && a.h.buckets).toEqual([1, 2, 1]);
+    expect(b.kind === 'histogram' && [b.h.count, b.h.buckets]).toEqual([5, [2, 2, 1]]);
+  });
+
+  it('reads label sets in every spelling', () => {
+    expect(parseSeriesLabels('m{a="b", c="d"} 1').labels).toEqual([
+      { name: '__name__', value: 'm' },
+      { name: 'a', value: 'b' },
+      { name: 'c', value: 'd' },
+    ]);
+    expect(parseSeriesLabels('{"my.metric", a="b"} 1').labels[0]).toEqual({ name: '__name__', value: 'my.metric' });
+    expect(parseSeriesLabels('{} 3').labels).toEqual([]);
+  });
+});
+
+describe('script commands', () => {
+  it('parses eval forms and expectations', () => {
+    const [ev] = parseScript('eval range from 0 to 10m step 5m sum(x)\n  expect warn msg: PromQL warning: boo\n  {} 1 2 _');
+    expect(ev).toMatchObject({ kind: 'eval', range: true, start: 0, end: 600_000, step: 300_000, expr: 'sum(x)' });
+    expect(ev.kind === 'eval' && ev.expects).toEqual([{ kind: 'warn', msg: 'PromQL warning: boo' }]);
+  });
+});
+
+describe('comparison', () => {
+  it("uses Prometheus' relative tolerance, exact at zero", () => {
+    expect(almostEqual(1, 1 + 1e-7)).toBe(true);
+    expect(almostEqual(1, 1.00001)).toBe(false);
+    expect(almostEqual(0, 1e-300)).toBe(false);
+    expect(almostEqual(NaN, NaN)).toBe(true);
+  });
+
+  it('passes a correct eval and reports a wrong one', () => {
+    const results = runScript(
+      ['load 1m', '  x{job="a"} 0+1x10', '', 'eval instant at 5m x', '  x{job="a"} 5', '', 'eval instant at 5m x', '  x{job="a"} 6'].join('\n'),
+    );
+    expect(results.map((r) => r.failure)).toEqual([null, 'x{job="a"}: expected 6, got 5']);
+  });
+});
