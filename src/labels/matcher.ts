@@ -1,17 +1,19 @@
-// Label matchers (=, !=, =~, !~). Regexes are fully anchored, as in Prometheus.
+// Label matchers (=, !=, =~, !~). Regexes are RE2, fully anchored, as in Prometheus.
+
+import { labelRegexp, type LabelRegexp } from './regexp.ts';
 
 export type MatchType = '=' | '!=' | '=~' | '!~';
 
 export class Matcher {
-  private readonly re: RegExp | null;
+  readonly re: LabelRegexp | null;
 
   constructor(
     readonly type: MatchType,
     readonly name: string,
     readonly value: string,
   ) {
-    // Throws SyntaxError on a bad pattern; callers turn that into a positioned error.
-    this.re = type === '=~' || type === '!~' ? new RegExp(`^(?:${value})$`, 's') : null;
+    // Throws RegexpError on a bad pattern; callers turn that into a positioned error.
+    this.re = type === '=~' || type === '!~' ? labelRegexp(value) : null;
   }
 
   matches(v: string): boolean {
@@ -21,9 +23,9 @@ export class Matcher {
       case '!=':
         return v !== this.value;
       case '=~':
-        return this.re!.test(v);
+        return this.re!.matches(v);
       case '!~':
-        return !this.re!.test(v);
+        return !this.re!.matches(v);
     }
   }
 

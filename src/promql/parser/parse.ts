@@ -225,10 +225,8 @@ class Builder {
     try {
       return new Matcher(type, label, value);
     } catch (e) {
-      // JS reports "Invalid regular expression: /<pattern>/s: <reason>"; keep the reason, as Go does.
-      const reason = (e as Error).message.split(': ').pop() ?? '';
-      const msg = `${reason.toLowerCase()}: \`${value}\``;
-      return this.fail({ start: n.from, end: n.to }, `error parsing regexp: ${msg}`);
+      // Go's own wording, e.g. "error parsing regexp: missing closing ): `^(?s:()$`".
+      return this.fail({ start: n.from, end: n.to }, (e as Error).message);
     }
   }
 
