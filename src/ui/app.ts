@@ -25,7 +25,10 @@ export interface PrometheusView {
 export interface WorldView {
   scale(service: string, replicas: number): unknown;
   sendRequests(n: number): Promise<number[]>;
-  containers(): readonly { service: string; state: string }[];
+  containers(): readonly { name: string; service: string; ip: string; state: string; startedAt: number }[];
+  /** `docker compose stop/start <service>`: the compose events, one per container. */
+  stop(service: string): readonly { container: string; action: string }[];
+  start(service: string): readonly { container: string; action: string }[];
   subscribe(fn: () => void): () => void;
 }
 

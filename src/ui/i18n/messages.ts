@@ -1,6 +1,7 @@
 // Every string the UI shows, in Korean (the default) and English. Components read them through `t()`.
 
 import { en as targetsEn, ko as targetsKo } from '../targets/messages.ts';
+import { en as containersEn, ko as containersKo } from '../world/messages.ts';
 
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -57,7 +58,7 @@ const coreKo = {
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo, ...targetsKo };
+const ko = { ...coreKo, ...targetsKo, ...containersKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -111,7 +112,7 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'config.errorAt': '{line}:{col}: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...targetsEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...targetsEn, ...containersEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 

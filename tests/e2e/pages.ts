@@ -1,0 +1,39 @@
+// Small page helpers for the browser tests: the editor, the virtual clock and the Query page's table.
+
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export async function setEditorText(page: Page, testid: string, text: string): Promise<void> {
+  const content = page.locator(`[data-testid="${testid}"] .cm-content`);
+  await content.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+export async function virtualNow(page: Page): Promise<number> {
+  return Date.parse((await page.getByTestId('clock-now').getAttribute('datetime'))!);
+}
+
+/** Clicks a fast-forward button and waits until the virtual clock has moved at least `ms`. */
+export async function forward(page: Page, testid: string, ms: number): Promise<void> {
+  const before = await virtualNow(page);
+  await page.getByTestId(testid).click();
+  await expect.poll(() => virtualNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + ms);
+}
+
+/** Runs `expr` on the Query page and returns the table's rows. */
+export async function queryTable(page: Page, expr: string): Promise<{ labels: string; value: string }[]> {
+  await page.getByTestId('nav-query').click();
+  await page.getByTestId('query-page').waitFor();
+  await setEditorText(page, 'query-editor', expr);
+  await page.getByTestId('query-execute').click();
+  await page.getByTestId('tab-table').click();
+  await page.locator('[data-testid="result-table"], [data-testid="result-empty"]').first().waitFor();
+  return page.getByTestId('result-row').evaluateAll((rows) =>
+    rows.map((r) => ({
+      labels: r.querySelector('[data-testid="result-labels"]')!.textContent!.trim(),
+      value: r.querySelector('[data-testid="result-value"]')!.textContent!.trim(),
+    })),
+  );
+}
