@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, startHarness, type Harness } from './harness.ts';
-import { forward, queryTable } from './pages.ts';
+import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
+import { forward, queryTable, setEditorText } from './pages.ts';
 
 const missing = browserMissing();
 if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
@@ -123,5 +124,30 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     expect(rows.map((r) => r.value)).toEqual(['1']);
     await page.getByTestId('containers-close').click();
     expect(await page.getByTestId('containers-panel').count()).toBe(0);
+  });
+
+  it('reloads an edited config: the running view and the Targets page follow, a bad one changes nothing', async () => {
+    await page.getByTestId('nav-config').click();
+    await page.locator('[data-testid="config-running"] .cm-content').waitFor();
+    const running = page.locator('[data-testid="config-running"] .cm-content');
+    expect(await running.textContent()).toContain('scrape_interval: 10s');
+
+    await setEditorText(page, 'config-editor', DEFAULT_CONFIG_YAML.replace('scrape_interval: 10s', 'scrape_interval: 15s'));
+    await page.getByTestId('config-changed').waitFor();
+    expect(await running.textContent()).toContain('scrape_interval: 10s');
+    await page.getByTestId('config-apply').click();
+    await expect.poll(() => running.textContent()).toContain('scrape_interval: 15s');
+    expect(await page.getByTestId('config-changed').count()).toBe(0);
+    expect(await page.getByTestId('config-last-reload').textContent()).toContain('성공');
+
+    await setEditorText(page, 'config-editor', 'scrape_configs:\n  - job_name: 1: 2\n');
+    await page.getByTestId('config-apply').click();
+    await page.getByTestId('config-error').first().waitFor();
+    expect(await page.getByTestId('config-last-reload').textContent()).toContain('실패');
+    expect(await running.textContent()).toContain('scrape_interval: 15s');
+    await page.screenshot({ path: `${ARTIFACTS}/config-running.png`, fullPage: true });
+
+    await openTargets(page);
+    expect(await page.locator('[data-pool="docker"] h2').textContent()).toContain('15.0s');
   });
 });

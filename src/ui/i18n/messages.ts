@@ -2,6 +2,7 @@
 
 import { en as targetsEn, ko as targetsKo } from '../targets/messages.ts';
 import { en as containersEn, ko as containersKo } from '../world/messages.ts';
+import { en as configEn, ko as configKo } from '../config/messages.ts';
 
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -45,20 +46,11 @@ const coreKo = {
   'query.step': '간격 {step}',
   'query.seriesCount': '시리즈 {n}개',
   'query.firstRun': '식을 입력하고 실행하세요.',
-  'config.title': '설정 (prometheus.yml)',
-  'config.apply': '적용 (/-/reload)',
-  'config.reset': '실행 중인 설정으로 되돌리기',
-  'config.applied': '설정을 다시 불러왔습니다: {time}',
-  'config.lastReload': '마지막 리로드: {time} — {result}',
-  'config.reloadOk': '성공',
-  'config.reloadFailed': '실패',
-  'config.failed': '설정에 오류가 있어 적용하지 않았습니다. 이전 설정이 계속 실행됩니다.',
-  'config.errorAt': '{line}:{col}: {message}',
 } as const;
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo, ...targetsKo, ...containersKo };
+const ko = { ...coreKo, ...targetsKo, ...containersKo, ...configKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -101,18 +93,9 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'query.step': 'step {step}',
   'query.seriesCount': '{n} series',
   'query.firstRun': 'Enter an expression and execute it.',
-  'config.title': 'Configuration (prometheus.yml)',
-  'config.apply': 'Apply (/-/reload)',
-  'config.reset': 'Revert to the running config',
-  'config.applied': 'Configuration reloaded at {time}',
-  'config.lastReload': 'Last reload: {time} — {result}',
-  'config.reloadOk': 'successful',
-  'config.reloadFailed': 'failed',
-  'config.failed': 'The config has errors and was not applied. The previous config keeps running.',
-  'config.errorAt': '{line}:{col}: {message}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...targetsEn, ...containersEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...targetsEn, ...containersEn, ...configEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 
