@@ -2,6 +2,7 @@
 // Each one looks at a window [lo, hi) of a series' samples (staleness markers already removed) and returns
 // the output value, or null for "no output at this step".
 
+import { PromQLError } from '../value.ts';
 import { MeanAccumulator, kahanSumInc, linearRegression, quantile } from './mathutil.ts';
 
 /** A window of one series for one evaluation step; the engine reuses one object to avoid allocation. */
@@ -91,6 +92,31 @@ function variance(w: Window): number {
   return (aux + cAux) / count;
 }
 
+// Index of the sample that wins under better(cur, best); NaN loses to any number; ties go to the later sample.
+function extremeIndex(w: Window, better: (cur: number, best: number) => boolean): number {
+  let best = w.lo;
+  for (let i = w.lo + 1; i < w.hi; i++) if (better(w.v[i], w.v[best]) || Number.isNaN(w.v[best])) best = i;
+  return best;
+}
+
+// Holt's linear trend smoothing (the former holt_winters): level smoothed by sf, trend by tf.
+function doubleExponentialSmoothing(w: Window): number | null {
+  const [sf, tf] = w.params;
+  if (!(sf > 0 && sf < 1)) throw new PromQLError(`invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf}`);
+  if (!(tf > 0 && tf < 1)) throw new PromQLError(`invalid trend factor. Expected: 0 < tf < 1, got: ${tf}`);
+  if (w.hi - w.lo < 2) return null;
+  let s0 = 0;
+  let s1 = w.v[w.lo];
+  let b = w.v[w.lo + 1] - w.v[w.lo];
+  for (let i = 1; i < w.hi - w.lo; i++) {
+    if (i > 1) b = tf * (s1 - s0) + (1 - tf) * b;
+    const next = sf * w.v[w.lo + i] + (1 - sf) * (s1 + b);
+    s0 = s1;
+    s1 = next;
+  }
+  return s1;
+}
+
 const nonEmpty = (f: (w: Window) => number): RangeFunction => (w) => (w.hi > w.lo ? f(w) : null);
 
 export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
@@ -139,9 +165,21 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
   last_over_time: nonEmpty((w) => w.v[w.hi - 1]),
   present_over_time: nonEmpty(() => 1),
   quantile_over_time: nonEmpty((w) => quantile(w.params[0], windowValues(w))),
+  first_over_time: nonEmpty((w) => w.v[w.lo]),
+  ts_of_first_over_time: nonEmpty((w) => w.t[w.lo] / 1000),
+  ts_of_last_over_time: nonEmpty((w) => w.t[w.hi - 1] / 1000),
+  ts_of_min_over_time: nonEmpty((w) => w.t[extremeIndex(w, (cur, best) => cur <= best)] / 1000),
+  ts_of_max_over_time: nonEmpty((w) => w.t[extremeIndex(w, (cur, best) => cur >= best)] / 1000),
+  mad_over_time: nonEmpty((w) => {
+    const values = windowValues(w);
+    if (values.some(Number.isNaN)) return NaN;
+    const median = quantile(0.5, values);
+    return quantile(0.5, values.map((x) => Math.abs(x - median)));
+  }),
+  double_exponential_smoothing: doubleExponentialSmoothing,
   stddev_over_time: nonEmpty((w) => Math.sqrt(variance(w))),
   stdvar_over_time: nonEmpty(variance),
 };
 
 /** Functions whose output keeps the input's metric name. */
-export const KEEPS_METRIC_NAME = new Set(['last_over_time', 'sort', 'sort_desc', 'label_replace', 'label_join']);
+export const KEEPS_METRIC_NAME = new Set(['last_over_time', 'first_over_time', 'sort_by_label', 'sort_by_label_desc', 'sort', 'sort_desc', 'label_replace', 'label_join']);

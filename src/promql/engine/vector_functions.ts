@@ -1,7 +1,9 @@
 // Functions over instant vectors and scalars, like the vector-argument functions in Prometheus' functions.go.
 // They run once per evaluation step on that step's argument values.
 
-import { LabelsBuilder, METRIC_NAME, getLabel, labelsKey, type Labels } from '../../labels/labels.ts';
+import { LabelsBuilder, METRIC_NAME, compareLabels, getLabel, type Labels } from '../../labels/labels.ts';
+import { bucketFraction, bucketQuantile, groupBuckets } from './buckets.ts';
+import { formatFloat } from './mathutil.ts';
 import type { Sample } from '../value.ts';
 import { PromQLError } from '../value.ts';
 import type { Call, Expr } from '../parser/ast.ts';
@@ -95,65 +97,64 @@ export function absentLabels(arg: Expr): Labels {
   return b.labels();
 }
 
-// Bucket counts by upper bound for one histogram_quantile group.
-interface Bucket {
-  upper: number;
-  count: number;
-}
-
-/** Quantile from classic cumulative buckets, like BucketQuantile in promql/quantile.go. */
-export function bucketQuantile(q: number, buckets: Bucket[]): number {
-  if (Number.isNaN(q)) return NaN;
-  if (q < 0) return -Infinity;
-  if (q > 1) return Infinity;
-  buckets.sort((a, b) => a.upper - b.upper);
-  if (buckets.length === 0 || buckets[buckets.length - 1].upper !== Infinity) return NaN;
-  // Coalesce buckets with the same bound, then force counts to be monotonic (ignoring float noise).
-  const bs: Bucket[] = [];
-  for (const b of buckets) {
-    const last = bs[bs.length - 1];
-    if (last && last.upper === b.upper) last.count += b.count;
-    else bs.push({ ...b });
-  }
-  let prev = bs[0].count;
-  for (let i = 1; i < bs.length; i++) {
-    const cur = bs[i].count;
-    if (cur !== prev && Math.abs(cur - prev) < 1e-12 * Math.abs(prev)) bs[i].count = prev;
-    else if (cur < prev) bs[i].count = prev;
-    prev = bs[i].count;
-  }
-  if (bs.length < 2) return NaN;
-  const observations = bs[bs.length - 1].count;
-  if (observations === 0) return NaN;
-  let rank = q * observations;
-  let b = 0;
-  while (b < bs.length - 1 && bs[b].count < rank) b++;
-  if (b === bs.length - 1) return bs[bs.length - 2].upper;
-  if (b === 0 && bs[0].upper <= 0) return bs[0].upper;
-  let start = 0;
-  let count = bs[b].count;
-  if (b > 0) {
-    start = bs[b - 1].upper;
-    count -= bs[b - 1].count;
-    rank -= bs[b - 1].count;
-  }
-  return start + (bs[b].upper - start) * (rank / count);
-}
-
 function histogramQuantile(args: StepArg[], ts: number): Sample[] {
   const q = args[0] as number;
-  const groups = new Map<string, { metric: Labels; buckets: Bucket[] }>();
-  for (const s of args[1] as Sample[]) {
-    const le = getLabel(s.metric, 'le');
-    const upper = le === '+Inf' || le === 'Inf' || le === '+inf' ? Infinity : Number(le);
-    if (le === '' || Number.isNaN(upper)) continue;
-    const metric = dropName(s.metric).filter((l) => l.name !== 'le');
-    const key = labelsKey(metric);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { metric, buckets: [] }));
-    g.buckets.push({ upper, count: s.v });
+  return groupBuckets(args[1] as Sample[]).map((g) => ({ metric: g.metric, t: ts, v: bucketQuantile(q, g.buckets) }));
+}
+
+// The quantile label's value: Go's shortest float form, with ".0" on whole numbers.
+function quantileLabel(q: number): string {
+  const s = formatFloat(q);
+  return /^-?\d+$/.test(s) ? `${s}.0` : s;
+}
+
+function histogramQuantiles(args: StepArg[], ts: number): Sample[] {
+  const [vec, label, ...qs] = args as [Sample[], string, ...number[]];
+  if (!LABEL_NAME_RE.test(label)) throw new PromQLError(`invalid quantile label name in histogram_quantiles(): ${label}`);
+  return groupBuckets(vec).flatMap((g) =>
+    qs.map((q) => ({ metric: new LabelsBuilder(g.metric).set(label, quantileLabel(q)).labels(), t: ts, v: bucketQuantile(q, g.buckets) })),
+  );
+}
+
+function histogramFraction(args: StepArg[], ts: number): Sample[] {
+  const [lower, upper, vec] = args as [number, number, Sample[]];
+  return groupBuckets(vec).map((g) => ({ metric: g.metric, t: ts, v: bucketFraction(lower, upper, g.buckets) }));
+}
+
+// Natural order: runs of digits compare by their numeric value, so "cpu2" < "cpu10".
+function naturalCompare(a: string, b: string): number {
+  const re = /(\d+|\D+)/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    const dx = /^\d/.test(x);
+    const dy = /^\d/.test(y);
+    if (dx && dy) {
+      const d = Number(x) - Number(y);
+      if (d !== 0) return d;
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
   }
-  return [...groups.values()].map((g) => ({ metric: g.metric, t: ts, v: bucketQuantile(q, g.buckets) }));
+  return pa.length - pb.length;
+}
+
+// sort_by_label: by the listed labels in natural order, ties broken by the whole label set.
+function sortByLabel(desc: boolean): VectorFunction {
+  return (args) => {
+    const [vec, ...names] = args as [Sample[], ...string[]];
+    const sign = desc ? -1 : 1;
+    return [...vec].sort((a, b) => {
+      for (const n of names) {
+        const c = naturalCompare(getLabel(a.metric, n), getLabel(b.metric, n));
+        if (c !== 0) return sign * c;
+      }
+      return sign * compareLabels(a.metric, b.metric);
+    });
+  };
 }
 
 function round(args: StepArg[], ts: number): Sample[] {
@@ -225,6 +226,10 @@ export const VECTOR_FUNCTIONS: Readonly<Record<string, VectorFunction>> = {
   sort: sortBy(false),
   sort_desc: sortBy(true),
   histogram_quantile: histogramQuantile,
+  histogram_quantiles: histogramQuantiles,
+  histogram_fraction: histogramFraction,
+  sort_by_label: sortByLabel(false),
+  sort_by_label_desc: sortByLabel(true),
   label_replace: labelReplace,
   label_join: labelJoin,
 };
