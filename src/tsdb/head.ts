@@ -1,9 +1,14 @@
-// The head block: in-memory series with a postings index. First cut: samples live in growable typed arrays
-// per series; selecting a time range returns zero-copy views.
+// The head block (Prometheus' tsdb/head.go): series with Gorilla-compressed chunks, a postings index, and
+// retention that drops old chunks and series that stopped receiving samples.
 
 import { labelsKey, type Labels } from '../labels/labels.ts';
 import type { Matcher } from '../labels/matcher.ts';
-import { MemPostings, intersect, merge, without } from './postings.ts';
+import { XORIterator } from './chunkenc/xor.ts';
+import { MemPostings } from './index/postings.ts';
+import { postingsForMatchers } from './index/select.ts';
+import { MemSeries, SeriesIterator, type ClosedChunk } from './series.ts';
+
+export { AppendError } from './series.ts';
 
 /** The samples of one series in [mint, maxt], ascending by time. `stale[i]` = 1 marks a staleness marker. */
 export interface SeriesData {
@@ -15,168 +20,217 @@ export interface SeriesData {
 
 export interface Querier {
   select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[];
-  labelNames(): string[];
-  labelValues(name: string): string[];
+  /** Label names, of the series the matchers select when given (for autocompletion). */
+  labelNames(matchers?: readonly Matcher[]): string[];
+  labelValues(name: string, matchers?: readonly Matcher[]): string[];
 }
 
-export class AppendError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'out_of_order' | 'duplicate',
-  ) {
-    super(message);
-  }
+export interface HeadOptions {
+  /** Samples older than the newest sample minus this are dropped (Prometheus' --storage.tsdb.retention.time). */
+  readonly retentionMs?: number;
 }
 
-class MemSeries {
-  t = new Float64Array(16);
-  v = new Float64Array(16);
-  stale = new Uint8Array(16);
-  n = 0;
-
-  constructor(
-    readonly ref: number,
-    readonly labels: Labels,
-  ) {}
-
-  /** Returns false for a repeat of the last sample, which is accepted and ignored. */
-  append(t: number, v: number, stale: boolean): boolean {
-    if (this.n > 0) {
-      const last = this.t[this.n - 1];
-      if (t < last) throw new AppendError('out of order sample', 'out_of_order');
-      if (t === last) {
-        const same = stale ? this.stale[this.n - 1] === 1 : Object.is(this.v[this.n - 1], v) && !this.stale[this.n - 1];
-        if (same) return false;
-        throw new AppendError('duplicate sample for timestamp', 'duplicate');
-      }
-    }
-    if (this.n === this.t.length) this.grow();
-    this.t[this.n] = t;
-    this.v[this.n] = stale ? NaN : v;
-    this.stale[this.n] = stale ? 1 : 0;
-    this.n++;
-    return true;
-  }
-
-  range(mint: number, maxt: number): SeriesData {
-    const lo = lowerBound(this.t, this.n, mint);
-    const hi = lowerBound(this.t, this.n, maxt + 1e-9);
-    return {
-      labels: this.labels,
-      t: this.t.subarray(lo, hi),
-      v: this.v.subarray(lo, hi),
-      stale: this.stale.subarray(lo, hi),
-    };
-  }
-
-  private grow(): void {
-    const size = this.t.length * 2;
-    const t = new Float64Array(size);
-    const v = new Float64Array(size);
-    const s = new Uint8Array(size);
-    t.set(this.t);
-    v.set(this.v);
-    s.set(this.stale);
-    this.t = t;
-    this.v = v;
-    this.stale = s;
-  }
+export interface HeadStats {
+  readonly series: number;
+  readonly chunks: number;
+  readonly samples: number;
+  /** Bytes of encoded chunks, closed and open. */
+  readonly bytes: number;
+  readonly minTime: number;
+  readonly maxTime: number;
 }
 
-function lowerBound(a: Float64Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const DEFAULT_RETENTION_MS = 15 * 24 * 3600_000;
+// Retention runs as appends move time forward, at most this often, so its cost stays off the scrape path.
+const TRUNCATE_EVERY_MS = 3600_000;
 
 export class Head implements Querier {
-  private readonly series: MemSeries[] = [];
+  readonly retentionMs: number;
+  private readonly series = new Map<number, MemSeries>();
   private readonly byKey = new Map<string, MemSeries>();
   private readonly postings = new MemPostings();
+  // Series dropped by retention, kept by ref for a while: a scrape loop may still hold the ref and bring it back.
+  private readonly dropped = new Map<number, { labels: Labels; lastT: number }>();
+  private nextRef = 0;
+  private chunkSeq = 0;
   private samples = 0;
+  private closedChunks = 0;
+  private closedBytes = 0;
+  private maxT = -Infinity;
+  private nextTruncate = -Infinity;
+
+  constructor(opts: HeadOptions = {}) {
+    this.retentionMs = opts.retentionMs ?? DEFAULT_RETENTION_MS;
+    if (!(this.retentionMs > 0)) throw new Error(`retention must be a positive duration, got ${this.retentionMs} ms`);
+  }
 
   /** Returns the series ref for a label set, creating the series if it is new. */
   getOrCreate(ls: Labels): number {
-    const key = labelsKey(ls);
-    let s = this.byKey.get(key);
-    if (!s) {
-      s = new MemSeries(this.series.length, ls);
-      this.series.push(s);
-      this.byKey.set(key, s);
-      this.postings.add(s.ref, ls);
-    }
-    return s.ref;
+    return (this.byKey.get(labelsKey(ls)) ?? this.create(this.nextRef++, ls)).ref;
   }
 
-  /** Appends a sample; throws AppendError for out-of-order or duplicate-timestamp samples. */
+  /** Appends a sample at t (whole milliseconds, as Prometheus stores them); throws AppendError when refused. */
   append(ref: number, t: number, v: number): void {
-    if (this.series[ref].append(t, v, false)) this.samples++;
+    this.add(ref, t, v, false);
   }
 
   /** Writes a staleness marker, ending the series at t. */
   appendStale(ref: number, t: number): void {
-    const s = this.series[ref];
-    if (s.n > 0 && s.stale[s.n - 1]) return;
-    if (s.append(t, NaN, true)) this.samples++;
+    const s = this.get(ref);
+    if (s.lastT > -Infinity && s.isStale()) return;
+    this.add(ref, t, NaN, true);
   }
 
   select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[] {
     const out: SeriesData[] = [];
-    for (const ref of this.postingsForMatchers(matchers)) {
-      const data = this.series[ref].range(mint, maxt);
-      if (data.t.length > 0) out.push(data);
+    const it = new XORIterator();
+    for (const ref of this.postingsFor(matchers)) {
+      const s = this.series.get(ref)!;
+      let size = 0;
+      s.chunksIn(mint, maxt, (_, n) => (size += n));
+      if (size === 0) continue;
+      const t = new Float64Array(size);
+      const v = new Float64Array(size);
+      const stale = new Uint8Array(size);
+      let n = 0;
+      s.chunksIn(mint, maxt, (bytes) => {
+        if (!it.reset(bytes).seek(mint)) return;
+        do {
+          if (it.t > maxt) return;
+          t[n] = it.t;
+          v[n] = it.v;
+          stale[n] = it.stale ? 1 : 0;
+          n++;
+        } while (it.next());
+      });
+      if (n > 0) out.push({ labels: s.labels, t: t.subarray(0, n), v: v.subarray(0, n), stale: stale.subarray(0, n) });
     }
     return out;
   }
 
-  labelNames(): string[] {
-    return this.postings.labelNames();
+  /** Refs of the series the matchers select, ascending. */
+  postingsFor(matchers: readonly Matcher[]): readonly number[] {
+    return postingsForMatchers(this.postings, matchers);
   }
 
-  labelValues(name: string): string[] {
-    return this.postings.labelValues(name);
+  seriesLabels(ref: number): Labels {
+    return this.get(ref).labels;
   }
 
-  stats(): { series: number; samples: number; minTime: number; maxTime: number } {
+  /** An iterator over one series' samples, reusing `it` when given so a scan allocates nothing per series. */
+  iterator(ref: number, it = new SeriesIterator()): SeriesIterator {
+    return it.reset(this.get(ref));
+  }
+
+  labelNames(matchers?: readonly Matcher[]): string[] {
+    if (!matchers?.length) return this.postings.labelNames();
+    const names = new Set<string>();
+    for (const ref of this.postingsFor(matchers)) for (const l of this.series.get(ref)!.labels) names.add(l.name);
+    return [...names].sort();
+  }
+
+  labelValues(name: string, matchers?: readonly Matcher[]): string[] {
+    if (!matchers?.length) return this.postings.labelValues(name);
+    const values = new Set<string>();
+    for (const ref of this.postingsFor(matchers)) {
+      for (const l of this.series.get(ref)!.labels) if (l.name === name) values.add(l.value);
+    }
+    return [...values].sort();
+  }
+
+  stats(): HeadStats {
     let minTime = Infinity;
-    let maxTime = -Infinity;
-    for (const s of this.series) {
-      if (s.n === 0) continue;
-      minTime = Math.min(minTime, s.t[0]);
-      maxTime = Math.max(maxTime, s.t[s.n - 1]);
+    let chunks = this.closedChunks;
+    let bytes = this.closedBytes;
+    for (const s of this.series.values()) {
+      const first = s.chunks.length ? s.chunks[0].minT : s.app ? s.headMinT : Infinity;
+      if (first < minTime) minTime = first;
+      const head = s.headBytes();
+      if (head) {
+        chunks++;
+        bytes += head.length;
+      }
     }
-    return { series: this.series.length, samples: this.samples, minTime, maxTime };
+    return { series: this.series.size, chunks, samples: this.samples, bytes, minTime, maxTime: this.samples ? this.maxT : -Infinity };
   }
 
-  // Like tsdb.PostingsForMatchers: intersect what must match, subtract what must not; a matcher that accepts
-  // the empty string also matches series without the label.
-  private postingsForMatchers(matchers: readonly Matcher[]): readonly number[] {
-    let result: readonly number[] | null = null;
-    const subtract: (readonly number[])[] = [];
-    for (const m of matchers) {
-      if (m.matchesEmpty()) {
-        // Series that carry the label with a value the matcher rejects are removed.
-        const rejected: number[][] = [];
-        for (const [value, list] of this.postings.values(m.name)) if (!m.matches(value)) rejected.push(list);
-        if (rejected.length) subtract.push(merge(rejected));
-        continue;
+  /** Every series, in ref order. */
+  allSeries(): IterableIterator<MemSeries> {
+    return this.series.values();
+  }
+
+  /** Drops chunks ending before mint, then series left without samples (series churn), like Head.Truncate + gc. */
+  truncate(mint: number): void {
+    const gone = new Map<number, Labels>();
+    for (const s of this.series.values()) {
+      const before = s.chunks.length;
+      const freed = s.truncate(mint);
+      this.closedChunks -= before - s.chunks.length;
+      this.closedBytes -= freed.closedBytes;
+      this.samples -= freed.samples;
+      // A series created but not yet appended to is the caller's next append target, not churn.
+      if (s.empty() && s.lastT > -Infinity) {
+        gone.set(s.ref, s.labels);
+        this.dropped.set(s.ref, { labels: s.labels, lastT: s.lastT });
       }
-      let p: readonly number[];
-      if (m.type === '=') p = this.postings.get(m.name, m.value);
-      else {
-        const lists: number[][] = [];
-        for (const [value, list] of this.postings.values(m.name)) if (m.matches(value)) lists.push(list);
-        p = lists.length ? merge(lists) : [];
-      }
-      result = result === null ? p : intersect(result, p);
     }
-    let refs = result ?? this.postings.allPostings();
-    for (const s of subtract) refs = without(refs, s);
-    return refs;
+    for (const ref of gone.keys()) {
+      this.byKey.delete(labelsKey(this.series.get(ref)!.labels));
+      this.series.delete(ref);
+    }
+    this.postings.delete(gone);
+    for (const [ref, d] of this.dropped) if (d.lastT < mint - this.retentionMs) this.dropped.delete(ref);
+  }
+
+  /** Rebuilds a series from a snapshot under its old ref; `head` is the open chunk's bytes. */
+  restoreSeries(ref: number, ls: Labels, chunks: Omit<ClosedChunk, 'seq'>[], head: Uint8Array | null): void {
+    const s = this.create(ref, ls);
+    this.nextRef = Math.max(this.nextRef, ref + 1);
+    const closed = chunks.map((c) => ({ ...c, seq: ++this.chunkSeq }));
+    this.samples += s.restore(closed, head);
+    this.closedChunks += closed.length;
+    for (const c of closed) this.closedBytes += c.bytes.length;
+    if (s.lastT > this.maxT) this.maxT = s.lastT;
+  }
+
+  /** The sequence number of the last chunk cut; chunks with a larger one are newer. */
+  lastChunkSeq(): number {
+    return this.chunkSeq;
+  }
+
+  private create(ref: number, ls: Labels): MemSeries {
+    const s = new MemSeries(ref, ls);
+    this.series.set(ref, s);
+    this.byKey.set(labelsKey(ls), s);
+    this.postings.add(ref, ls);
+    this.dropped.delete(ref);
+    return s;
+  }
+
+  private get(ref: number): MemSeries {
+    const s = this.series.get(ref);
+    if (s) return s;
+    const d = this.dropped.get(ref);
+    if (!d) throw new Error(`unknown series ref ${ref}`);
+    // A series dropped by retention comes back: under the ref its label set has now, or its old one.
+    return this.byKey.get(labelsKey(d.labels)) ?? this.create(ref, d.labels);
+  }
+
+  private add(ref: number, t: number, v: number, stale: boolean): void {
+    t = Math.floor(t);
+    const cut = this.get(ref).append(t, v, stale, () => ++this.chunkSeq);
+    if (cut === false) return;
+    this.samples++;
+    if (cut) {
+      this.closedChunks++;
+      this.closedBytes += cut.bytes.length;
+    }
+    if (t > this.maxT) {
+      this.maxT = t;
+      if (t >= this.nextTruncate) {
+        this.nextTruncate = t + Math.min(TRUNCATE_EVERY_MS, this.retentionMs);
+        this.truncate(t - this.retentionMs);
+      }
+    }
   }
 }

@@ -63,3 +63,105 @@ describe('Head', () => {
     expect(head.labelValues('__name__')).toEqual(['c']);
   });
 });
+
+describe('Head chunks', () => {
+  it('cuts a chunk every 120 samples and at the 2 h chunk range boundary, and reads across them', () => {
+    const head = new Head();
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'c' }));
+    for (let i = 0; i < 300; i++) head.append(ref, i * 10_000, i);
+    expect(head.stats()).toMatchObject({ series: 1, chunks: 3, samples: 300, minTime: 0, maxTime: 2_990_000 });
+    // 300 samples at 10 s span 50 min: the 120-sample cut decides. A sample past 2 h starts a new chunk.
+    head.append(ref, 2 * 3600_000, 1000);
+    expect(head.stats().chunks).toBe(4);
+    const [s] = head.select([new Matcher('=', '__name__', 'c')], 1_195_000, 1_215_000);
+    expect([...s.t]).toEqual([1_200_000, 1_210_000]);
+    expect([...s.v]).toEqual([120, 121]);
+    const it = head.iterator(ref);
+    expect(it.seek(2_500_000)).toBe(true);
+    expect([it.t, it.v]).toEqual([2_500_000, 250]);
+    expect(it.seek(3_000_000)).toBe(true);
+    expect(it.t).toBe(2 * 3600_000);
+    expect(it.seek(2 * 3600_000 + 1)).toBe(false);
+  });
+
+  it('counts the bytes of its chunks: a steady counter stays well under 2 bytes per sample', () => {
+    const head = new Head();
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'requests_total' }));
+    for (let i = 0; i < 1200; i++) head.append(ref, i * 15_000, i * 4);
+    const st = head.stats();
+    expect(st.bytes / st.samples).toBeLessThan(2);
+  });
+
+  it('stores timestamps as whole milliseconds and gives a clear error for an unknown ref', () => {
+    const head = new Head();
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'g' }));
+    head.append(ref, 1000.7, 1);
+    expect([...head.select([new Matcher('=', '__name__', 'g')], 0, 2000)[0].t]).toEqual([1000]);
+    expect(() => head.append(99, 2000, 1)).toThrowError('unknown series ref 99');
+    expect(() => new Head({ retentionMs: 0 })).toThrowError(/retention must be a positive duration/);
+  });
+});
+
+describe('Head label APIs', () => {
+  it('narrows label names and values to the series the matchers select', () => {
+    const head = fill();
+    const up = [new Matcher('=', '__name__', 'up')];
+    expect(head.labelNames(up)).toEqual(['__name__', 'env', 'instance', 'job']);
+    expect(head.labelValues('instance', up)).toEqual(['172.20.0.6:80', 'image-gallery']);
+    expect(head.labelValues('instance')).toEqual(['172.20.0.6:80', '172.20.0.7:80', 'image-gallery']);
+    expect(head.labelNames([new Matcher('=', 'job', 'image-gallery')])).toEqual(['__name__', 'instance', 'job']);
+  });
+});
+
+describe('Head retention', () => {
+  const HOUR = 3600_000;
+
+  it('drops samples older than retention and series that stopped receiving samples', () => {
+    const head = new Head({ retentionMs: 2 * HOUR });
+    const kept = head.getOrCreate(labelsFromRecord({ __name__: 'up', instance: 'a' }));
+    const gone = head.getOrCreate(labelsFromRecord({ __name__: 'up', instance: 'b' }));
+    for (let t = 0; t <= 4 * HOUR; t += 60_000) {
+      head.append(kept, t, 1);
+      if (t < HOUR) head.append(gone, t, 1);
+    }
+    const st = head.stats();
+    expect(st.series).toBe(1);
+    // Retention runs hourly, so up to an hour more than the 2 h retention may remain.
+    expect(st.minTime).toBeGreaterThanOrEqual(4 * HOUR - 3 * HOUR);
+    expect(head.labelValues('instance')).toEqual(['a']);
+    expect(head.select([new Matcher('=', '__name__', 'up')], 0, 4 * HOUR).map((s) => s.labels[1].value)).toEqual(['a']);
+    // A scrape loop that still holds the dropped ref can append again; the series comes back under it.
+    head.append(gone, 4 * HOUR + 1000, 2);
+    expect(head.labelValues('instance')).toEqual(['a', 'b']);
+    expect(head.getOrCreate(labelsFromRecord({ __name__: 'up', instance: 'b' }))).toBe(gone);
+  });
+
+  it('keeps memory bounded over a 24 h soak of 10 churning targets at a 10 s scrape interval', () => {
+    const head = new Head({ retentionMs: 2 * HOUR });
+    const seen: { series: number; bytes: number }[] = [];
+    const refs = new Map<string, number>();
+    for (let t = 0; t < 24 * HOUR; t += 10_000) {
+      // Every hour one of the 10 targets is replaced by a new instance: old series stop, new ones start.
+      const generation = Math.floor(t / HOUR);
+      for (let target = 0; target < 10; target++) {
+        const instance = target === generation % 10 ? `10.0.${generation}.${target}` : `10.0.0.${target}`;
+        for (let m = 0; m < 20; m++) {
+          const key = `${instance}/${m}`;
+          let ref = refs.get(key);
+          if (ref === undefined) {
+            ref = head.getOrCreate(labelsFromRecord({ __name__: `metric_${m}`, instance, job: 'soak' }));
+            refs.set(key, ref);
+          }
+          head.append(ref, t, m % 2 ? Math.sin(t / 1e6) * 100 : t / 1000);
+        }
+      }
+      if (t % (6 * HOUR) === 0 && t > 0) seen.push({ series: head.stats().series, bytes: head.stats().bytes });
+    }
+    const at12 = seen[1];
+    const last = seen[seen.length - 1];
+    expect(last.series).toBeLessThanOrEqual(at12.series);
+    expect(last.bytes).toBeLessThan(at12.bytes * 1.1);
+    // Within retention: 10 targets × 20 series, plus the few churned instances younger than 2–3 h.
+    expect(last.series).toBeLessThanOrEqual(10 * 20 + 4 * 20);
+  });
+});

@@ -1,20 +1,38 @@
 // Postings: for each label pair, the sorted list of series refs that carry it (Prometheus' tsdb/index/postings.go).
 
-import type { Labels } from '../labels/labels.ts';
+import type { Labels } from '../../labels/labels.ts';
 
 export class MemPostings {
   private readonly m = new Map<string, Map<string, number[]>>();
-  private readonly all: number[] = [];
+  private all: number[] = [];
 
   add(ref: number, ls: Labels): void {
-    // Refs are handed out in increasing order, so pushing keeps every list sorted.
-    this.all.push(ref);
+    insertSorted(this.all, ref);
     for (const l of ls) {
       let values = this.m.get(l.name);
       if (!values) this.m.set(l.name, (values = new Map()));
       let list = values.get(l.value);
       if (!list) values.set(l.value, (list = []));
-      list.push(ref);
+      insertSorted(list, ref);
+    }
+  }
+
+  /** Removes dropped series; `labels` gives each one's label set so only its lists are rewritten. */
+  delete(dropped: ReadonlyMap<number, Labels>): void {
+    if (dropped.size === 0) return;
+    this.all = this.all.filter((r) => !dropped.has(r));
+    const touched = new Set<string>();
+    for (const ls of dropped.values()) {
+      for (const l of ls) {
+        const key = `${l.name}\xff${l.value}`;
+        if (touched.has(key)) continue;
+        touched.add(key);
+        const values = this.m.get(l.name)!;
+        const kept = values.get(l.value)!.filter((r) => !dropped.has(r));
+        if (kept.length) values.set(l.value, kept);
+        else values.delete(l.value);
+        if (values.size === 0) this.m.delete(l.name);
+      }
     }
   }
 
@@ -38,6 +56,29 @@ export class MemPostings {
   values(name: string): IterableIterator<[string, number[]]> {
     return (this.m.get(name) ?? new Map<string, number[]>()).entries();
   }
+
+  /** How many label names and label pairs the index holds. */
+  size(): { names: number; pairs: number } {
+    let pairs = 0;
+    for (const values of this.m.values()) pairs += values.size;
+    return { names: this.m.size, pairs };
+  }
+}
+
+// New refs are always the largest, so this is a push except when a dropped series comes back under its old ref.
+function insertSorted(list: number[], ref: number): void {
+  if (list.length === 0 || list[list.length - 1] < ref) {
+    list.push(ref);
+    return;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < ref) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] !== ref) list.splice(lo, 0, ref);
 }
 
 export function intersect(a: readonly number[], b: readonly number[]): number[] {
@@ -55,11 +96,17 @@ export function intersect(a: readonly number[], b: readonly number[]): number[] 
   return out;
 }
 
+/** The sorted union of sorted lists. */
 export function merge(lists: readonly (readonly number[])[]): number[] {
+  if (lists.length === 0) return [];
   if (lists.length === 1) return [...lists[0]];
-  const set = new Set<number>();
-  for (const l of lists) for (const r of l) set.add(r);
-  return [...set].sort((x, y) => x - y);
+  const out: number[] = [];
+  for (const l of lists) for (const r of l) out.push(r);
+  out.sort((x, y) => x - y);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
+  out.length = n;
+  return out;
 }
 
 export function without(a: readonly number[], b: readonly number[]): number[] {
