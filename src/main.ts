@@ -12,24 +12,27 @@ import { Live } from './ui/live.svelte.ts';
 import './ui/styles.css';
 
 async function boot(target: HTMLElement): Promise<void> {
-  const [{ World }, { Prometheus }, { DEFAULT_CONFIG_YAML }, { setupWorker }, { createHandlers }, opened] = await Promise.all([
+  const [{ World }, { Prometheus }, { DEFAULT_CONFIG_YAML }, { setupWorker }, { createHandlers }, opened, { PrometheusApi }] = await Promise.all([
     import('./sim/world.ts'),
     import('./server/prometheus.ts'),
     import('./config/default.ts'),
     import('msw/browser'),
     import('./sim/handlers.ts'),
     openStore(),
+    import('./api/server.ts'),
   ]);
   const { store, unavailable: storeUnavailable } = opened;
 
   const clock = new VirtualClock(Date.now());
   const world = new World({ clock, seed: 1 });
 
+  const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
+
   // The worker must be running before anything fetches, or the first scrapes escape to the network.
-  const worker = setupWorker(...createHandlers(world));
+  // It also answers Prometheus' HTTP API at localhost:9090.
+  const worker = setupWorker(...createHandlers(world, new PrometheusApi(prom)));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
 
-  const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
   const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
   if (!applied.ok) throw new Error(applied.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('\n'));
 

@@ -6,7 +6,7 @@ import { loadConfig } from '../config/load.ts';
 import type { ConfigResult } from '../config/types.ts';
 import type { Resolver } from '../discovery/dns.ts';
 import { DiscoveryManager } from '../discovery/manager.ts';
-import { METRIC_NAME } from '../labels/labels.ts';
+import { METRIC_NAME, type Labels } from '../labels/labels.ts';
 import { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import { ScrapeManager } from '../scrape/manager.ts';
@@ -86,6 +86,13 @@ export class Prometheus {
         scrapeTimeout: pool.config.scrapeTimeout,
       })),
     );
+  }
+
+  /** Targets that relabeling or invalid labels dropped, with their scrape pool, like /api/v1/targets' droppedTargets. */
+  droppedTargets(): { scrapePool: string; discoveredLabels: Labels }[] {
+    return this.scrape
+      .scrapePools()
+      .flatMap((pool) => pool.dropped().map((d) => ({ scrapePool: pool.config.jobName, discoveredLabels: d.discoveredLabels })));
   }
 
   instantQuery(expr: string, timeMs = this.clock.now()): Value {

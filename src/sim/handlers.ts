@@ -7,8 +7,15 @@ import type { World } from './world.ts';
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': '*' };
 
-export function createHandlers(world: World): HttpHandler[] {
+/** Another server on the simulated network, such as Prometheus' own HTTP API at localhost:9090. */
+export interface Server {
+  serves(url: string): boolean;
+  handle(request: Request): Promise<Response>;
+}
+
+export function createHandlers(world: World, ...servers: Server[]): HttpHandler[] {
   return [
+    ...servers.map((server) => http.all(({ request }) => server.serves(request.url), ({ request }) => server.handle(request))),
     // The predicate sees the URL as sent: the browser already dropped a default :80, and new URL() normalises the rest.
     http.all(({ request }) => world.serves(request.url), async ({ request }) => {
       if (request.method === 'OPTIONS') return new HttpResponse(null, { status: 204, headers: CORS });

@@ -1,0 +1,215 @@
+// The Prometheus HTTP API (web/api/v1/api.go) over the running Prometheus, answered in the page by the MSW service
+// worker at http://localhost:9090, so `curl` from the lessons' terminal and any tool that speaks the API work.
+// Request in, Response out: the same code answers msw/node in tests.
+
+import { compareLabels, getLabel, labelsKey, labelsToRecord, type Labels } from '../labels/labels.ts';
+import type { Matcher } from '../labels/matcher.ts';
+import { PromQLError, exprType, documentedType, parseExpr, type Expr, type Value } from '../promql/index.ts';
+import type { TargetStatus } from '../server/types.ts';
+import type { Querier } from '../tsdb/head.ts';
+import { queryData } from './json.ts';
+import { ParamError, parseDuration, parseMatchersParam, parseTime, parseTimeParam } from './params.ts';
+import { targetsData, type DroppedTargetStatus } from './targets.ts';
+
+/** What the API reads; the running Prometheus provides all of it. */
+export interface ApiBackend {
+  readonly clock: { now(): number };
+  readonly head: Querier;
+  readonly engine: {
+    instantQuery(q: Querier, expr: Expr, timeMs: number): Value;
+    rangeQuery(q: Querier, expr: Expr, startMs: number, endMs: number, stepMs: number): Value;
+  };
+  targets(): TargetStatus[];
+  droppedTargets(): DroppedTargetStatus[];
+}
+
+type ErrorType = 'bad_data' | 'execution' | 'internal' | 'not_found';
+
+const STATUS: Record<ErrorType, number> = { bad_data: 400, execution: 422, internal: 500, not_found: 404 };
+
+class ApiError extends Error {
+  constructor(
+    readonly errorType: ErrorType,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const invalidParam = (name: string, err: unknown) =>
+  new ApiError('bad_data', `invalid parameter ${JSON.stringify(name)}: ${err instanceof Error ? err.message : String(err)}`);
+
+/** Prometheus' API listens here; in the chapter it is published as localhost:9090. */
+const HOSTS = ['localhost', '127.0.0.1', 'prometheus'];
+const PORT = '9090';
+
+const HEADERS = {
+  'Content-Type': 'application/json',
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Accept, Authorization, Content-Type, Origin',
+  'Access-Control-Expose-Headers': 'Date',
+};
+
+// Prometheus allows at most 11,000 points per series in a range query.
+const MAX_POINTS = 11_000;
+
+// The widest time range the API accepts, standing in for Go's minTime/maxTime defaults.
+const MIN_TIME = -Number.MAX_SAFE_INTEGER;
+const MAX_TIME = Number.MAX_SAFE_INTEGER;
+
+type Handler = (form: URLSearchParams, param: string) => unknown;
+
+export class PrometheusApi {
+  private readonly routes: [RegExp, Handler][] = [
+    [/^\/api\/v1\/query$/, (f) => this.query(f)],
+    [/^\/api\/v1\/query_range$/, (f) => this.queryRange(f)],
+    [/^\/api\/v1\/series$/, (f) => this.series(f)],
+    [/^\/api\/v1\/labels$/, (f) => this.labelNames(f)],
+    [/^\/api\/v1\/label\/([^/]+)\/values$/, (f, name) => this.labelValues(f, name)],
+    [/^\/api\/v1\/targets$/, (f) => targetsData(f.get('state') ?? '', this.backend.targets(), this.backend.droppedTargets())],
+    // No rule files are loaded, so there are no groups and no alerts — what Prometheus answers then.
+    [/^\/api\/v1\/rules$/, () => ({ groups: [] })],
+    [/^\/api\/v1\/alerts$/, () => ({ alerts: [] })],
+  ];
+
+  constructor(private readonly backend: ApiBackend) {}
+
+  serves(url: string): boolean {
+    const u = new URL(url);
+    return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (path === '/-/healthy') return text(200, 'Prometheus Server is Healthy.\n');
+    if (path === '/-/ready') return text(200, 'Prometheus Server is Ready.\n');
+    const route = this.routes.find(([re]) => re.test(path));
+    if (!route) return text(404, '404 page not found\n');
+    if (request.method === 'OPTIONS') return json(200, { status: 'success', data: null });
+    if (request.method !== 'GET' && request.method !== 'POST') return text(405, 'Method Not Allowed\n');
+    const form = new URLSearchParams(url.search);
+    if (request.method === 'POST' && (request.headers.get('Content-Type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+      for (const [k, v] of new URLSearchParams(await request.text())) form.append(k, v);
+    }
+    try {
+      const param = decodeURIComponent(path.match(route[0])?.[1] ?? '');
+      return json(200, { status: 'success', data: route[1](form, param) });
+    } catch (err) {
+      const e = err instanceof ApiError ? err : new ApiError('internal', err instanceof Error ? err.message : String(err));
+      return json(STATUS[e.errorType], { status: 'error', errorType: e.errorType, error: e.message });
+    }
+  }
+
+  private query(form: URLSearchParams): unknown {
+    const time = param(() => parseTimeParam(form, 'time', this.backend.clock.now()), 'time');
+    const expr = parseQuery(form);
+    return queryData(execute(() => this.backend.engine.instantQuery(this.backend.head, expr, time)));
+  }
+
+  private queryRange(form: URLSearchParams): unknown {
+    const start = param(() => parseTime(form.get('start') ?? ''), 'start');
+    const end = param(() => parseTime(form.get('end') ?? ''), 'end');
+    if (end < start) throw invalidParam('end', 'end timestamp must not be before start time');
+    // The engine steps in whole milliseconds, so a step below 1ms counts as zero.
+    const step = Math.floor(param(() => parseDuration(form.get('step') ?? ''), 'step'));
+    if (step <= 0) throw invalidParam('step', 'zero or negative query resolution step widths are not accepted. Try a positive integer');
+    if ((end - start) / step > MAX_POINTS) {
+      throw new ApiError('bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
+    }
+    const expr = parseQuery(form);
+    const type = exprType(expr);
+    if (type !== 'scalar' && type !== 'vector') {
+      throw invalidParam('query', `invalid expression type ${JSON.stringify(documentedType(type))} for range query, must be Scalar or instant Vector`);
+    }
+    return queryData(execute(() => this.backend.engine.rangeQuery(this.backend.head, expr, start, end, step)));
+  }
+
+  private series(form: URLSearchParams): unknown {
+    const match = form.getAll('match[]');
+    if (match.length === 0) throw new ApiError('bad_data', 'no match[] parameter provided');
+    const [start, end] = this.timeRange(form);
+    const sets = param(() => parseMatchersParam(match), 'match[]');
+    return this.selectLabels(sets, start, end).map(labelsToRecord);
+  }
+
+  private labelNames(form: URLSearchParams): string[] {
+    const [start, end] = this.timeRange(form);
+    const sets = matcherSets(form);
+    if (sets.length === 0) return this.backend.head.labelNames();
+    const names = new Set<string>();
+    for (const ls of this.selectLabels(sets, start, end)) for (const l of ls) names.add(l.name);
+    return [...names].sort();
+  }
+
+  private labelValues(form: URLSearchParams, name: string): string[] {
+    if (name === '') throw new ApiError('bad_data', `invalid label name: ${JSON.stringify(name)}`);
+    const [start, end] = this.timeRange(form);
+    const sets = matcherSets(form);
+    if (sets.length === 0) return this.backend.head.labelValues(name);
+    const values = new Set<string>();
+    for (const ls of this.selectLabels(sets, start, end)) {
+      const v = getLabel(ls, name);
+      if (v !== '') values.add(v);
+    }
+    return [...values].sort();
+  }
+
+  private timeRange(form: URLSearchParams): [number, number] {
+    const start = param(() => parseTimeParam(form, 'start', MIN_TIME), 'start');
+    const end = param(() => parseTimeParam(form, 'end', MAX_TIME), 'end');
+    return [start, end];
+  }
+
+  /** The label sets of series matching any of the sets and having samples in [start, end], sorted and deduplicated. */
+  private selectLabels(sets: Matcher[][], start: number, end: number): Labels[] {
+    const seen = new Map<string, Labels>();
+    for (const set of sets) for (const s of this.backend.head.select(set, start, end)) seen.set(labelsKey(s.labels), s.labels);
+    return [...seen.values()].sort(compareLabels);
+  }
+}
+
+function param<T>(fn: () => T, name: string): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ParamError || err instanceof PromQLError) throw invalidParam(name, err);
+    throw err;
+  }
+}
+
+function matcherSets(form: URLSearchParams): Matcher[][] {
+  try {
+    return parseMatchersParam(form.getAll('match[]'));
+  } catch (err) {
+    if (err instanceof ParamError || err instanceof PromQLError) throw new ApiError('bad_data', err.message);
+    throw err;
+  }
+}
+
+function parseQuery(form: URLSearchParams): Expr {
+  try {
+    return parseExpr(form.get('query') ?? '');
+  } catch (err) {
+    if (err instanceof PromQLError) throw invalidParam('query', err);
+    throw err;
+  }
+}
+
+function execute(fn: () => Value): Value {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof PromQLError) throw new ApiError('execution', err.message);
+    throw err;
+  }
+}
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: HEADERS });
+}
+
+function text(status: number, body: string): Response {
+  return new Response(body, { status, headers: { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+}
