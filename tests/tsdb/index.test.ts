@@ -2,18 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getLabel, labelsFromRecord } from '../../src/labels/labels.ts';
 import { Matcher, type MatchType } from '../../src/labels/matcher.ts';
-import { literalAlternation } from '../../src/tsdb/index/literal.ts';
 import { Head } from '../../src/tsdb/head.ts';
-
-describe('literal alternations', () => {
-  it('recognises literal strings joined by | and escaped metacharacters, and nothing else', () => {
-    expect(literalAlternation('GET|POST')).toEqual(['GET', 'POST']);
-    expect(literalAlternation('172\\.20\\.0\\.6:80')).toEqual(['172.20.0.6:80']);
-    expect(literalAlternation('a||b')).toEqual(['a', '', 'b']);
-    expect(literalAlternation('')).toEqual(['']);
-    for (const re of ['a.*', 'a|b+', '(a|b)', '\\d', '[ab]', 'a?', '^a', 'x{2}', 'a\\']) expect(literalAlternation(re)).toBeNull();
-  });
-});
 
 describe('postings for matchers', () => {
   const VALUES = ['', 'a', 'b', 'ab', 'a.b', 'axb', 'GET', 'POST'];

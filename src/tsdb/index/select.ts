@@ -3,7 +3,6 @@
 // also matches series without the label, so it can only subtract.
 
 import type { Matcher } from '../../labels/matcher.ts';
-import { literalAlternation } from './literal.ts';
 import { intersect, merge, without, type MemPostings } from './postings.ts';
 
 export function postingsForMatchers(index: MemPostings, matchers: readonly Matcher[]): readonly number[] {
@@ -31,7 +30,8 @@ function valuePostings(index: MemPostings, m: Matcher, rejected: boolean): reado
     // `a="x"` accepts x; `a!="x"` refuses x: either way, only x's list is involved when it is the one wanted.
     if (wanted) return index.get(m.name, m.value);
   } else if (wanted) {
-    const set = literalAlternation(m.value);
+    // A literal alternation (`GET|POST`) is looked up value by value, not matched against every value.
+    const set = m.re!.setMatches;
     if (set) return merge(set.map((v) => index.get(m.name, v)));
   }
   const lists: number[][] = [];
