@@ -3,7 +3,8 @@
 
 import { METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../labels/labels.ts';
 import type { Querier, SeriesData } from '../../tsdb/head.ts';
-import { exprType, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
+import { children, exprType, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
+import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';
 import { PromQLError, type Sample, type Series, type Value } from '../value.ts';
 import { aggregate } from './aggregation.ts';
@@ -38,6 +39,8 @@ interface QueryContext {
   readonly querier: Querier;
   readonly queryStart: number;
   readonly queryEnd: number;
+  /** The range query's step; 0 for an instant query. */
+  readonly queryStep: number;
   readonly lookbackDelta: number;
   readonly maxSamples: number;
   readonly noStepSubqueryInterval: number;
@@ -262,6 +265,11 @@ class Evaluator {
     const name = e.func.name;
     const rangeArg = e.args.findIndex((a) => exprType(a) === 'matrix');
     if (rangeArg >= 0) return this.rangeFunction(e, rangeArg);
+    // The query's own parameters, in seconds.
+    if (name === 'start') return [this.constant(this.ctx.queryStart / 1000)];
+    if (name === 'end') return [this.constant(this.ctx.queryEnd / 1000)];
+    if (name === 'step') return [this.constant(this.ctx.queryStep / 1000)];
+    if (name === 'range') return [this.constant((this.ctx.queryEnd - this.ctx.queryStart) / 1000)];
     const first = e.args[0] ? unwrapParens(e.args[0]) : null;
     if (name === 'timestamp' && first?.type === 'VectorSelector') {
       // The sample's own timestamp, which step-aligned evaluation would otherwise replace.
@@ -392,6 +400,28 @@ function mergeSeries(series: StepSeries[], ev: Evaluator): StepSeries[] {
   return collector.series();
 }
 
+// Sets ranges, steps and offsets written with step() or range() for this query, like Prometheus' durationVisitor.
+function resolveDurations(e: Expr, ctx: DurationContext): void {
+  const resolve = (d: DurationExpr | undefined, fallback: number, what: string): number => {
+    if (!d || !dependsOnQuery(d)) return fallback;
+    let ms: number;
+    try {
+      ms = evalDuration(d, ctx);
+    } catch (err) {
+      throw new PromQLError((err as Error).message, e.pos);
+    }
+    if (what !== 'offset' && ms <= 0) throw new PromQLError(`${what} must be greater than 0`, e.pos);
+    return ms;
+  };
+  if (e.type === 'VectorSelector' || e.type === 'SubqueryExpr') e.offset = resolve(e.offsetExpr, e.offset, 'offset');
+  if (e.type === 'MatrixSelector') e.range = resolve(e.rangeExpr, e.range, 'range');
+  if (e.type === 'SubqueryExpr') {
+    e.range = resolve(e.rangeExpr, e.range, 'range');
+    e.step = resolve(e.stepExpr, e.step, 'step');
+  }
+  for (const c of children(e)) resolveDurations(c, ctx);
+}
+
 function sortSeries(series: Series[]): Series[] {
   return series.sort((a, b) => compareLabels(a.metric, b.metric));
 }
@@ -407,11 +437,13 @@ export class Engine {
     this.noStepSubqueryInterval = opts.noStepSubqueryInterval ?? 60_000;
   }
 
-  private context(querier: Querier, start: number, end: number): QueryContext {
+  private context(querier: Querier, expr: Expr, start: number, end: number, step: number): QueryContext {
+    resolveDurations(expr, { step, range: end - start });
     return {
       querier,
       queryStart: start,
       queryEnd: end,
+      queryStep: step,
       lookbackDelta: this.lookbackDelta,
       maxSamples: this.maxSamples,
       noStepSubqueryInterval: this.noStepSubqueryInterval,
@@ -422,7 +454,7 @@ export class Engine {
   /** Evaluates the query at one instant; the result type follows the expression's type. */
   instantQuery(querier: Querier, query: string | Expr, timeMs: number): Value {
     const expr = typeof query === 'string' ? parseExpr(query) : query;
-    const ev = new Evaluator(this.context(querier, timeMs, timeMs), timeMs, timeMs, 1);
+    const ev = new Evaluator(this.context(querier, expr, timeMs, timeMs, 0), timeMs, timeMs, 1);
     const root = unwrapParens(expr);
     switch (exprType(expr)) {
       case 'string':
@@ -463,7 +495,7 @@ export class Engine {
     }
     if (stepMs <= 0) throw new PromQLError('zero or negative query resolution step widths are not accepted');
     if (endMs < startMs) throw new PromQLError('end timestamp must not be before start time');
-    const ev = new Evaluator(this.context(querier, startMs, endMs), startMs, endMs, stepMs);
+    const ev = new Evaluator(this.context(querier, expr, startMs, endMs, stepMs), startMs, endMs, stepMs);
     return { type: 'matrix', series: sortSeries(ev.eval(expr)) };
   }
 }

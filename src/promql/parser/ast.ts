@@ -2,6 +2,7 @@
 
 import type { Matcher } from '../../labels/matcher.ts';
 import type { PositionRange } from '../value.ts';
+import type { DurationExpr } from './duration.ts';
 
 export type { PositionRange } from '../value.ts';
 
@@ -37,6 +38,8 @@ export interface VectorSelector {
   readonly matchers: readonly Matcher[];
   /** Offset in ms; positive looks back in time. */
   offset: number;
+  /** The offset as written when it is a duration expression; resolved into `offset`. */
+  offsetExpr?: DurationExpr;
   /** `@ <timestamp>` in ms, or null. */
   timestamp: number | null;
   startOrEnd: AtPreprocessor | null;
@@ -46,17 +49,21 @@ export interface VectorSelector {
 export interface MatrixSelector {
   readonly type: 'MatrixSelector';
   readonly vectorSelector: VectorSelector;
-  readonly range: number;
+  range: number;
+  rangeExpr?: DurationExpr;
   pos: PositionRange;
 }
 
 export interface SubqueryExpr {
   readonly type: 'SubqueryExpr';
   readonly expr: Expr;
-  readonly range: number;
+  range: number;
   /** 0 means the engine's default resolution (the range query step, or 1m). */
-  readonly step: number;
+  step: number;
   offset: number;
+  rangeExpr?: DurationExpr;
+  stepExpr?: DurationExpr;
+  offsetExpr?: DurationExpr;
   timestamp: number | null;
   startOrEnd: AtPreprocessor | null;
   pos: PositionRange;

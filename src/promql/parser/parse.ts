@@ -19,6 +19,8 @@ import type {
   VectorSelector,
 } from './ast.ts';
 import { checkAST } from './check.ts';
+import { dependsOnQuery, evalDuration, type DurationExpr } from './duration.ts';
+import { isComparisonOp, isSetOp } from './ast.ts';
 import { FUNCTIONS } from './functions.ts';
 import { parseDuration, parseError, parseNumber, preScan, unquoteString } from './lex.ts';
 
@@ -230,19 +232,48 @@ class Builder {
     }
   }
 
-  // A range or step: a duration literal, or a number of seconds. Duration arithmetic is experimental.
-  private duration(n: SyntaxNode): number {
-    const kids = named(n);
-    const lit = n.name === 'NumberDurationLiteralInDurationContext' ? n : kids.length === 1 ? kids[0] : null;
-    if (!lit || lit.name !== 'NumberDurationLiteralInDurationContext') {
-      return this.fail({ start: n.from, end: n.to }, 'experimental duration expression is not enabled');
+  // A range, step or offset: a duration literal (or number of seconds), or a duration expression. A constant
+  // expression is computed now; one using step() or range() is resolved per query (ms is then 0).
+  private duration(n: SyntaxNode): { ms: number; expr?: DurationExpr } {
+    const pos = { start: n.from, end: n.to };
+    const expr = this.durationExpr(n);
+    if (expr.type === 'DurationNumber') return { ms: Math.round(expr.seconds * 1000) };
+    if (dependsOnQuery(expr)) return { ms: 0, expr };
+    try {
+      return { ms: evalDuration(expr, { step: 0, range: 0 }), expr };
+    } catch (e) {
+      return this.fail(pos, (e as Error).message);
     }
-    const s = this.text(lit);
-    const d = parseDuration(s);
-    if (d !== null) return d;
-    const secs = parseNumber(s);
-    if (secs === null || !Number.isFinite(secs)) return this.fail({ start: n.from, end: n.to }, `unexpected number "${s}"`);
-    return Math.round(secs * 1000);
+  }
+
+  private durationExpr(n: SyntaxNode): DurationExpr {
+    const pos = { start: n.from, end: n.to };
+    const kids = named(n);
+    if (n.name === 'NumberDurationLiteralInDurationContext') {
+      const s = this.text(n);
+      const d = parseDuration(s);
+      if (d !== null) return { type: 'DurationNumber', seconds: d / 1000, text: s };
+      const secs = parseNumber(s);
+      if (secs === null || !Number.isFinite(secs)) return this.fail(pos, `unexpected number "${s}"`);
+      return { type: 'DurationNumber', seconds: secs, text: s };
+    }
+    const [first, second, third] = kids;
+    if (kids.length === 1) {
+      if (first.name === 'DurationStep') return { type: 'DurationCall', func: 'step', args: [] };
+      if (first.name === 'DurationRange') return { type: 'DurationCall', func: 'range', args: [] };
+      const inner = this.durationExpr(first);
+      // lezer keeps no node for parentheses; the text shows them.
+      return this.text(n).startsWith('(') && !this.text(first).startsWith('(') ? { type: 'DurationParen', expr: inner } : inner;
+    }
+    if (first?.name === 'UnaryOp') return { type: 'DurationUnary', op: this.text(first) as '+' | '-', expr: this.durationExpr(second) };
+    if (first?.name === 'DurationMinOf' || first?.name === 'DurationMaxOf') {
+      return { type: 'DurationCall', func: first.name === 'DurationMinOf' ? 'min_of' : 'max_of', args: [this.durationExpr(second), this.durationExpr(third)] };
+    }
+    const op = second ? BINARY_OPS[second.name] : undefined;
+    if (kids.length === 3 && op && op !== 'atan2' && !isComparisonOp(op) && !isSetOp(op)) {
+      return { type: 'DurationBinary', op, lhs: this.durationExpr(first), rhs: this.durationExpr(third) };
+    }
+    return this.fail(pos, `unexpected ${n.name} in duration expression`);
   }
 
   private matrixSelector(n: SyntaxNode, kids: SyntaxNode[]): MatrixSelector {
@@ -252,17 +283,28 @@ class Builder {
     if (vs.offset !== 0) return this.fail(pos, 'no offset modifiers allowed before range');
     if (vs.timestamp !== null || vs.startOrEnd !== null) return this.fail(pos, 'no @ modifiers allowed before range');
     const range = this.duration(kids[1]);
-    if (range <= 0) this.fail({ start: kids[1].from, end: kids[1].to }, 'range must be greater than 0');
-    return { type: 'MatrixSelector', vectorSelector: vs, range, pos };
+    if (!range.expr && range.ms <= 0) this.fail({ start: kids[1].from, end: kids[1].to }, 'range must be greater than 0');
+    return { type: 'MatrixSelector', vectorSelector: vs, range: range.ms, ...(range.expr && { rangeExpr: range.expr }), pos };
   }
 
   private subquery(n: SyntaxNode, kids: SyntaxNode[]): SubqueryExpr {
     const pos = { start: n.from, end: n.to };
     const inner = this.expr(kids[0]);
     const range = this.duration(kids[1]);
-    const step = kids[2] ? this.duration(kids[2]) : 0;
-    if (range <= 0) this.fail({ start: kids[1].from, end: kids[1].to }, 'range must be greater than 0');
-    return { type: 'SubqueryExpr', expr: inner, range, step, offset: 0, timestamp: null, startOrEnd: null, pos };
+    const step = kids[2] ? this.duration(kids[2]) : { ms: 0 };
+    if (!range.expr && range.ms <= 0) this.fail({ start: kids[1].from, end: kids[1].to }, 'range must be greater than 0');
+    return {
+      type: 'SubqueryExpr',
+      expr: inner,
+      range: range.ms,
+      step: step.ms,
+      ...(range.expr && { rangeExpr: range.expr }),
+      ...(step.expr && { stepExpr: step.expr }),
+      offset: 0,
+      timestamp: null,
+      startOrEnd: null,
+      pos,
+    };
   }
 
   // The node that carries offset and @ for `e offset d` / `e @ t`, per Prometheus' addOffset/getAtModifierVars.
@@ -272,37 +314,44 @@ class Builder {
     return this.fail(e.pos, `${what} modifier must be preceded by an instant vector selector or range vector selector or a subquery`);
   }
 
-  private offset(n: SyntaxNode, kids: SyntaxNode[]): Expr {
-    const e = this.expr(kids[0]);
-    const target = this.modifierTarget(e, 'offset');
-    let sign = 1;
-    let d = kids[2];
-    while (d.firstChild?.name === 'UnaryOp') {
-      if (this.text(d.firstChild) === '-') sign = -sign;
-      d = d.lastChild!;
+  // lezer attaches `offset`/`@` to a whole preceding binary or unary expression (`a + b offset 5m`); in
+  // Prometheus they bind to the operand right before them, so the modifier goes down to that operand.
+  private modified(n: SyntaxNode, e: Expr, apply: (operand: Expr) => Expr): Expr {
+    if (e.type === 'BinaryExpr') {
+      const rhs = this.modified(n, e.rhs, apply);
+      return { ...e, rhs, pos: { start: e.pos.start, end: n.to } };
     }
-    if (target.offset !== 0) this.fail(e.pos, 'offset may not be set multiple times');
-    target.offset = sign * this.duration(d);
-    const modified = e as VectorSelector | MatrixSelector | SubqueryExpr;
+    if (e.type === 'UnaryExpr') return { ...e, expr: this.modified(n, e.expr, apply), pos: { start: e.pos.start, end: n.to } };
+    const modified = apply(e) as VectorSelector | MatrixSelector | SubqueryExpr;
     modified.pos = { start: e.pos.start, end: n.to };
     return modified;
   }
 
+  private offset(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    return this.modified(n, this.expr(kids[0]), (e) => {
+      const target = this.modifierTarget(e, 'offset');
+      if (target.offset !== 0 || target.offsetExpr) this.fail(e.pos, 'offset may not be set multiple times');
+      const d = this.duration(kids[2]);
+      target.offset = d.ms;
+      if (d.expr) target.offsetExpr = d.expr;
+      return e;
+    });
+  }
+
   private at(n: SyntaxNode, kids: SyntaxNode[]): Expr {
-    const e = this.expr(kids[0]);
-    const target = this.modifierTarget(e, '@');
-    if (target.timestamp !== null || target.startOrEnd !== null) this.fail(e.pos, '@ <timestamp> may not be set multiple times');
-    const arg = kids[2];
-    if (arg.name === 'AtModifierPreprocessors') {
-      target.startOrEnd = named(arg)[0].name === 'AtStart' ? 'start' : 'end';
-    } else {
-      const ts = this.number(arg);
-      if (!Number.isFinite(ts)) this.fail(e.pos, `timestamp out of bounds for @ modifier: ${ts}`);
-      target.timestamp = Math.round(ts * 1000);
-    }
-    const modified = e as VectorSelector | MatrixSelector | SubqueryExpr;
-    modified.pos = { start: e.pos.start, end: n.to };
-    return modified;
+    return this.modified(n, this.expr(kids[0]), (e) => {
+      const target = this.modifierTarget(e, '@');
+      if (target.timestamp !== null || target.startOrEnd !== null) this.fail(e.pos, '@ <timestamp> may not be set multiple times');
+      const arg = kids[2];
+      if (arg.name === 'AtModifierPreprocessors') {
+        target.startOrEnd = named(arg)[0].name === 'AtStart' ? 'start' : 'end';
+      } else {
+        const ts = this.number(arg);
+        if (!Number.isFinite(ts)) this.fail(e.pos, `timestamp out of bounds for @ modifier: ${ts}`);
+        target.timestamp = Math.round(ts * 1000);
+      }
+      return e;
+    });
   }
 
   private groupingLabels(n: SyntaxNode): string[] {

@@ -2,6 +2,7 @@
 
 import { METRIC_NAME } from '../../labels/labels.ts';
 import type { Expr, SubqueryExpr, VectorSelector } from './ast.ts';
+import { durationText, formatDurationExpr } from './duration.ts';
 import { formatDuration, quoteString } from './lex.ts';
 
 export function formatExpr(e: Expr): string {
@@ -13,9 +14,9 @@ export function formatExpr(e: Expr): string {
     case 'VectorSelector':
       return selectorText(e) + modifiers(e);
     case 'MatrixSelector':
-      return `${selectorText(e.vectorSelector)}[${formatDuration(e.range)}]${modifiers(e.vectorSelector)}`;
+      return `${selectorText(e.vectorSelector)}[${durationText(e.range, e.rangeExpr)}]${modifiers(e.vectorSelector)}`;
     case 'SubqueryExpr':
-      return `${formatExpr(e.expr)}[${formatDuration(e.range)}:${e.step ? formatDuration(e.step) : ''}]${modifiers(e)}`;
+      return `${formatExpr(e.expr)}[${durationText(e.range, e.rangeExpr)}:${e.step || e.stepExpr ? durationText(e.step, e.stepExpr) : ''}]${modifiers(e)}`;
     case 'Call':
       return `${e.func.name}(${e.args.map(formatExpr).join(', ')})`;
     case 'AggregateExpr': {
@@ -58,7 +59,8 @@ function selectorText(vs: VectorSelector): string {
 
 function modifiers(e: VectorSelector | SubqueryExpr): string {
   let s = '';
-  if (e.offset !== 0) s += ` offset ${e.offset < 0 ? '-' : ''}${formatDuration(Math.abs(e.offset))}`;
+  if (e.offsetExpr) s += ` offset ${formatDurationExpr(e.offsetExpr)}`;
+  else if (e.offset !== 0) s += ` offset ${e.offset < 0 ? '-' : ''}${formatDuration(Math.abs(e.offset))}`;
   if (e.timestamp !== null) s += ` @ ${(e.timestamp / 1000).toFixed(3)}`;
   else if (e.startOrEnd) s += ` @ ${e.startOrEnd}()`;
   return s;
