@@ -1,0 +1,227 @@
+// The head on disk, so a learner's data survives a page reload. Periodic snapshots, not a write-ahead log:
+// closed chunks never change, so each is written exactly once, in the segment of the snapshot after its cut
+// (like Prometheus' memory-mapped head chunks); each snapshot then rewrites only the small part that moves —
+// the series index and the open head chunks (≤ 120 samples per series) — in one 'tsdb/meta' record written
+// after its segment. A WAL would cost an IndexedDB transaction per scrape (many per second when the clock
+// fast-forwards) and a replay on load, to save at most one snapshot interval of simulated samples.
+
+import type { Labels } from '../../labels/labels.ts';
+import type { Store } from '../../storage/store.ts';
+import { chunkSamples, XORIterator } from '../chunkenc/xor.ts';
+import { Head, type HeadOptions } from '../head.ts';
+import { crc32c } from './crc32.ts';
+
+/** Bumped whenever the stored shape or the chunk encoding changes; another version is replaced, not misread. */
+export const SNAPSHOT_VERSION = 1;
+export const META_KEY = 'tsdb/meta';
+const SEGMENT_PREFIX = 'tsdb/segment/';
+
+interface StoredChunk {
+  readonly ref: number;
+  readonly minT: number;
+  readonly maxT: number;
+  readonly samples: number;
+  readonly crc: number;
+  readonly bytes: Uint8Array;
+}
+
+interface Segment {
+  readonly version: number;
+  readonly maxT: number;
+  readonly chunks: StoredChunk[];
+}
+
+interface SegmentRef {
+  readonly key: string;
+  readonly maxT: number;
+}
+
+interface Meta {
+  readonly version: number;
+  /** Wall-clock time of the save, and the newest sample's time. */
+  readonly savedAt: number;
+  readonly maxTime: number;
+  readonly segments: SegmentRef[];
+  readonly series: { ref: number; labels: [string, string][]; head: Uint8Array | null; crc: number }[];
+}
+
+/** What loading found: nothing, a restored head, or a store it could not use (replaced by an empty head). */
+export type RestoreReport =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'restored'; readonly series: number; readonly samples: number; readonly savedAt: number }
+  | { readonly kind: 'replaced'; readonly reason: string };
+
+export interface PersistStatus {
+  readonly restored: RestoreReport;
+  /** Wall-clock time of the last successful save, or null. */
+  readonly lastSave: number | null;
+  readonly lastError: string | null;
+  readonly segments: number;
+}
+
+class CorruptSnapshot extends Error {
+  override name = 'CorruptSnapshot';
+}
+
+/** Loads the head from the store; a corrupt or other-version snapshot is reported, wiped and replaced. */
+export async function loadHead(store: Store, opts: HeadOptions = {}): Promise<HeadPersister> {
+  let head = new Head(opts);
+  let restored: RestoreReport = { kind: 'empty' };
+  let segments: SegmentRef[] = [];
+  try {
+    const meta = await store.get<Meta>(META_KEY);
+    if (meta !== undefined) {
+      segments = await restore(store, meta, head);
+      const st = head.stats();
+      restored = { kind: 'restored', series: st.series, samples: st.samples, savedAt: meta.savedAt };
+    }
+  } catch (err) {
+    // Whatever is wrong with it — an old format, a flipped bit, a store that cannot be read — the page starts
+    // with an empty head and says why, rather than failing to load.
+    head = new Head(opts);
+    segments = [];
+    restored = { kind: 'replaced', reason: err instanceof Error ? err.message : String(err) };
+  }
+  const persister = new HeadPersister(head, store, restored, segments);
+  // Segments the meta does not list (a save cut short, or a replaced snapshot) are garbage.
+  const listed = new Set(segments.map((s) => s.key));
+  try {
+    const keys = await store.keys('tsdb/');
+    for (const key of keys) if (key.startsWith(SEGMENT_PREFIX) ? !listed.has(key) : restored.kind === 'replaced') await store.delete(key);
+  } catch (err) {
+    persister.fail(err);
+  }
+  return persister;
+}
+
+async function restore(store: Store, meta: Meta, head: Head): Promise<SegmentRef[]> {
+  if (typeof meta !== 'object' || meta === null || !('version' in meta)) throw new CorruptSnapshot('the stored TSDB is not a snapshot');
+  if (meta.version !== SNAPSHOT_VERSION) {
+    throw new CorruptSnapshot(`the stored TSDB has format version ${String(meta.version)}, this promlab reads version ${SNAPSHOT_VERSION}`);
+  }
+  if (!Array.isArray(meta.segments) || !Array.isArray(meta.series)) throw new CorruptSnapshot('the stored TSDB index is malformed');
+  const byRef = new Map<number, StoredChunk[]>();
+  for (const seg of meta.segments) {
+    const s = await store.get<Segment>(seg.key);
+    if (!s || s.version !== SNAPSHOT_VERSION || !Array.isArray(s.chunks)) throw new CorruptSnapshot(`chunk segment ${seg.key} is missing or malformed`);
+    for (const c of s.chunks) {
+      checkChunk(c.bytes, c.crc, c.samples, `a chunk of series ${c.ref} in ${seg.key}`);
+      let list = byRef.get(c.ref);
+      if (!list) byRef.set(c.ref, (list = []));
+      list.push(c);
+    }
+  }
+  for (const s of meta.series) {
+    if (s.head) checkChunk(s.head, s.crc, chunkSamples(s.head), `the head chunk of series ${s.ref}`);
+    const labels: Labels = s.labels.map(([name, value]) => ({ name, value }));
+    const chunks = (byRef.get(s.ref) ?? []).sort((a, b) => a.minT - b.minT);
+    try {
+      head.restoreSeries(s.ref, labels, chunks.map(({ bytes, minT, maxT, samples }) => ({ bytes, minT, maxT, samples })), s.head);
+    } catch (err) {
+      throw new CorruptSnapshot(`series ${s.ref} does not replay: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  head.truncate(head.stats().maxTime - head.retentionMs);
+  return meta.segments;
+}
+
+// A checksum catches flipped bits; decoding to the recorded count catches truncation.
+function checkChunk(bytes: unknown, crc: number, samples: number, what: string): void {
+  if (!(bytes instanceof Uint8Array)) throw new CorruptSnapshot(`${what} is not bytes`);
+  if (crc32c(bytes) !== crc) throw new CorruptSnapshot(`${what} fails its checksum`);
+  let n = 0;
+  try {
+    const it = new XORIterator().reset(bytes);
+    while (it.next()) n++;
+  } catch {
+    throw new CorruptSnapshot(`${what} does not decode`);
+  }
+  if (n !== samples) throw new CorruptSnapshot(`${what} holds ${n} samples, not ${samples}`);
+}
+
+/** Saves the head to the store on demand; the app calls save() periodically and when the page is hidden. */
+export class HeadPersister {
+  private savedSeq: number;
+  private segmentNo: number;
+  private lastSave: number | null = null;
+  private lastError: string | null = null;
+  private saving: Promise<void> | null = null;
+  private stopped = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly head: Head,
+    private readonly store: Store,
+    private readonly restored: RestoreReport,
+    private segments: SegmentRef[],
+  ) {
+    this.savedSeq = head.lastChunkSeq();
+    this.segmentNo = segments.reduce((n, s) => Math.max(n, Number(s.key.slice(SEGMENT_PREFIX.length)) + 1), 0);
+  }
+
+  status(): PersistStatus {
+    return { restored: this.restored, lastSave: this.lastSave, lastError: this.lastError, segments: this.segments.length };
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Writes a snapshot; concurrent calls share one. A failed write (quota, say) is reported in status(). */
+  save(now = Date.now()): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.saving ??= this.write(now).finally(() => {
+      this.saving = null;
+      for (const fn of this.listeners) fn();
+    });
+    return this.saving;
+  }
+
+  /** Stops saving and wipes the whole store (TSDB, config, lessons, dashboards): the page should reload after. */
+  async reset(): Promise<void> {
+    this.stopped = true;
+    await this.saving;
+    await this.store.clear();
+  }
+
+  private async write(now: number): Promise<void> {
+    const seq = this.head.lastChunkSeq();
+    const fresh: StoredChunk[] = [];
+    const series: Meta['series'] = [];
+    for (const s of this.head.allSeries()) {
+      for (let i = s.chunks.length - 1; i >= 0 && s.chunks[i].seq > this.savedSeq; i--) {
+        const c = s.chunks[i];
+        fresh.push({ ref: s.ref, minT: c.minT, maxT: c.maxT, samples: c.samples, crc: crc32c(c.bytes), bytes: c.bytes });
+      }
+      const head = s.headBytes()?.slice() ?? null;
+      series.push({ ref: s.ref, labels: s.labels.map((l) => [l.name, l.value]), head, crc: head ? crc32c(head) : 0 });
+    }
+    const st = this.head.stats();
+    let segments = this.segments.filter((s) => s.maxT >= st.minTime);
+    const expired = this.segments.filter((s) => s.maxT < st.minTime);
+    try {
+      if (fresh.length) {
+        const key = SEGMENT_PREFIX + String(this.segmentNo).padStart(8, '0');
+        const maxT = fresh.reduce((m, c) => Math.max(m, c.maxT), -Infinity);
+        await this.store.put(key, { version: SNAPSHOT_VERSION, maxT, chunks: fresh } satisfies Segment);
+        this.segmentNo++;
+        segments = [...segments, { key, maxT }];
+      }
+      const meta: Meta = { version: SNAPSHOT_VERSION, savedAt: now, maxTime: st.maxTime, segments, series };
+      await this.store.put(META_KEY, meta);
+      this.segments = segments;
+      this.savedSeq = seq;
+      for (const s of expired) await this.store.delete(s.key);
+      this.lastSave = now;
+      this.lastError = null;
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** Records a store failure; the head keeps running in memory. */
+  fail(err: unknown): void {
+    this.lastError = err instanceof Error ? err.message : String(err);
+  }
+}

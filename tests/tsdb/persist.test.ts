@@ -1,0 +1,128 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { Matcher } from '../../src/labels/matcher.ts';
+import { MemoryStore, openStore, StoreError } from '../../src/storage/store.ts';
+import { Head } from '../../src/tsdb/head.ts';
+import { loadHead, META_KEY, SNAPSHOT_VERSION } from '../../src/tsdb/persist/snapshot.ts';
+
+const ALL = [new Matcher('=~', '__name__', '.+')];
+
+function dump(head: Head) {
+  return head.select(ALL, -Infinity, Infinity).map((s) => ({
+    labels: s.labels,
+    t: [...s.t],
+    v: [...s.v],
+    stale: [...s.stale],
+  }));
+}
+
+function scrape(head: Head, from: number, to: number): void {
+  for (let t = from; t < to; t += 15_000) {
+    for (const instance of ['a', 'b']) {
+      const ref = head.getOrCreate(labelsFromRecord({ __name__: 'requests_total', instance }));
+      head.append(ref, t, t / 1000 + (instance === 'a' ? 0.5 : 0));
+    }
+  }
+}
+
+describe('head snapshots', () => {
+  it('restores every series, sample and staleness marker after a reload of IndexedDB', async () => {
+    const factory = new IDBFactory();
+    const first = await loadHead((await openStore('p', factory)).store);
+    expect(first.status().restored).toEqual({ kind: 'empty' });
+    scrape(first.head, 0, 3600_000);
+    const gone = first.head.getOrCreate(labelsFromRecord({ __name__: 'up', instance: 'c' }));
+    first.head.append(gone, 1000, 1);
+    first.head.appendStale(gone, 16_000);
+    await first.save(42);
+    expect(first.status()).toMatchObject({ lastSave: 42, lastError: null, segments: 1 });
+
+    const again = await loadHead((await openStore('p', factory)).store);
+    expect(again.status().restored).toEqual({ kind: 'restored', series: 3, samples: 2 * 240 + 2, savedAt: 42 });
+    expect(dump(again.head)).toEqual(dump(first.head));
+    expect(again.head.stats()).toEqual(first.head.stats());
+    // The restored head keeps taking appends in order and refuses older ones.
+    const ref = again.head.getOrCreate(labelsFromRecord({ __name__: 'requests_total', instance: 'a' }));
+    expect(() => again.head.append(ref, 0, 1)).toThrowError(/out of order/);
+    again.head.append(ref, 3600_000, 1);
+  });
+
+  it('writes each closed chunk once and keeps growing across saves', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 3600_000);
+    await p.save();
+    scrape(p.head, 3600_000, 2 * 3600_000);
+    await p.save();
+    await p.save();
+    expect(await store.keys('tsdb/segment/')).toHaveLength(2);
+    const restored = await loadHead(store);
+    expect(dump(restored.head)).toEqual(dump(p.head));
+  });
+
+  it('deletes segments whose chunks all fell out of retention', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store, { retentionMs: 3600_000 });
+    scrape(p.head, 0, 3600_000);
+    await p.save();
+    scrape(p.head, 3600_000, 5 * 3600_000);
+    await p.save();
+    const keys = await store.keys('tsdb/segment/');
+    expect(keys).not.toContain('tsdb/segment/00000000');
+    const restored = await loadHead(store, { retentionMs: 3600_000 });
+    expect(restored.head.stats().minTime).toBeGreaterThanOrEqual(3 * 3600_000);
+  });
+
+  it('replaces a snapshot of another format version, says why, and keeps other data', async () => {
+    const store = new MemoryStore();
+    await store.put(META_KEY, { version: SNAPSHOT_VERSION + 1, segments: [], series: [] });
+    await store.put('tsdb/segment/00000003', { junk: true });
+    await store.put('config/prometheus.yml', 'global: {}');
+    const p = await loadHead(store);
+    expect(p.status().restored).toEqual({
+      kind: 'replaced',
+      reason: `the stored TSDB has format version ${SNAPSHOT_VERSION + 1}, this promlab reads version ${SNAPSHOT_VERSION}`,
+    });
+    expect(p.head.stats().series).toBe(0);
+    expect(await store.keys()).toEqual(['config/prometheus.yml']);
+    scrape(p.head, 0, 60_000);
+    await p.save();
+    expect((await loadHead(store)).status().restored.kind).toBe('restored');
+  });
+
+  it('detects a flipped bit in a stored chunk', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 3600_000);
+    await p.save();
+    const [key] = await store.keys('tsdb/segment/');
+    const seg = (await store.get<{ chunks: { bytes: Uint8Array }[] }>(key))!;
+    seg.chunks[0].bytes[10] ^= 0x04;
+    await store.put(key, seg);
+    const broken = await loadHead(store);
+    expect(broken.status().restored).toMatchObject({ kind: 'replaced', reason: expect.stringMatching(/fails its checksum/) });
+    expect(await store.keys('tsdb/')).toEqual([]);
+  });
+
+  it('reports a full store and keeps the head in memory', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 60_000);
+    store.put = () => Promise.reject(new StoreError('quota', 'the quota has been exceeded'));
+    await p.save();
+    expect(p.status()).toMatchObject({ lastSave: null, lastError: 'the quota has been exceeded' });
+    expect(p.head.stats().samples).toBe(8);
+  });
+
+  it('reset wipes the whole store and saves nothing after', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 60_000);
+    await p.save();
+    await store.put('lessons/progress', { done: 1 });
+    await p.reset();
+    await p.save();
+    expect(await store.keys()).toEqual([]);
+  });
+});
