@@ -11,6 +11,9 @@ import App from './ui/App.svelte';
 import { Live } from './ui/live.svelte.ts';
 import './ui/styles.css';
 
+const CONFIG_KEY = 'config/prometheus.yml';
+const SNAPSHOT_EVERY_MS = 5000;
+
 async function boot(target: HTMLElement): Promise<void> {
   const [{ World }, { Prometheus }, { DEFAULT_CONFIG_YAML }, { setupWorker }, { createHandlers }, opened, { PrometheusApi }] = await Promise.all([
     import('./sim/world.ts'),
@@ -23,22 +26,43 @@ async function boot(target: HTMLElement): Promise<void> {
   ]);
   const { store, unavailable: storeUnavailable } = opened;
 
-  const clock = new VirtualClock(Date.now());
+  // The learner's earlier data comes back from the store; the clock continues after its newest sample, so
+  // scrapes append in order.
+  const { loadHead } = await import('./tsdb/persist/snapshot.ts');
+  const persistence = await loadHead(store);
+  const clock = new VirtualClock(Math.max(Date.now(), persistence.head.stats().maxTime + 1));
   const world = new World({ clock, seed: 1 });
 
-  const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
+  const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns, head: persistence.head });
 
   // The worker must be running before anything fetches, or the first scrapes escape to the network.
   // It also answers Prometheus' HTTP API at localhost:9090.
   const worker = setupWorker(...createHandlers(world, new PrometheusApi(prom)));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
 
-  const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
-  if (!applied.ok) throw new Error(applied.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('\n'));
+  // The running config survives a reload too; one the current loader rejects gives way to the chapter's.
+  const savedConfig = await store.get<string>(CONFIG_KEY).catch(() => undefined);
+  if (typeof savedConfig === 'string' && !prom.applyConfig(savedConfig).ok) {
+    persistence.fail(new Error('the saved prometheus.yml no longer loads; started with the chapter\'s config'));
+  }
+  if (prom.configText() === '') {
+    const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
+    if (!applied.ok) throw new Error(applied.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('\n'));
+  }
+  let savedText = prom.configText();
+  prom.subscribe(() => {
+    if (prom.configText() === savedText) return;
+    savedText = prom.configText();
+    store.put(CONFIG_KEY, savedText).catch((err: unknown) => persistence.fail(err));
+  });
+  // Snapshots every few seconds of real time, and when the page is hidden or left (see tsdb/persist/snapshot.ts).
+  setInterval(() => void persistence.save(), SNAPSHOT_EVERY_MS);
+  addEventListener('pagehide', () => void persistence.save());
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void persistence.save());
 
   const live = new Live(clock, [prom, world]);
   target.replaceChildren();
-  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable } } });
+  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable, persistence } } });
   live.play();
 }
 

@@ -17,11 +17,13 @@ export interface PrometheusOptions {
   readonly clock: VirtualClock;
   readonly fetch: typeof fetch;
   readonly resolver: Resolver;
+  /** The head to scrape into, e.g. one restored from a snapshot; a fresh one by default. */
+  readonly head?: Head;
 }
 
 export class Prometheus {
   readonly clock: VirtualClock;
-  readonly head = new Head();
+  readonly head: Head;
   readonly engine = new Engine();
   private readonly scrape: ScrapeManager;
   private readonly discovery: DiscoveryManager;
@@ -32,6 +34,7 @@ export class Prometheus {
 
   constructor(opts: PrometheusOptions) {
     this.clock = opts.clock;
+    this.head = opts.head ?? new Head();
     this.scrape = new ScrapeManager({
       clock: opts.clock,
       fetch: opts.fetch,

@@ -8,6 +8,7 @@ import type { Value } from '../promql/value.ts';
 import type { TargetStatus } from '../server/types.ts';
 import type { Store } from '../storage/store.ts';
 import type { Head } from '../tsdb/head.ts';
+import type { HeadPersister } from '../tsdb/persist/snapshot.ts';
 import type { Live } from './live.svelte.ts';
 
 export interface PrometheusView {
@@ -41,6 +42,10 @@ export interface AppContext {
   readonly store: Store;
   /** Why work will not survive a reload, or null when it will. */
   readonly storeUnavailable: string | null;
+  /** The head's snapshots in the store: what was restored, the last save, and the reset action. */
+  readonly persistence: PersistenceView;
 }
+
+export type PersistenceView = Pick<HeadPersister, 'status' | 'subscribe' | 'save' | 'reset'>;
 
 export const [getApp, setApp] = createContext<AppContext>();

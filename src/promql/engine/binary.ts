@@ -113,11 +113,17 @@ function resultMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, re
   return b.labels();
 }
 
-/** `vector op vector` with one-to-one, many-to-one or one-to-many matching. */
+/**
+ * `vector op vector` with one-to-one, many-to-one or one-to-many matching. With fill values, a sample
+ * missing on one side is stood in for by the fill value of that side.
+ */
 export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: VectorMatching, returnBool: boolean, ts: number): Sample[] {
   const swapped = vm.card === 'one-to-many';
   // Work with the "many" side on the left.
   const [lhs, rhs] = swapped ? [rhsIn, lhsIn] : [lhsIn, rhsIn];
+  // Prometheus applies fill_left to the "many" side and fill_right to the "one" side, also for group_right.
+  const fillMany = vm.fill?.lhs ?? null;
+  const fillOne = vm.fill?.rhs ?? null;
   const rightSigs = new Map<string, Sample>();
   for (const rs of rhs) {
     const sig = signature(rs.metric, vm);
@@ -133,29 +139,42 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
   }
   const matched = new Map<string, Set<string> | null>();
   const out: Sample[] = [];
-  for (const ls of lhs) {
-    const sig = signature(ls.metric, vm);
-    const rs = rightSigs.get(sig);
-    if (!rs) continue;
-    const [l, r] = swapped ? [rs.v, ls.v] : [ls.v, rs.v];
+  const emit = (sig: string, manyV: number, oneV: number, metric: () => Labels): void => {
+    const [l, r] = swapped ? [oneV, manyV] : [manyV, oneV];
     let [v, keep] = scalarBinop(op, l, r);
     if (returnBool) {
       v = keep ? 1 : 0;
       keep = true;
     }
-    if (!keep) continue;
-    const metric = resultMetric(ls.metric, rs.metric, op, vm, returnBool);
+    if (!keep) return;
+    const m = metric();
     if (vm.card === 'one-to-one') {
       if (matched.has(sig)) throw new PromQLError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
       matched.set(sig, null);
     } else {
       let inserted = matched.get(sig);
       if (!inserted) matched.set(sig, (inserted = new Set()));
-      const key = labelsKey(metric);
+      const key = labelsKey(m);
       if (inserted.has(key)) throw new PromQLError('multiple matches for labels: grouping labels must ensure unique matches');
       inserted.add(key);
     }
-    out.push({ metric, t: ts, v });
+    out.push({ metric: m, t: ts, v });
+  };
+  const usedOne = new Set<string>();
+  for (const ls of lhs) {
+    const sig = signature(ls.metric, vm);
+    const rs = rightSigs.get(sig);
+    if (rs) {
+      usedOne.add(sig);
+      emit(sig, ls.v, rs.v, () => resultMetric(ls.metric, rs.metric, op, vm, returnBool));
+    } else if (fillOne !== null) {
+      // The "one" side's extra labels cannot be filled.
+      emit(sig, ls.v, fillOne, () => resultMetric(ls.metric, [], op, vm, returnBool));
+    }
+  }
+  if (fillMany !== null) {
+    // A "one" sample nobody matched: one result carrying the match group's labels.
+    for (const [sig, rs] of rightSigs) if (!usedOne.has(sig)) emit(sig, fillMany, rs.v, () => matchLabels(rs.metric, vm));
   }
   return out;
 }

@@ -109,6 +109,8 @@ export interface VectorMatching {
   readonly on: boolean;
   /** Extra labels of `group_left(...)`/`group_right(...)` copied from the "one" side. */
   readonly include: readonly string[];
+  /** `fill(v)`, `fill_left(v)`, `fill_right(v)`: the value that stands in for a missing sample on that side. */
+  readonly fill?: { readonly lhs: number | null; readonly rhs: number | null };
 }
 
 export interface BinaryExpr {

@@ -380,9 +380,17 @@ class Builder {
     let on = false;
     let matchingLabels: string[] = [];
     let include: string[] = [];
+    let fill: { lhs: number | null; rhs: number | null } | undefined;
     for (const m of kids.slice(2, -1)) {
       if (m.name === 'BoolModifier') returnBool = true;
-      else if (m.name === 'FillModifier') this.fail(pos, 'binop fill modifiers are experimental and not enabled');
+      else if (m.name === 'FillModifier') {
+        fill = { lhs: null, rhs: null };
+        for (const clause of named(m)) {
+          const v = this.number(named(clause)[1]);
+          if (clause.name !== 'FillRightClause') fill.lhs = v;
+          if (clause.name !== 'FillLeftClause') fill.rhs = v;
+        }
+      }
       else if (m.name === 'MatchingModifierClause') {
         const parts = named(m);
         on = parts[0].name === 'On';
@@ -392,7 +400,7 @@ class Builder {
       }
     }
     const rhs = this.expr(kids[kids.length - 1]);
-    return { type: 'BinaryExpr', op, lhs, rhs, returnBool, matching: { card, on, matchingLabels, include }, pos };
+    return { type: 'BinaryExpr', op, lhs, rhs, returnBool, matching: { card, on, matchingLabels, include, ...(fill && { fill }) }, pos };
   }
 
   private args(body: SyntaxNode): Expr[] {

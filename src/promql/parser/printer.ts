@@ -34,6 +34,7 @@ export function formatExpr(e: Expr): string {
         s += ` ${vm.on ? 'on' : 'ignoring'} (${vm.matchingLabels.join(', ')})`;
         if (grouped) s += ` group_${vm.card === 'many-to-one' ? 'left' : 'right'} (${vm.include.join(', ')})`;
       }
+      if (vm?.fill) s += fillText(vm.fill.lhs, vm.fill.rhs);
       return `${s} ${formatExpr(e.rhs)}`;
     }
     case 'UnaryExpr':
@@ -41,6 +42,11 @@ export function formatExpr(e: Expr): string {
     case 'ParenExpr':
       return `(${formatExpr(e.expr)})`;
   }
+}
+
+function fillText(lhs: number | null, rhs: number | null): string {
+  if (lhs !== null && rhs !== null && Object.is(lhs, rhs)) return ` fill(${formatNumber(lhs)})`;
+  return (lhs !== null ? ` fill_left(${formatNumber(lhs)})` : '') + (rhs !== null ? ` fill_right(${formatNumber(rhs)})` : '');
 }
 
 function formatNumber(v: number): string {
