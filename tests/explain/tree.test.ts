@@ -1,0 +1,69 @@
+// The explain tree over a small head: node PromQL, per-node results at one instant, selector steps, matching.
+
+import { describe, expect, it } from 'vitest';
+import { explain, type ExplainNode } from '../../src/explain/tree.ts';
+import { labelsFromRecord, labelsToRecord } from '../../src/labels/labels.ts';
+import { Engine, parseExpr } from '../../src/promql/index.ts';
+import { Head } from '../../src/tsdb/head.ts';
+
+const T = 600_000;
+const head = new Head();
+function series(rec: Record<string, string>, perMinute: number): void {
+  const ref = head.getOrCreate(labelsFromRecord(rec));
+  for (let t = 0; t <= T; t += 15_000) head.append(ref, t, (t / 60_000) * perMinute);
+}
+series({ __name__: 'image_gallery_requests_total', code: '200', instance: 'a', job: 'g' }, 60);
+series({ __name__: 'image_gallery_requests_total', code: '500', instance: 'a', job: 'g' }, 6);
+series({ __name__: 'image_gallery_requests_total', code: '200', instance: 'b', job: 'g' }, 120);
+series({ __name__: 'up', instance: 'a', job: 'g' }, 0);
+series({ __name__: 'up', instance: 'c', job: 'g' }, 0);
+
+const ctx = { engine: new Engine(), querier: head, time: T, lookbackDelta: 300_000 };
+const tree = (q: string) => explain(parseExpr(q), ctx);
+const count = (n: ExplainNode) => (n.result.ok && n.result.value.type === 'vector' ? n.result.value.samples.length : n.result.ok && n.result.value.type === 'matrix' ? n.result.value.series.length : -1);
+
+describe('explain', () => {
+  it('builds three levels for sum(rate(x[1m])) by (code), each with its own result', () => {
+    const root = tree('sum(rate(image_gallery_requests_total[1m])) by (code)');
+    expect(root.expr).toBe('sum by (code) (rate(image_gallery_requests_total[1m]))');
+    const rate = root.children[0];
+    const sel = rate.children[0];
+    expect([root.type, rate.type, sel.type]).toEqual(['AggregateExpr', 'Call', 'MatrixSelector']);
+    expect(sel.children).toEqual([]);
+    expect([count(root), count(rate), count(sel)]).toEqual([2, 3, 3]);
+    expect(root.text.en).toContain('3 input series → 2 output series');
+    expect(root.text.ko).toContain('입력 시리즈 3개 → 결과 2개');
+    expect(rate.text.en).toContain('per-second average rate');
+    const byCode = root.result.ok && root.result.value.type === 'vector' ? root.result.value.samples : [];
+    expect(byCode.map((s) => [labelsToRecord(s.metric), Number(s.v.toFixed(6))])).toEqual([
+      [{ code: '200' }, 3],
+      [{ code: '500' }, 0.1],
+    ]);
+  });
+
+  it('counts the series left after each matcher of a selector', () => {
+    const sel = tree('image_gallery_requests_total{code="200", instance!="b"}');
+    expect(sel.selectorSteps).toEqual([
+      { matcher: '__name__="image_gallery_requests_total"', series: 3 },
+      { matcher: 'code="200"', series: 2 },
+      { matcher: 'instance!="b"', series: 1 },
+    ]);
+  });
+
+  it('reports which series matched across a binary operation and which did not', () => {
+    const node = tree('image_gallery_requests_total{code="200"} / on(instance) up');
+    const m = node.matching!;
+    expect(m.matched.map((g) => labelsToRecord(g.signature))).toEqual([{ instance: 'a' }]);
+    expect(m.unmatchedLeft.map((u) => labelsToRecord(u.signature))).toEqual([{ instance: 'b' }]);
+    expect(m.unmatchedRight.map((u) => labelsToRecord(u.labels).instance)).toEqual(['c']);
+    expect(node.text.en).toContain('on(instance)');
+  });
+
+  it('flags signatures with many series on the "one" side', () => {
+    const node = tree('image_gallery_requests_total / on(instance) group_left up');
+    expect(node.matching!.manyOnOneSide).toEqual([]);
+    const bad = tree('image_gallery_requests_total / on(instance) up');
+    expect(bad.result.ok).toBe(false);
+    expect(bad.matching!.manyOnOneSide.map((g) => labelsToRecord(g.signature))).toEqual([{ instance: 'a' }]);
+  });
+});
