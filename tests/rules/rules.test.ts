@@ -1,0 +1,178 @@
+// Rule files and rule evaluation on the virtual clock: synthetic counters in a head, the real engine.
+
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../../src/clock/clock.ts';
+import { Files } from '../../src/files/files.ts';
+import { labelsFromRecord, labelsToRecord } from '../../src/labels/labels.ts';
+import { Engine } from '../../src/promql/index.ts';
+import type { Value } from '../../src/promql/value.ts';
+import { DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
+import { loadRuleFile } from '../../src/rules/file.ts';
+import { RuleManager } from '../../src/rules/manager.ts';
+import type { PostableAlert } from '../../src/rules/types.ts';
+import { Head } from '../../src/tsdb/head.ts';
+
+const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
+
+function setup(rules: string) {
+  const clock = new VirtualClock(T0);
+  const head = new Head();
+  const engine = new Engine();
+  const files = new Files({ '/etc/prometheus/rules/a.yml': rules });
+  const sent: PostableAlert[][] = [];
+  const mgr = new RuleManager({
+    clock,
+    files,
+    appender: head,
+    query: (expr, ts) => engine.instantQuery(head, expr, ts),
+    notify: (alerts) => sent.push(alerts),
+  });
+  const load = mgr.update({ patterns: ['/etc/prometheus/rules/*.yml'], evaluationIntervalMs: 15_000, externalLabels: {} });
+  const query = (expr: string): Value => engine.instantQuery(head, expr, clock.now());
+  return { clock, head, files, mgr, sent, load, query };
+}
+
+/** Writes a counter sample every 5s from `from` to `to`, growing by `perSec` each second. */
+function counter(head: Head, labels: Record<string, string>, from: number, to: number, perSec: number, start = 0): number {
+  const ref = head.getOrCreate(labelsFromRecord(labels));
+  let v = start;
+  for (let t = from; t <= to; t += 5000) {
+    head.append(ref, t, v);
+    v += perSec * 5;
+  }
+  return v;
+}
+
+describe('rule files', () => {
+  it('loads the default rules file', () => {
+    const r = loadRuleFile(DEFAULT_RULES_PATH, DEFAULT_RULES_YAML);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.groups.map((g) => [g.name, g.intervalMs, g.rules.map((x) => `${x.kind}:${x.name}`)])).toEqual([
+      ['image-gallery', 15_000, [
+        'recording:job:image_gallery_requests:rate1m',
+        'recording:job:image_gallery_requests:error_rate1m',
+        'alerting:ImageGalleryHighErrorRate',
+        'alerting:ImageGalleryDown',
+      ]],
+    ]);
+  });
+
+  it('reports errors with line:col, like promtool check rules', () => {
+    const text = [
+      'groups:',
+      '  - name: g',
+      '    rules:',
+      '      - alert: Broken',
+      '        expr: rate(x[5m] > 1',
+      '      - record: ok:rec',
+      '        expr: up',
+      '        for: 1m',
+      '      - expr: up',
+      '  - name: g',
+      '    rules: []',
+      '    bogus: 1',
+    ].join('\n');
+    const r = loadRuleFile('/etc/prometheus/rules/a.yml', text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const shown = r.errors.map((e) => `${e.line}:${e.col}: ${e.message}`);
+    expect(shown[0]).toMatch(/^5:\d+: group "g", rule 1, "Broken": could not parse expression: /);
+    expect(shown.slice(1)).toEqual([
+      `8:9: group "g", rule 2, "ok:rec": invalid field 'for' in recording rule`,
+      `9:9: group "g", rule 3, "": one of 'record' or 'alert' must be set`,
+      '10:5: groupname: "g" is repeated in the same file',
+      '12:5: field bogus not found in type rulefmt.RuleGroupNode',
+    ]);
+    expect(r.errors.every((e) => e.file === '/etc/prometheus/rules/a.yml')).toBe(true);
+  });
+});
+
+const ALERT_RULES = `groups:
+  - name: errors
+    interval: 15s
+    rules:
+      - record: job:errors:ratio
+        expr: sum by (job) (rate(errors_total[1m])) / sum by (job) (rate(requests_total[1m]))
+      - alert: HighErrorRate
+        expr: job:errors:ratio > 0.05
+        for: 1m
+        labels:
+          severity: critical
+        annotations:
+          summary: "{{ $labels.job }} errors at {{ $value | humanizePercentage }}"
+`;
+
+describe('alerting rules on the virtual clock', () => {
+  it('goes pending, firing, then resolved, writing ALERTS and notifying', async () => {
+    const { clock, head, mgr, sent, load, query } = setup(ALERT_RULES);
+    expect(load.ok).toBe(true);
+    const job = { job: 'app' };
+    // Healthy for 2 minutes, then 20% errors for 3 minutes, then healthy again.
+    const end = T0 + 10 * 60_000;
+    counter(head, { __name__: 'requests_total', ...job }, T0 - 60_000, end, 10);
+    const healthyErrors = counter(head, { __name__: 'errors_total', ...job }, T0 - 60_000, T0 + 2 * 60_000 - 5000, 0.1);
+    const afterSpike = counter(head, { __name__: 'errors_total', ...job }, T0 + 2 * 60_000, T0 + 5 * 60_000 - 5000, 2, healthyErrors);
+    counter(head, { __name__: 'errors_total', ...job }, T0 + 5 * 60_000, end, 0.1, afterSpike);
+
+    const state = () => mgr.groups()[0].rules[1];
+    await clock.advance(2 * 60_000);
+    expect(state()).toMatchObject({ type: 'alerting', state: 'inactive', health: 'ok' });
+
+    await clock.advance(45_000);
+    const pending = mgr.alerts();
+    expect(pending).toHaveLength(1);
+    expect(pending[0]).toMatchObject({ state: 'pending', labels: { alertname: 'HighErrorRate', job: 'app', severity: 'critical' } });
+    expect(pending[0].annotations.summary).toMatch(/^app errors at \d+(\.\d+)?%$/);
+    expect(sent).toHaveLength(0);
+    const v = query('ALERTS');
+    expect(v.type === 'vector' && v.samples.map((s) => labelsToRecord(s.metric).alertstate)).toEqual(['pending']);
+
+    await clock.advance(75_000);
+    expect(mgr.alerts()[0].state).toBe('firing');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent[0][0]).toMatchObject({ labels: { alertname: 'HighErrorRate', job: 'app', severity: 'critical' } });
+    const forState = query('ALERTS_FOR_STATE');
+    expect(forState.type === 'vector' && forState.samples[0].v).toBe(pending[0].activeAt / 1000);
+
+    // The spike ends at +5m; the 1m rate window drains, the alert resolves and is sent once more with endsAt.
+    await clock.advance(3 * 60_000);
+    expect(mgr.alerts()).toHaveLength(0);
+    expect(state()).toMatchObject({ state: 'inactive' });
+    const last = sent[sent.length - 1][0];
+    expect(last.endsAt).toBeLessThanOrEqual(clock.now());
+    // ALERTS went stale: no sample now.
+    const after = query('ALERTS');
+    expect(after.type === 'vector' && after.samples).toEqual([]);
+  });
+
+  it('keeps the last good rules running when a reload fails', async () => {
+    const { clock, files, mgr } = setup(ALERT_RULES);
+    await clock.advance(30_000);
+    files.write('/etc/prometheus/rules/a.yml', 'groups:\n  - name: errors\n    rules:\n      - alert: X\n        expr: sum(\n');
+    const r = mgr.reload();
+    expect(r.ok).toBe(false);
+    expect(r.errors[0]).toMatchObject({ file: '/etc/prometheus/rules/a.yml', line: 5 });
+    expect(mgr.lastLoad().ok).toBe(false);
+    expect(mgr.groups()[0].rules.map((x) => x.name)).toEqual(['job:errors:ratio', 'HighErrorRate']);
+    const before = mgr.groups()[0].lastEvaluation!;
+    await clock.advance(15_000);
+    expect(mgr.groups()[0].lastEvaluation).toBe(before + 15_000);
+  });
+
+  it('reports evaluation errors as rule health', async () => {
+    const { clock, head, mgr } = setup(`groups:
+  - name: g
+    rules:
+      - record: up:any
+        expr: up
+        labels: {instance: ""}
+`);
+    for (const instance of ['a', 'b']) counter(head, { __name__: 'up', instance }, T0, T0 + 120_000, 0, 1);
+    await clock.advance(60_000);
+    expect(mgr.groups()[0].rules[0]).toMatchObject({
+      health: 'err',
+      lastError: 'vector contains metrics with the same labelset after applying rule labels',
+    });
+  });
+});
