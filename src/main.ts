@@ -55,6 +55,8 @@ async function boot(target: HTMLElement): Promise<void> {
     savedText = prom.configText();
     store.put(CONFIG_KEY, savedText).catch((err: unknown) => persistence.fail(err));
   });
+  // Like Prometheus' lock file: one tab writes the store, others run from what they restored.
+  if (!(await ownStore())) persistence.stop('another promlab tab is saving to this browser\'s store; this tab will not save');
   // Snapshots every few seconds of real time, and when the page is hidden or left (see tsdb/persist/snapshot.ts).
   setInterval(() => void persistence.save(), SNAPSHOT_EVERY_MS);
   addEventListener('pagehide', () => void persistence.save());
@@ -64,6 +66,17 @@ async function boot(target: HTMLElement): Promise<void> {
   target.replaceChildren();
   mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable, persistence } } });
   live.play();
+}
+
+/** Takes the store's Web Lock for the life of the page; false when another tab holds it. */
+function ownStore(): Promise<boolean> {
+  if (!navigator.locks) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    void navigator.locks.request('promlab-store', { ifAvailable: true }, (lock) => {
+      resolve(lock !== null);
+      return lock ? new Promise<never>(() => {}) : undefined;
+    });
+  });
 }
 
 const target = document.getElementById('app')!;

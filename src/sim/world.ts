@@ -3,6 +3,7 @@
 // the virtual clock and draws randomness from one seeded generator.
 
 import type { Clock } from '../clock/clock.ts';
+import { LogStore } from '../logs/store.ts';
 import { Random } from './random.ts';
 import { GATEWAY_IP, IpPool, NetworkError, subnetIp } from './network.ts';
 import { AccessLog } from './apps/accesslog.ts';
@@ -62,6 +63,8 @@ export class World {
   readonly clock: Clock;
   readonly rng: Random;
   readonly engine: DockerEngine;
+  /** What the containers print (`docker logs`), on the virtual clock. */
+  readonly logs: LogStore;
   readonly dns = { lookupA: (name: string): Promise<string[]> => Promise.resolve(this.resolve(name)) };
   private readonly ips = new IpPool(RESERVED_IPS);
   private readonly list: Container[] = [];
@@ -72,6 +75,7 @@ export class World {
   constructor(opts: WorldOptions) {
     this.clock = opts.clock;
     this.rng = new Random(opts.seed);
+    this.logs = new LogStore(() => this.clock.now());
     this.engine = new DockerEngine(this.clock, this.rng, this.clock.now(), () => this.containerStates());
     if (opts.start ?? true) this.up();
   }
@@ -282,13 +286,14 @@ export class World {
   private newApp(c: Container): App | null {
     const upstream = (method: string, url: string, body?: string): Promise<AppResponse> =>
       this.request(method, url, body, `${c.ip}:${32768 + this.rng.intn(28232)}`);
+    const log = this.logs.writer(c.service, c.name);
     switch (c.service) {
       case 'image-gallery':
-        return new ImageGallery(this.clock, this.rng, c.startedAt, upstream);
+        return new ImageGallery(this.clock, this.rng, c.startedAt, upstream, log);
       case 'iotd':
-        return new Iotd(this.clock, this.rng, c.startedAt);
+        return new Iotd(this.clock, this.rng, c.startedAt, log);
       case 'accesslog':
-        return new AccessLog(this.clock, this.rng, c.startedAt, c.hostname);
+        return new AccessLog(this.clock, this.rng, c.startedAt, c.hostname, log);
       default:
         // The prometheus container is the playground itself; nothing here listens on port 80.
         return null;

@@ -3,6 +3,8 @@
 // prom-client's 10-second timer and carry that refresh's timestamp, so values and timestamps move in 10 s steps.
 
 import type { Clock } from '../../clock/clock.ts';
+import { winstonLog } from '../../logs/formats.ts';
+import type { LogWriter } from '../../logs/store.ts';
 import type { Random } from '../random.ts';
 import { Registry } from '../metrics/registry.ts';
 import { PROM_CLIENT_CONTENT_TYPE, writePromClientText } from '../metrics/text-promclient.ts';
@@ -27,7 +29,7 @@ export class AccessLog implements App {
   private heapUsed = 9 * MB;
   private sockets = 1;
 
-  constructor(private readonly clock: Clock, private readonly rng: Random, private readonly startedAt: number, readonly hostname: string) {
+  constructor(private readonly clock: Clock, private readonly rng: Random, private readonly startedAt: number, readonly hostname: string, private readonly write: LogWriter) {
     const reg = this.registry;
     this.total = reg.counter({ name: 'access_log_total', help: 'Access Log - total log requests' }).labels();
     this.clientIps = reg.gauge({ name: 'access_client_ip_current', help: 'Access Log - current unique IP addresses' }).labels();
@@ -62,6 +64,7 @@ export class AccessLog implements App {
     this.g.start.labels().set(Math.round(startedAt / 1000));
     this.g.maxFds.labels().set(1048576);
     this.g.version.labels('v10.16.0', '10', '16', '0').set(1);
+    write('info', winstonLog(startedAt, 'info', 'Listening at http://[::]:80'));
   }
 
   get logCount(): number {
@@ -86,6 +89,7 @@ export class AccessLog implements App {
     }
     this.logs++;
     this.total.inc();
+    this.write('info', winstonLog(this.clock.now(), 'info', `Access log, client IP: ${clientIp}`));
     this.ips.add(clientIp);
     this.clientIps.set(this.ips.size);
     this.cpuUser += 0.0004;

@@ -3,6 +3,8 @@
 // the rest fetch the image of the day from iotd, log the access to accesslog and render the page.
 
 import type { Clock } from '../../clock/clock.ts';
+import { commonLog, goLog } from '../../logs/formats.ts';
+import type { LogWriter } from '../../logs/store.ts';
 import type { Random } from '../random.ts';
 import { Registry } from '../metrics/registry.ts';
 import { GO_CONTENT_TYPE, writeGoText } from '../metrics/text-go.ts';
@@ -27,7 +29,7 @@ export class ImageGallery implements App {
   private readonly scrapesInFlight;
   private readonly scrapes;
 
-  constructor(private readonly clock: Clock, private readonly rng: Random, startedAt: number, private readonly upstream: Upstream) {
+  constructor(private readonly clock: Clock, private readonly rng: Random, startedAt: number, private readonly upstream: Upstream, private readonly log: LogWriter) {
     const reg = this.registry;
     this.runtime = new GoRuntime(reg, rng, startedAt, {
       goVersion: 'go1.13.15',
@@ -55,6 +57,8 @@ export class ImageGallery implements App {
     try {
       const res = await this.index(req);
       this.requests.labels(String(res.status), req.method.toLowerCase()).inc();
+      // An access line per request, as a LoggingHandler-wrapped Go server writes it.
+      this.log(res.status >= 500 ? 'error' : 'info', commonLog(this.clock.now(), req.remoteAddr, req.method, req.path, res.status, res.body.length));
       return res;
     } finally {
       this.inFlight.dec();
@@ -73,7 +77,8 @@ export class ImageGallery implements App {
       const res = await this.upstream('GET', IMAGE_API_URL);
       image = JSON.parse(res.body) as Image;
       await this.upstream('POST', ACCESS_API_URL, JSON.stringify({ clientIp: req.remoteAddr }));
-    } catch {
+    } catch (err) {
+      this.log('error', goLog(this.clock.now(), `error calling API: ${err instanceof Error ? err.message : String(err)}`));
       return textResponse(500, 'Failed');
     }
     this.runtime.work(48_000 + this.rng.intn(8000), 0.0008);

@@ -3,6 +3,8 @@
 // Meter names, tags and HELP follow chapter-apps.md §5.
 
 import type { Clock } from '../../clock/clock.ts';
+import { springLog } from '../../logs/formats.ts';
+import type { LogWriter } from '../../logs/store.ts';
 import type { Random } from '../random.ts';
 import { Registry } from '../metrics/registry.ts';
 import { MICROMETER_CONTENT_TYPE, writeMicrometerText } from '../metrics/text-micrometer.ts';
@@ -13,8 +15,17 @@ const CACHE_TTL_MS = 2 * 3600_000;
 const MB = 1 << 20;
 const EDEN_MAX = 24 * MB;
 const LOG_LEVELS = ['warn', 'debug', 'error', 'trace', 'info'] as const;
-// Lines Spring Boot logs at INFO while starting this app (banner excluded).
-const STARTUP_INFO_LINES = 7;
+// What Spring Boot logs at INFO while starting this app (banner excluded): logger and message.
+const STARTUP_LINES: [string, string][] = [
+  ['iotd.Application', 'Starting Application v0.1.0 with PID 1 (/app/iotd-service-0.1.0.jar started by root in /app)'],
+  ['o.s.b.w.embedded.tomcat.TomcatWebServer', 'Tomcat initialized with port(s): 80 (http)'],
+  ['o.apache.catalina.core.StandardService', 'Starting service [Tomcat]'],
+  ['org.apache.catalina.core.StandardEngine', 'Starting Servlet engine: [Apache Tomcat/9.0.16]'],
+  ['o.s.web.context.ContextLoader', 'Root WebApplicationContext: initialization completed in 1835 ms'],
+  ['o.s.b.w.embedded.tomcat.TomcatWebServer', "Tomcat started on port(s): 80 (http) with context path ''"],
+  ['iotd.Application', 'Started Application in 4.127 seconds (JVM running for 4.913)'],
+];
+const CONTROLLER = 'iotd.controllers.ImageController';
 
 const IMAGE = {
   url: 'https://apod.nasa.gov/apod/image/2001/Hubble_NGC4535_1024.jpg',
@@ -41,7 +52,7 @@ export class Iotd implements App {
   private cpuUsage = 0;
   private last: number;
 
-  constructor(private readonly clock: Clock, private readonly rng: Random, private readonly startedAt: number) {
+  constructor(private readonly clock: Clock, private readonly rng: Random, private readonly startedAt: number, private readonly write: LogWriter) {
     this.last = startedAt;
     const reg = this.registry;
     this.loads = reg.counter({ name: 'iotd_api_image_load_total', help: '', labelNames: ['status'] });
@@ -90,7 +101,7 @@ export class Iotd implements App {
     };
     this.gcPause = new MicrometerTimer(reg, 'jvm_gc_pause', 'Time spent in GC pause', ['action', 'cause'], startedAt);
     for (const level of LOG_LEVELS) this.c.logback.labels(level);
-    this.c.logback.labels('info').inc(STARTUP_INFO_LINES);
+    for (const [logger, message] of STARTUP_LINES) this.log('INFO', 'main', logger, message, startedAt);
     this.c.classesUnloaded.labels();
     this.g.threadsMax.labels('http-nio-80').set(200);
     this.c.errors.labels('http-nio-80');
@@ -99,6 +110,12 @@ export class Iotd implements App {
   }
 
   private readonly gcPause: MicrometerTimer;
+
+  /** Writes a Logback line; logback_events_total counts it, as Micrometer's LogbackMetrics does. */
+  private log(level: 'INFO' | 'WARN' | 'ERROR', thread: string, logger: string, message: string, at = this.clock.now()): void {
+    this.c.logback.labels(level.toLowerCase()).inc();
+    this.write(level === 'INFO' ? 'info' : level === 'WARN' ? 'warn' : 'error', springLog(at, level, thread, logger, message));
+  }
 
   async handle(req: AppRequest): Promise<AppResponse> {
     const path = req.path.split('?')[0];
@@ -135,7 +152,10 @@ export class Iotd implements App {
 
   private image(now: number): AppResponse {
     const miss = now - this.cachedAt >= CACHE_TTL_MS;
-    if (miss) this.cachedAt = now;
+    if (miss) {
+      this.cachedAt = now;
+      this.log('INFO', `http-nio-80-exec-${1 + (this.served % 10)}`, CONTROLLER, `Fetched new APOD image: ${IMAGE.caption}`);
+    }
     this.loads.labels(miss ? 'success' : 'cached').inc();
     // A miss waits for NASA's API; a hit is a cache read.
     this.handlerSeconds = miss ? this.rng.between(0.4, 0.9) : this.rng.between(0.001, 0.005);
