@@ -115,6 +115,16 @@ describe('head snapshots', () => {
     expect(p.head.stats().samples).toBe(8);
   });
 
+  it('saves nothing once stopped, and says why', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 60_000);
+    p.stop('another tab owns the store');
+    await p.save();
+    expect(await store.keys()).toEqual([]);
+    expect(p.status().lastError).toBe('another tab owns the store');
+  });
+
   it('reset wipes the whole store and saves nothing after', async () => {
     const store = new MemoryStore();
     const p = await loadHead(store);

@@ -220,6 +220,12 @@ export class HeadPersister {
     }
   }
 
+  /** Stops saving for good, e.g. when another tab owns the store; the reason shows in status(). */
+  stop(reason: string): void {
+    this.stopped = true;
+    this.lastError = reason;
+  }
+
   /** Records a store failure; the head keeps running in memory. */
   fail(err: unknown): void {
     this.lastError = err instanceof Error ? err.message : String(err);
