@@ -1,10 +1,10 @@
 // The head block (Prometheus' tsdb/head.go): series with Gorilla-compressed chunks, a postings index, and
 // retention that drops old chunks and series that stopped receiving samples.
 
-import { labelsKey, type Labels } from '../labels/labels.ts';
+import { labelsKey, METRIC_NAME, type Labels } from '../labels/labels.ts';
 import type { Matcher } from '../labels/matcher.ts';
 import { XORIterator } from './chunkenc/xor.ts';
-import { MemPostings } from './index/postings.ts';
+import { MemPostings, type PostingsStats } from './index/postings.ts';
 import { postingsForMatchers } from './index/select.ts';
 import { MemSeries, SeriesIterator, type ClosedChunk } from './series.ts';
 
@@ -152,6 +152,11 @@ export class Head implements Querier {
       }
     }
     return { series: this.series.size, chunks, samples: this.samples, bytes, minTime, maxTime: this.samples ? this.maxT : -Infinity };
+  }
+
+  /** What Prometheus' TSDB status page shows: head stats and the top `limit` metric names and label pairs. */
+  status(limit = 10): HeadStats & PostingsStats & { retentionMs: number } {
+    return { ...this.stats(), ...this.postings.stats(METRIC_NAME, limit), retentionMs: this.retentionMs };
   }
 
   /** Every series, in ref order. */

@@ -165,3 +165,23 @@ describe('Head retention', () => {
     expect(last.series).toBeLessThanOrEqual(10 * 20 + 4 * 20);
   });
 });
+
+describe('Head status', () => {
+  it('ranks metric names, label names and label pairs like /api/v1/status/tsdb', () => {
+    const head = fill();
+    const st = head.status(2);
+    expect(st).toMatchObject({ series: 4, chunks: 4, samples: 20, minTime: 0, maxTime: 4000, retentionMs: 15 * 24 * 3600_000 });
+    expect(st.seriesCountByMetricName).toEqual([
+      { name: 'access_log_total', value: 2 },
+      { name: 'up', value: 2 },
+    ]);
+    expect(st.labelValueCountByLabelName).toEqual([
+      { name: 'instance', value: 3 },
+      { name: '__name__', value: 2 },
+    ]);
+    expect(st.seriesCountByLabelValuePair[0]).toEqual({ name: 'job=access-log', value: 3 });
+    // instance: "172.20.0.6:80" twice, "172.20.0.7:80" once, "image-gallery" once.
+    expect(st.memoryInBytesByLabelName[0]).toEqual({ name: 'instance', value: 13 * 3 + 13 });
+    expect(st.bytes).toBeGreaterThan(0);
+  });
+});

@@ -57,12 +57,44 @@ export class MemPostings {
     return (this.m.get(name) ?? new Map<string, number[]>()).entries();
   }
 
-  /** How many label names and label pairs the index holds. */
-  size(): { names: number; pairs: number } {
-    let pairs = 0;
-    for (const values of this.m.values()) pairs += values.size;
-    return { names: this.m.size, pairs };
+  /** Like MemPostings.Stats: where the index's series and label bytes go, top `limit` of each, for /tsdb-status. */
+  stats(metricLabel: string, limit: number): PostingsStats {
+    const byMetric: Count[] = [];
+    const valueCounts: Count[] = [];
+    const memory: Count[] = [];
+    const pairs: Count[] = [];
+    for (const [name, values] of this.m) {
+      valueCounts.push({ name, value: values.size });
+      let bytes = 0;
+      for (const [value, list] of values) {
+        if (name === metricLabel) byMetric.push({ name: value, value: list.length });
+        pairs.push({ name: `${name}=${value}`, value: list.length });
+        bytes += value.length * list.length;
+      }
+      memory.push({ name, value: bytes });
+    }
+    const top = (xs: Count[]) => xs.sort((a, b) => b.value - a.value || (a.name < b.name ? -1 : 1)).slice(0, limit);
+    return {
+      seriesCountByMetricName: top(byMetric),
+      labelValueCountByLabelName: top(valueCounts),
+      memoryInBytesByLabelName: top(memory),
+      seriesCountByLabelValuePair: top(pairs),
+    };
   }
+}
+
+export interface Count {
+  readonly name: string;
+  readonly value: number;
+}
+
+/** The field names of Prometheus' /api/v1/status/tsdb. */
+export interface PostingsStats {
+  readonly seriesCountByMetricName: Count[];
+  readonly labelValueCountByLabelName: Count[];
+  /** Bytes of label values per label name, each value counted once per series that carries it. */
+  readonly memoryInBytesByLabelName: Count[];
+  readonly seriesCountByLabelValuePair: Count[];
 }
 
 // New refs are always the largest, so this is a push except when a dropped series comes back under its old ref.
