@@ -1,0 +1,210 @@
+// `docker compose` (v2) over the simulated world: up -d [--scale svc=N], ps, stop, start, restart, down.
+// Output follows compose's progress display once it has finished: `[+] Running 6/6` then one `✔ Container …`
+// line per container with its last state. The world acts instantly, so the elapsed times are 0.0s.
+
+import type { ComposeEvent, ContainerInfo } from '../../sim/world.ts';
+import { SERVICES } from '../../sim/world.ts';
+import type { ComposeHost } from '../env.ts';
+import { COMPOSE_FILE } from '../files.ts';
+import { columns, humanDuration } from '../format.ts';
+import type { Command, CommandContext } from './types.ts';
+
+const COMPOSE_FILES = [COMPOSE_FILE, 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
+const SUBCOMMANDS = ['up', 'ps', 'stop', 'start', 'restart', 'down'];
+
+const IMAGES: Record<string, { image: string; command: string; ports: string }> = {
+  prometheus: { image: 'diamol/ch09-prometheus', command: `"/bin/sh -c 'echo \\"$…"`, ports: '0.0.0.0:9090->9090/tcp' },
+  'image-gallery': { image: 'diamol/ch09-image-gallery', command: '"/web/server"', ports: '0.0.0.0:8010->80/tcp' },
+  iotd: { image: 'diamol/ch09-image-of-the-day', command: '"java -jar /app/iotd…"', ports: '0.0.0.0:8011->80/tcp' },
+  accesslog: { image: 'diamol/ch09-access-log', command: '"docker-entrypoint.s…"', ports: '0.0.0.0:8012->80/tcp' },
+};
+
+class ComposeUsageError extends Error {}
+
+/** Splits `[-f FILE] [-p NAME] SUBCOMMAND ARGS…`. */
+function parseGlobal(args: readonly string[]): { file: string | null; sub: string | undefined; rest: string[] } {
+  let file: string | null = null;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-f' || a === '--file') {
+      file = args[++i] ?? '';
+      if (!file) throw new ComposeUsageError(`flag needs an argument: '${a.replace(/^-+/, '')}' in ${a}`);
+    } else if (a.startsWith('--file=')) file = a.slice(7);
+    else if (a.startsWith('-')) throw new ComposeUsageError(`unknown shorthand flag: '${a.replace(/^-+/, '')}' in ${a}`);
+    else break;
+  }
+  return { file, sub: args[i], rest: args.slice(i + 1) };
+}
+
+/** One `✔ Container name  Action  0.0s` line per container, in the order compose last touched them. */
+function progress(verb: string, events: readonly ComposeEvent[]): string {
+  const last = new Map<string, ComposeEvent['action']>();
+  for (const e of events) {
+    last.delete(e.container);
+    last.set(e.container, e.action);
+  }
+  const width = Math.max(0, ...[...last.keys()].map((n) => n.length));
+  const lines = [...last].map(([name, action]) => ` ✔ Container ${name.padEnd(width)}  ${action.padEnd(7)}  0.0s`);
+  return [`[+] ${verb} ${last.size}/${last.size}`, ...lines].join('\n') + '\n';
+}
+
+function checkServices(services: readonly string[]): string | null {
+  const unknown = services.find((s) => !(SERVICES as readonly string[]).includes(s));
+  return unknown ? `no such service: ${unknown}` : null;
+}
+
+function up(ctx: CommandContext, args: readonly string[]): number {
+  let detach = false;
+  let accesslog: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-d' || a === '--detach') detach = true;
+    else if (a === '--scale' || a.startsWith('--scale=')) {
+      const spec = a === '--scale' ? args[++i] : a.slice('--scale='.length);
+      const m = /^([\w-]+)=(\d+)$/.exec(spec ?? '');
+      if (!m) {
+        ctx.err(`invalid scale specifier: ${spec ?? ''}\n`);
+        return 1;
+      }
+      if (m[1] !== 'accesslog') {
+        ctx.err(m[1] === 'image-gallery' || m[1] === 'iotd' || m[1] === 'prometheus'
+          ? `promlab: only accesslog can be scaled here (the chapter publishes a fixed host port for ${m[1]})\n`
+          : `no such service: ${m[1]}\n`);
+        return 1;
+      }
+      accesslog = Number(m[2]);
+    } else if (a.startsWith('-')) {
+      ctx.err(`unknown flag: ${a}\n`);
+      return 1;
+    } else {
+      const bad = checkServices([a]);
+      ctx.err(bad ? `${bad}\n` : `promlab: \`up\` starts the whole project here; leave out the service name (${a})\n`);
+      return 1;
+    }
+  }
+  if (!detach) {
+    ctx.err('promlab: attached mode streams container logs forever; run `docker compose up -d` instead\n');
+    return 1;
+  }
+  const events = ctx.env.world.up(accesslog === undefined ? {} : { scale: { accesslog } });
+  ctx.err(progress('Running', events));
+  return 0;
+}
+
+function ps(ctx: CommandContext, args: readonly string[]): number {
+  const all = args.includes('-a') || args.includes('--all');
+  const now = ctx.env.clock.now();
+  const list = ctx.env.world
+    .containers()
+    .filter((c) => all || c.state === 'running')
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const rows = [['NAME', 'IMAGE', 'COMMAND', 'SERVICE', 'CREATED', 'STATUS', 'PORTS']];
+  for (const c of list) rows.push(psRow(c, now));
+  ctx.out(columns(rows));
+  return 0;
+}
+
+function psRow(c: ContainerInfo, now: number): string[] {
+  const meta = IMAGES[c.service];
+  const age = humanDuration(now - c.startedAt);
+  // Only the first accesslog replica can hold host port 8012; the others publish nothing.
+  const ports = c.state !== 'running' ? '' : c.service === 'accesslog' && c.number > 1 ? '80/tcp' : meta.ports;
+  const status = c.state === 'running' ? `Up ${age}` : 'Exited (0)';
+  return [c.name, meta.image, meta.command, c.service, `${age} ago`, status, ports];
+}
+
+function perService(
+  ctx: CommandContext,
+  args: readonly string[],
+  verb: string,
+  act: (host: ComposeHost, service: string) => ComposeEvent[],
+): number {
+  const services = args.filter((a) => !a.startsWith('-'));
+  const bad = checkServices(services);
+  if (bad) {
+    ctx.err(`${bad}\n`);
+    return 1;
+  }
+  const targets = services.length > 0 ? services : [...SERVICES];
+  const events = targets.flatMap((s) => act(ctx.env.world, s));
+  ctx.err(progress(verb, events));
+  return 0;
+}
+
+async function compose(ctx: CommandContext, args: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseGlobal(args);
+  } catch (err) {
+    ctx.err(`${(err as Error).message}\n`);
+    return 1;
+  }
+  const { file, sub, rest } = parsed;
+  if (file !== null && !COMPOSE_FILES.includes(file.replace(/^\.\//, ''))) {
+    ctx.err(`open /home/user/exercises/${file.replace(/^\.\//, '')}: no such file or directory\n`);
+    return 1;
+  }
+  switch (sub) {
+    case 'up':
+      return up(ctx, rest);
+    case 'ps':
+      return ps(ctx, rest);
+    case 'stop':
+      return perService(ctx, rest, 'Stopping', (h, s) => h.stop(s));
+    case 'start':
+      return perService(ctx, rest, 'Running', (h, s) => h.start(s));
+    case 'restart':
+      return perService(ctx, rest, 'Restarting', (h, s) => [...h.stop(s), ...h.start(s)]);
+    case 'down': {
+      ctx.err(progress('Running', ctx.env.world.down()));
+      return 0;
+    }
+    case undefined:
+      ctx.out(`Usage:  docker compose [OPTIONS] COMMAND\n\nCommands:\n${SUBCOMMANDS.map((s) => `  ${s}`).join('\n')}\n`);
+      return 0;
+    default:
+      ctx.err(`unknown docker command: "compose ${sub}"\n`);
+      return 1;
+  }
+}
+
+function completeCompose(before: readonly string[]): string[] {
+  const prev = before[before.length - 1];
+  if (prev === '-f' || prev === '--file') return [COMPOSE_FILE];
+  if (prev === '--scale') return ['accesslog='];
+  const sub = before.find((w, i) => SUBCOMMANDS.includes(w) && before[i - 1] !== '-f');
+  if (!sub) return [...SUBCOMMANDS, '-f'];
+  if (sub === 'up') return ['-d', '--scale'];
+  if (sub === 'ps') return ['-a'];
+  if (sub === 'down') return [];
+  return [...SERVICES];
+}
+
+export const docker: Command = {
+  name: 'docker',
+  usage: 'docker compose [-f FILE] up -d [--scale accesslog=N] | ps | stop|start|restart SERVICE | down',
+  summary: 'run the chapter\'s compose project (prometheus, image-gallery, iotd, accesslog)',
+  async run(ctx) {
+    const [sub, ...rest] = ctx.args;
+    if (sub === 'compose') return compose(ctx, rest);
+    if (sub === undefined) {
+      ctx.out('Usage:  docker [OPTIONS] COMMAND\n\nThis host simulates only `docker compose`. Try: docker compose ps\n');
+      return 0;
+    }
+    ctx.err(`promlab: only \`docker compose\` is simulated here; try \`docker compose ps\`\n`);
+    return 1;
+  },
+  complete(before) {
+    return before.length === 0 ? ['compose'] : before[0] === 'compose' ? completeCompose(before.slice(1)) : [];
+  },
+};
+
+/** The v1 spelling the book uses; same behaviour. */
+export const dockerCompose: Command = {
+  name: 'docker-compose',
+  usage: 'docker-compose …',
+  summary: 'the same as `docker compose` (the book\'s spelling)',
+  run: (ctx) => compose(ctx, ctx.args),
+  complete: (before) => completeCompose(before),
+};

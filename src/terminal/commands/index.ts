@@ -1,0 +1,10 @@
+// The terminal's command registry. To add a command, write `<name>.ts` next to this file exporting a `Command`
+// (see types.ts) and add it to the list below; `help` prints them in this order and Tab completes their names.
+
+import { cat, clear, echo, grep, help, ls } from './basics.ts';
+import { docker, dockerCompose } from './compose.ts';
+import { curlCommand } from './curl.ts';
+import { promtool } from './promtool.ts';
+import type { Command } from './types.ts';
+
+export const COMMANDS: readonly Command[] = [docker, dockerCompose, curlCommand, promtool, cat, ls, grep, echo, clear, help];

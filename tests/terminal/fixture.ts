@@ -1,0 +1,48 @@
+// The whole playground in Node, as tests/integration/scenario.test.ts sets it up: the world behind msw/node, the
+// running Prometheus on the chapter config, and a terminal shell driving the same world.
+
+import { setupServer } from 'msw/node';
+import { VirtualClock } from '../../src/clock/clock.ts';
+import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
+import { Prometheus } from '../../src/server/prometheus.ts';
+import { createHandlers } from '../../src/sim/handlers.ts';
+import { World } from '../../src/sim/world.ts';
+import { Shell, type Screen } from '../../src/terminal/shell.ts';
+
+export interface Playground {
+  clock: VirtualClock;
+  world: World;
+  prom: Prometheus;
+  shell: Shell;
+  /** Runs a line; resolves to its exit status and what it printed. */
+  sh(line: string): Promise<{ status: number; out: string; err: string }>;
+  close(): void;
+}
+
+export function startPlayground(): Playground {
+  const clock = new VirtualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
+  const world = new World({ clock, seed: 1 });
+  const server = setupServer(...createHandlers(world));
+  server.listen({ onUnhandledRequest: 'bypass' });
+  const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
+  const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
+  if (!applied.ok) throw new Error('the chapter config does not load');
+  const shell = new Shell({ world, prom, clock, fetch: (...a) => fetch(...a) });
+  return {
+    clock,
+    world,
+    prom,
+    shell,
+    async sh(line) {
+      let out = '';
+      let err = '';
+      const screen: Screen = { out: (t) => (out += t), err: (t) => (err += t), clear: () => (out = err = '') };
+      const status = await shell.run(line, screen);
+      return { status, out, err };
+    },
+    close() {
+      prom.stop();
+      server.close();
+    },
+  };
+}
