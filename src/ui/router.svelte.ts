@@ -1,6 +1,6 @@
 // Hash routing: #/query, #/targets, #/config.
 
-export const ROUTES = ['query', 'targets', 'config'] as const;
+export const ROUTES = ['query', 'targets', 'tsdb-status', 'config'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function parse(hash: string): Route {
