@@ -3,6 +3,7 @@
 import { LabelsBuilder, METRIC_NAME, labelsKey, type Labels } from '../../labels/labels.ts';
 import type { AggregateExpr } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
+import { PerSeriesMemo } from './labelcache.ts';
 import { MeanAccumulator, formatFloat, kahanSumInc, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
@@ -16,11 +17,16 @@ interface Group {
   samples: Sample[];
 }
 
+// A series' group labels and key, per aggregation node.
+const groupOf = new PerSeriesMemo<AggregateExpr, { metric: Labels; key: string }>();
+
 function groupSamples(vec: Sample[], e: AggregateExpr): Group[] {
   const groups = new Map<string, Group>();
   for (const s of vec) {
-    const metric = groupingLabels(s.metric, e.grouping, e.without);
-    const key = labelsKey(metric);
+    const { metric, key } = groupOf.get(e, s.metric, () => {
+      const m = groupingLabels(s.metric, e.grouping, e.without);
+      return { metric: m, key: labelsKey(m) };
+    });
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { metric, samples: [] }));
     g.samples.push(s);

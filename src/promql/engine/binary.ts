@@ -2,6 +2,7 @@
 // Prometheus' engine.go.
 
 import { LabelsBuilder, METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../labels/labels.ts';
+import { PerSeriesMemo, dropName, keyOf } from './labelcache.ts';
 import { isComparisonOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
 
@@ -40,10 +41,6 @@ export function scalarBinop(op: BinaryOp, l: number, r: number): [number, boolea
   }
 }
 
-function dropName(ls: Labels): Labels {
-  return ls.filter((l) => l.name !== METRIC_NAME);
-}
-
 // Arithmetic changes what a value means, so the name goes; comparisons filter and keep it.
 function shouldDropName(op: BinaryOp): boolean {
   return !isComparisonOp(op);
@@ -67,8 +64,13 @@ export function vectorScalarBinop(op: BinaryOp, vec: Sample[], scalar: number, s
 
 /** The key samples are matched on: the `on` labels, or all labels but the `ignoring` ones and the name. */
 function signature(metric: Labels, vm: VectorMatching): string {
-  return labelsKey(matchLabels(metric, vm));
+  return signatures.get(vm, metric, () => labelsKey(matchLabels(metric, vm)));
 }
+
+const signatures = new PerSeriesMemo<VectorMatching, string>();
+// Output labels per (node, left series, right series).
+const results = new PerSeriesMemo<VectorMatching, WeakMap<Labels, Labels>>();
+const NO_LABELS: Labels = [];
 
 function matchLabels(metric: Labels, vm: VectorMatching): Labels {
   return vm.on
@@ -154,7 +156,7 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
     } else {
       let inserted = matched.get(sig);
       if (!inserted) matched.set(sig, (inserted = new Set()));
-      const key = labelsKey(m);
+      const key = keyOf(m);
       if (inserted.has(key)) throw new PromQLError('multiple matches for labels: grouping labels must ensure unique matches');
       inserted.add(key);
     }
@@ -164,12 +166,16 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
   for (const ls of lhs) {
     const sig = signature(ls.metric, vm);
     const rs = rightSigs.get(sig);
-    if (rs) {
-      usedOne.add(sig);
-      emit(sig, ls.v, rs.v, () => resultMetric(ls.metric, rs.metric, op, vm, returnBool));
-    } else if (fillOne !== null) {
-      // The "one" side's extra labels cannot be filled.
-      emit(sig, ls.v, fillOne, () => resultMetric(ls.metric, [], op, vm, returnBool));
+    if (rs || fillOne !== null) {
+      // A filled "one" side has no labels, so its group_x labels cannot be filled.
+      const r = rs?.metric ?? NO_LABELS;
+      if (rs) usedOne.add(sig);
+      emit(sig, ls.v, rs ? rs.v : fillOne!, () => {
+        const byRight = results.get(vm, ls.metric, () => new WeakMap());
+        let m = byRight.get(r);
+        if (!m) byRight.set(r, (m = resultMetric(ls.metric, r, op, vm, returnBool)));
+        return m;
+      });
     }
   }
   if (fillMany !== null) {

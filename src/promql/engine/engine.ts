@@ -1,13 +1,14 @@
 // The query engine: evaluates an AST over a range of steps like Prometheus' evaluator in promql/engine.go.
 // Every selector is selected once for the whole range; steps then walk the selected typed arrays.
 
-import { METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../labels/labels.ts';
+import { compareLabels, type Labels } from '../../labels/labels.ts';
 import type { Querier, SeriesData } from '../../tsdb/head.ts';
 import { children, exprType, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';
 import { PromQLError, type Sample, type Series, type Value } from '../value.ts';
 import { aggregate } from './aggregation.ts';
+import { dropName, keyOf } from './labelcache.ts';
 import { scalarBinop, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
 import { VECTOR_FUNCTIONS, absentLabels, type StepArg } from './vector_functions.ts';
@@ -49,10 +50,6 @@ interface QueryContext {
 
 const DUPLICATE_LABELSET = 'vector cannot contain metrics with the same labelset';
 
-function dropName(ls: Labels): Labels {
-  return ls.some((l) => l.name === METRIC_NAME) ? ls.filter((l) => l.name !== METRIC_NAME) : ls;
-}
-
 function unwrapParens(e: Expr): Expr {
   while (e.type === 'ParenExpr') e = e.expr;
   return e;
@@ -82,7 +79,7 @@ class SeriesCollector {
   addStep(vec: Sample[], ts: number): void {
     this.stepKeys.clear();
     for (const s of vec) {
-      const key = labelsKey(s.metric);
+      const key = keyOf(s.metric);
       if (this.stepKeys.has(key)) throw new PromQLError(DUPLICATE_LABELSET);
       this.stepKeys.add(key);
       let out = this.byKey.get(key);
@@ -388,7 +385,7 @@ function vectorAt(series: StepSeries[], cursors: Int32Array, ts: number): Sample
 
 // Series whose labels became equal (e.g. after dropping the name) are merged, unless they share a step.
 function mergeSeries(series: StepSeries[], ev: Evaluator): StepSeries[] {
-  const keys = new Set(series.map((s) => labelsKey(s.metric)));
+  const keys = new Set(series.map((s) => keyOf(s.metric)));
   if (keys.size === series.length) return series;
   const collector = new SeriesCollector();
   const cursors = new Int32Array(series.length);

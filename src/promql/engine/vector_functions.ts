@@ -3,6 +3,7 @@
 
 import { LabelsBuilder, METRIC_NAME, compareLabels, getLabel, type Labels } from '../../labels/labels.ts';
 import { bucketFraction, bucketQuantile, groupBuckets } from './buckets.ts';
+import { dropName } from './labelcache.ts';
 import { formatFloat } from './mathutil.ts';
 import type { Sample } from '../value.ts';
 import { PromQLError } from '../value.ts';
@@ -12,10 +13,6 @@ import type { Call, Expr } from '../parser/ast.ts';
 export type StepArg = Sample[] | number | string;
 
 export type VectorFunction = (args: StepArg[], ts: number, call: Call) => Sample[];
-
-function dropName(ls: Labels): Labels {
-  return ls.some((l) => l.name === METRIC_NAME) ? ls.filter((l) => l.name !== METRIC_NAME) : ls;
-}
 
 // A per-sample math function; the metric name is dropped, as the value no longer means what the name says.
 function simple(f: (v: number) => number): VectorFunction {
