@@ -1,0 +1,91 @@
+// The exported bundle is what a real Prometheus accepts: Debian's promtool checks its config and rule files.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { defaultDashboard } from '../../src/dashboard/default.ts';
+import { exportDashboard } from '../../src/dashboard/json.ts';
+import { exportBundle, zipBundle, type ExportInput } from '../../src/export/bundle.ts';
+import { DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
+
+const PROMTOOL = '/usr/bin/promtool';
+const promtoolMissing = !existsSync(PROMTOOL);
+if (promtoolMissing && process.env.CI) throw new Error(`${PROMTOOL} is missing in CI: .ci/run installs Debian's prometheus package`);
+if (promtoolMissing) console.warn(`skipping promtool checks: ${PROMTOOL} not found (apt-get install -y prometheus)`);
+
+const CONFIG = `${DEFAULT_CONFIG_YAML}rule_files:
+  - rules/*.yml
+alerting:
+  alertmanagers:
+    - static_configs:
+        - targets: ["alertmanager:9093"]
+`;
+
+function input(): ExportInput {
+  return {
+    config: CONFIG,
+    files: [
+      { path: DEFAULT_RULES_PATH, text: DEFAULT_RULES_YAML },
+      { path: '/etc/prometheus/targets/extra.json', text: '[{"targets": ["iotd"], "labels": {"team": "api"}}]' },
+      { path: '/tmp/scratch.yml', text: 'x: 1' },
+    ],
+    dashboards: [{ title: 'Image Gallery', json: exportDashboard(defaultDashboard()) }],
+    accesslogReplicas: 3,
+  };
+}
+
+/** Unzips into a fresh folder and returns its path. */
+function unzipped(zip: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'promlab-export-'));
+  for (const [path, data] of Object.entries(unzipSync(zip))) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), data);
+  }
+  return join(dir, 'promlab-export');
+}
+
+describe('export bundle', () => {
+  it('holds compose, the running config, the mounted files, Grafana provisioning and a README', () => {
+    expect(loadConfig(CONFIG).ok).toBe(true);
+    const bundle = exportBundle(input());
+    expect([...bundle.entries.keys()].sort()).toEqual([
+      'README.md',
+      'docker-compose.yml',
+      'grafana/dashboards/image-gallery.json',
+      'grafana/provisioning/dashboards/dashboard-provider.yaml',
+      'grafana/provisioning/datasources/datasource-prometheus.yaml',
+      'prometheus/prometheus.yml',
+      'prometheus/rules/image-gallery.yml',
+      'prometheus/targets/extra.json',
+    ]);
+    expect(bundle.skipped).toEqual(['/tmp/scratch.yml']);
+    const compose = parse(bundle.entries.get('docker-compose.yml')!);
+    expect(compose.services.accesslog.deploy.replicas).toBe(3);
+    expect(compose.services['image-gallery'].ports).toEqual(['8010:80']);
+    expect(compose.services.iotd.image).toBe('diamol/ch09-image-of-the-day');
+    expect(compose.services.alertmanager).toBeUndefined();
+    const dashboard = JSON.parse(bundle.entries.get('grafana/dashboards/image-gallery.json')!);
+    expect(dashboard.title).toBe('Image Gallery');
+  });
+
+  it('is the same zip every time for the same input', () => {
+    expect(zipBundle(exportBundle(input()))).toEqual(zipBundle(exportBundle(input())));
+    const entries = unzipSync(zipBundle(exportBundle(input())));
+    expect(strFromU8(entries['promlab-export/prometheus/prometheus.yml'])).toBe(CONFIG);
+  });
+
+  it.skipIf(promtoolMissing)("passes Debian's promtool check config and check rules", () => {
+    const dir = unzipped(zipBundle(exportBundle(input())));
+    const config = execFileSync(PROMTOOL, ['check', 'config', join(dir, 'prometheus/prometheus.yml')], { encoding: 'utf8' });
+    // check config follows rule_files relative to the config, so the rule file is checked here too.
+    expect(config).toMatch(/SUCCESS: 1 rule files found/);
+    const rules = execFileSync(PROMTOOL, ['check', 'rules', join(dir, 'prometheus/rules/image-gallery.yml')], { encoding: 'utf8' });
+    expect(rules).toMatch(/SUCCESS: 4 rules found/);
+  });
+});
