@@ -1,0 +1,88 @@
+// The learner's data survives a reload: series scraped before it are still queryable after it, the TSDB status
+// page says what was restored, and the reset action (after a confirmation) wipes everything.
+
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, startHarness, type Harness } from './harness.ts';
+import { forward, queryTable } from './pages.ts';
+
+const missing = browserMissing();
+if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
+if (missing) console.warn(`e2e skipped: ${missing}`);
+
+// Samples of one target's `up` in the last hour: it only grows while the data survives.
+const UP_SAMPLES = 'count_over_time(up{job="image-gallery"}[1h])';
+
+async function upSamples(page: Page): Promise<number> {
+  const rows = await queryTable(page, UP_SAMPLES);
+  return rows.length ? Number(rows[0].value) : 0;
+}
+
+async function statusPage(page: Page): Promise<void> {
+  await page.getByTestId('nav-tsdb-status').click();
+  await page.getByTestId('tsdb-status-page').waitFor();
+}
+
+describe.skipIf(missing !== null)('persistence in chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.open('#/tsdb-status');
+    await page.getByTestId('tsdb-status-page').waitFor({ timeout: 30_000 });
+  });
+
+  afterEach(() => {
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('starts empty, then shows the head growing', async () => {
+    expect(await page.getByTestId('tsdb-restored').textContent()).toContain('저장된 데이터가 없었습니다');
+    await page.getByTestId('clock-pause').click();
+    await forward(page, 'forward-10m', 600_000);
+    await statusPage(page);
+    await expect.poll(async () => Number(await page.getByTestId('tsdb-series').textContent())).toBeGreaterThan(100);
+    expect(Number(await page.getByTestId('tsdb-bytes-per-sample').textContent())).toBeLessThan(4);
+    // Histogram buckets of the Docker engine hold the most series, as on a real Prometheus scraping dockerd.
+    expect(await page.getByTestId('tsdb-top-by-metric').locator('tbody tr').count()).toBe(10);
+    expect(await page.getByTestId('tsdb-top-by-metric').textContent()).toContain('_bucket');
+    expect(await page.getByTestId('tsdb-top-by-pair').textContent()).toContain('job=docker');
+  });
+
+  it('keeps earlier series queryable across a reload', async () => {
+    const before = await upSamples(page);
+    expect(before).toBeGreaterThanOrEqual(60);
+    await statusPage(page);
+    await page.getByTestId('tsdb-save').click();
+    await expect.poll(() => page.getByTestId('tsdb-last-save').textContent()).toContain('마지막 스냅숏');
+
+    await page.reload();
+    await page.getByTestId('query-page').or(page.getByTestId('tsdb-status-page')).waitFor({ timeout: 30_000 });
+    await statusPage(page);
+    expect(await page.getByTestId('tsdb-restored').textContent()).toMatch(/시계열 \d+개, 샘플 \d+개를 복원했습니다/);
+    await page.getByTestId('clock-pause').click();
+    // The clock continued after the restored samples, so the old ones and the new scrapes add up.
+    expect(await upSamples(page)).toBeGreaterThanOrEqual(before);
+    await forward(page, 'forward-1m', 60_000);
+    expect(await upSamples(page)).toBeGreaterThanOrEqual(before + 5);
+  });
+
+  it('wipes everything only after confirmation', async () => {
+    await statusPage(page);
+    await page.getByTestId('tsdb-reset').click();
+    await page.getByTestId('tsdb-reset-cancel').click();
+    expect(await page.getByTestId('tsdb-reset-dialog').count()).toBe(0);
+
+    await page.getByTestId('tsdb-reset').click();
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('tsdb-reset-confirm').click()]);
+    await page.getByTestId('tsdb-status-page').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('tsdb-restored').textContent()).toContain('저장된 데이터가 없었습니다');
+    await page.getByTestId('clock-pause').click();
+    expect(await upSamples(page)).toBeLessThan(10);
+  });
+});
