@@ -8,6 +8,7 @@ import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr }
 import { parseExpr } from '../parser/parse.ts';
 import { PromQLError, type Sample, type Series, type Value } from '../value.ts';
 import { aggregate } from './aggregation.ts';
+import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { dropName, keyOf } from './labelcache.ts';
 import { scalarBinop, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
@@ -174,7 +175,9 @@ class Evaluator {
   private vectorSelector(vs: VectorSelector, asTimestamp: boolean): StepSeries[] {
     const [firstRef, lastRef] = this.refBounds(vs);
     const lookback = this.ctx.lookbackDelta;
-    const data = this.select(vs, Math.min(firstRef, lastRef) - vs.offset - lookback + 1, Math.max(firstRef, lastRef) - vs.offset);
+    // A smoothed selector also needs the next sample after each step, to interpolate towards it.
+    const ahead = vs.smoothed ? lookback : 0;
+    const data = this.select(vs, Math.min(firstRef, lastRef) - vs.offset - lookback + 1, Math.max(firstRef, lastRef) - vs.offset + ahead);
     const n = this.steps();
     const out: StepSeries[] = [];
     for (const s of data) {
@@ -188,7 +191,10 @@ class Evaluator {
         const i = j - 1;
         if (i < 0 || s.t[i] <= at - lookback || s.stale[i]) continue;
         res.t.push(ts);
-        res.v.push(asTimestamp ? s.t[i] / 1000 : s.v[i]);
+        const next = i + 1;
+        if (vs.smoothed && !asTimestamp && s.t[i] < at && next < s.t.length && s.t[next] <= at + lookback && !s.stale[next]) {
+          res.v.push(s.v[i] + ((s.v[next] - s.v[i]) * (at - s.t[i])) / (s.t[next] - s.t[i]));
+        } else res.v.push(asTimestamp ? s.t[i] / 1000 : s.v[i]);
       }
       if (res.t.length > 0) out.push(res);
     }
@@ -288,6 +294,7 @@ class Evaluator {
     const paramsAt = Array.from({ length: n }, (_, k) => paramSeries.map((p) => valueAtStep(p, this.start + k * this.interval)));
     const name = e.func.name;
     if (name === 'absent_over_time') return this.absentOverTime(e, node, arg.range, series);
+    if (node.type === 'VectorSelector' && (node.anchored || node.smoothed)) return this.extendedFunction(name, arg as MatrixSelector, series);
     const fn = RANGE_FUNCTIONS[name];
     const keepName = KEEPS_METRIC_NAME.has(name);
     const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [] };
@@ -323,6 +330,39 @@ class Evaluator {
     return mergeSeries(results, this);
   }
 
+  // rate/increase/delta (and changes/resets when anchored) over ranges widened by the lookback delta.
+  private extendedFunction(name: string, arg: MatrixSelector, series: RangeSeries[]): StepSeries[] {
+    const vs = arg.vectorSelector;
+    const smoothed = vs.smoothed === true;
+    checkExtendedFunction(smoothed ? 'smoothed' : 'anchored', name);
+    const lookback = this.ctx.lookbackDelta;
+    const results: StepSeries[] = [];
+    const n = this.steps();
+    const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [] };
+    for (const s of series) {
+      const out: StepSeries = { metric: dropName(s.metric), t: [], v: [] };
+      for (let k = 0; k < n; k++) {
+        const ts = this.start + k * this.interval;
+        const end = this.refTime(vs, ts) - vs.offset;
+        const start = end - arg.range;
+        const lo = lowerBound(s.t, start - lookback + 1);
+        const hi = lowerBound(s.t, end + (smoothed ? lookback : 0) + 1);
+        let v: number | null;
+        if (name === 'changes' || name === 'resets') {
+          const ext = extendFloats(s.t, s.v, lo, hi, start, end, smoothed);
+          if (!ext) continue;
+          Object.assign(w, { t: ext.t, v: ext.v, lo: 0, hi: ext.t.length, rangeStart: start, rangeEnd: end, refTs: end });
+          v = RANGE_FUNCTIONS[name](w);
+        } else v = extendedRate(s.t, s.v, lo, hi, start, end, smoothed, name !== 'delta', name === 'rate');
+        if (v === null) continue;
+        out.t.push(ts);
+        out.v.push(v);
+      }
+      if (out.t.length > 0) results.push(out);
+    }
+    return mergeSeries(results, this);
+  }
+
   private absentOverTime(e: Call, node: VectorSelector | SubqueryExpr, range: number, series: RangeSeries[]): StepSeries[] {
     const out: StepSeries = { metric: absentLabels(e.args[0]), t: [], v: [] };
     const n = this.steps();
@@ -342,8 +382,11 @@ class Evaluator {
     if (arg.type === 'MatrixSelector') {
       const vs = arg.vectorSelector;
       const [a, b] = this.refBounds(vs);
-      const mint = Math.min(a, b) - vs.offset - arg.range + 1;
-      const maxt = Math.max(a, b) - vs.offset;
+      const lookback = this.ctx.lookbackDelta;
+      // Extended selectors look one lookback delta further back (and ahead, when smoothed).
+      const before = vs.anchored || vs.smoothed ? lookback : 0;
+      const mint = Math.min(a, b) - vs.offset - arg.range - before + 1;
+      const maxt = Math.max(a, b) - vs.offset + (vs.smoothed ? lookback : 0);
       return { series: this.select(vs, mint, maxt).map(withoutStale) };
     }
     const [a, b] = this.refBounds(arg);
@@ -356,6 +399,18 @@ class Evaluator {
     const series = inner.eval(arg.expr).map((s) => ({ metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v) }));
     return { series };
   }
+}
+
+// The first index whose time is at or after x.
+function lowerBound(t: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function stringValue(e: Expr): string {
@@ -465,15 +520,20 @@ export class Engine {
         const node = sel.type === 'MatrixSelector' ? sel.vectorSelector : sel;
         const rangeEnd = (node.timestamp ?? timeMs) - node.offset;
         const series: Series[] = [];
-        for (const s of ev.rangeSeries(sel).series) {
+        const extended = sel.type === 'MatrixSelector' && (sel.vectorSelector.anchored || sel.vectorSelector.smoothed);
+        for (const raw of ev.rangeSeries(sel).series) {
+          const s = extended
+            ? extendFloats(raw.t, raw.v, 0, raw.t.length, rangeEnd - sel.range, rangeEnd, sel.vectorSelector.smoothed === true)
+            : raw;
+          if (!s) continue;
           const t: number[] = [];
           const v: number[] = [];
           for (let i = 0; i < s.t.length; i++) {
-            if (s.t[i] <= rangeEnd - sel.range || s.t[i] > rangeEnd) continue;
+            if ((!extended && s.t[i] <= rangeEnd - sel.range) || s.t[i] > rangeEnd) continue;
             t.push(s.t[i]);
             v.push(s.v[i]);
           }
-          if (t.length > 0) series.push({ metric: s.metric, t, v });
+          if (t.length > 0) series.push({ metric: raw.metric, t, v });
         }
         return { type: 'matrix', series: sortSeries(series) };
       }

@@ -43,6 +43,12 @@ export interface VectorSelector {
   /** `@ <timestamp>` in ms, or null. */
   timestamp: number | null;
   startOrEnd: AtPreprocessor | null;
+  /**
+   * Extended range selectors (experimental): `anchored` also uses the last sample before a range's start,
+   * `smoothed` interpolates values at both ends of a range (and at an instant selector's time).
+   */
+  anchored?: boolean;
+  smoothed?: boolean;
   pos: PositionRange;
 }
 

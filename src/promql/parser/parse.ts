@@ -177,9 +177,8 @@ class Builder {
       case 'AggregateExpr':
         return this.aggregate(n, kids);
       case 'AnchoredExpr':
-        return this.fail(pos, 'anchored modifier is experimental and not enabled');
       case 'SmoothedExpr':
-        return this.fail(pos, 'smoothed modifier is experimental and not enabled');
+        return this.extended(n, kids);
       default:
         return this.fail(pos, `unexpected ${n.name}`);
     }
@@ -352,6 +351,18 @@ class Builder {
       }
       return e;
     });
+  }
+
+  // `sel[5m] anchored`, `sel smoothed`: a flag on the selector, as Prometheus' VectorSelector carries it.
+  private extended(n: SyntaxNode, kids: SyntaxNode[]): Expr {
+    const e = this.expr(kids[0]);
+    const vs = e.type === 'MatrixSelector' ? e.vectorSelector : e.type === 'VectorSelector' ? e : null;
+    const which = n.name === 'AnchoredExpr' ? 'anchored' : 'smoothed';
+    if (!vs) return this.fail(e.pos, `${which} modifier must be preceded by an instant vector selector or range vector selector`);
+    if (which === 'anchored') vs.anchored = true;
+    else vs.smoothed = true;
+    (e as VectorSelector | MatrixSelector).pos = { start: e.pos.start, end: n.to };
+    return e;
   }
 
   private groupingLabels(n: SyntaxNode): string[] {

@@ -12,9 +12,9 @@ export function formatExpr(e: Expr): string {
     case 'StringLiteral':
       return quoteString(e.value);
     case 'VectorSelector':
-      return selectorText(e) + modifiers(e);
+      return selectorText(e) + extension(e) + modifiers(e);
     case 'MatrixSelector':
-      return `${selectorText(e.vectorSelector)}[${durationText(e.range, e.rangeExpr)}]${modifiers(e.vectorSelector)}`;
+      return `${selectorText(e.vectorSelector)}[${durationText(e.range, e.rangeExpr)}]${extension(e.vectorSelector)}${modifiers(e.vectorSelector)}`;
     case 'SubqueryExpr':
       return `${formatExpr(e.expr)}[${durationText(e.range, e.rangeExpr)}:${e.step || e.stepExpr ? durationText(e.step, e.stepExpr) : ''}]${modifiers(e)}`;
     case 'Call':
@@ -61,6 +61,10 @@ function selectorText(vs: VectorSelector): string {
   const inner = shown.map((m) => `${m.name}${m.type}${quoteString(m.value)}`).join(', ');
   if (vs.name !== '' && inner === '') return vs.name;
   return `${vs.name}{${inner}}`;
+}
+
+function extension(vs: VectorSelector): string {
+  return vs.anchored ? ' anchored' : vs.smoothed ? ' smoothed' : '';
 }
 
 function modifiers(e: VectorSelector | SubqueryExpr): string {
