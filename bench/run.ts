@@ -2,10 +2,13 @@
 
 import { initialBundleGzipBytes } from './bundle.ts';
 import { firstScrapeVisibleMs } from './browser.ts';
+import { tsdbBench } from './tsdb.ts';
 
 function print(name: string, value: number, unit: string): void {
-  console.log(`bench ${name} ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);
+  // Small figures (bytes per sample, say) need two decimals to be compared.
+  console.log(`bench ${name} ${Number.isInteger(value) ? value : value.toFixed(Math.abs(value) < 10 ? 2 : 1)} ${unit}`);
 }
 
 print('bundle_initial_gzip', initialBundleGzipBytes() / 1024, 'KB');
 print('first_scrape_visible_ms', Math.round(await firstScrapeVisibleMs()), 'ms');
+tsdbBench(print);

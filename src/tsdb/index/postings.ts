@@ -132,12 +132,18 @@ export function intersect(a: readonly number[], b: readonly number[]): number[] 
 export function merge(lists: readonly (readonly number[])[]): number[] {
   if (lists.length === 0) return [];
   if (lists.length === 1) return [...lists[0]];
+  let total = 0;
+  for (const l of lists) total += l.length;
+  // A typed array sorts numbers natively, far faster than a k-way merge or Array#sort with a comparator.
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const l of lists) {
+    all.set(l, at);
+    at += l.length;
+  }
+  all.sort();
   const out: number[] = [];
-  for (const l of lists) for (const r of l) out.push(r);
-  out.sort((x, y) => x - y);
-  let n = 0;
-  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i];
-  out.length = n;
+  for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[i - 1]) out.push(all[i]);
   return out;
 }
 

@@ -1,0 +1,117 @@
+// The TSDB benchmark: append throughput, bytes per sample by kind of series, full-scan decode throughput and
+// select latency over 100 k series. Generated data is deterministic (a seeded LCG), so runs compare.
+
+import { labelsFromRecord } from '../src/labels/labels.ts';
+import { Matcher } from '../src/labels/matcher.ts';
+import { Head } from '../src/tsdb/head.ts';
+import { SeriesIterator } from '../src/tsdb/series.ts';
+
+type Print = (name: string, value: number, unit: string) => void;
+
+const SCRAPE_MS = 15_000;
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+function poisson(rand: () => number, mean: number): number {
+  let k = 0;
+  let p = Math.exp(-mean);
+  let sum = p;
+  const u = rand();
+  while (u > sum && k < 1000) {
+    k++;
+    p *= mean / k;
+    sum += p;
+  }
+  return k;
+}
+
+/** Fills a head with `series` series of `samples` samples each, appended scrape by scrape like the scraper does. */
+function fill(head: Head, series: number, samples: number, next: (s: number) => number, name = 'x'): void {
+  const refs = Array.from({ length: series }, (_, i) =>
+    head.getOrCreate(labelsFromRecord({ __name__: name, job: `job${i % 10}`, instance: `10.0.${i % 250}.${i}:9100` })),
+  );
+  for (let i = 0; i < samples; i++) for (let s = 0; s < series; s++) head.append(refs[s], i * SCRAPE_MS, next(s));
+}
+
+function bytesPerSample(next: (rand: () => number) => (s: number) => number): number {
+  const head = new Head();
+  // 1,000 series for 6 h at 15 s: 1,440 samples each, 12 chunks, the way a real head holds them.
+  fill(head, 1000, 1440, next(lcg(7)));
+  const st = head.stats();
+  return st.bytes / st.samples;
+}
+
+function median(run: () => void, runs = 7): number {
+  run();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    run();
+    ms.push(performance.now() - t0);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+export function tsdbBench(print: Print): void {
+  // Append: 10 k series × 120 samples, one scrape at a time.
+  {
+    const head = new Head();
+    const t0 = performance.now();
+    let v = 0;
+    fill(head, 10_000, 120, () => (v += 1));
+    const s = (performance.now() - t0) / 1000;
+    print('tsdb_append_samples_per_s', Math.round(head.stats().samples / s), 'samples/s');
+
+    // Decode: a full scan of that head with one reused iterator.
+    const it = new SeriesIterator();
+    let n = 0;
+    const ms = median(() => {
+      n = 0;
+      for (const ref of head.postingsFor([new Matcher('=', '__name__', 'x')])) {
+        head.iterator(ref, it);
+        while (it.next()) n++;
+      }
+    }, 3);
+    print('tsdb_decode_samples_per_s', Math.round(n / (ms / 1000)), 'samples/s');
+  }
+
+  // Request counters of services from idle to busy: Poisson increments per scrape with a mean drawn
+  // log-uniformly from 0.1 to 10.
+  print(
+    'tsdb_bytes_per_sample_counter',
+    bytesPerSample((rand) => {
+      const means = Array.from({ length: 1000 }, () => Math.exp(Math.log(0.1) + rand() * Math.log(100)));
+      const values = new Float64Array(1000);
+      return (s) => (values[s] += poisson(rand, means[s]));
+    }),
+    'B',
+  );
+  // Gauges with noise: a random walk of full-precision floats (memory, temperatures), the hard case for XOR.
+  print(
+    'tsdb_bytes_per_sample_gauge',
+    bytesPerSample((rand) => {
+      const values = new Float64Array(1000).fill(100);
+      return (s) => (values[s] += rand() - 0.5);
+    }),
+    'B',
+  );
+  print('tsdb_bytes_per_sample_constant', bytesPerSample(() => () => 1), 'B');
+
+  // Select over 100 k series: 100 metric names × 10 jobs × 100 instances, one sample each.
+  {
+    const head = new Head();
+    for (let i = 0; i < 100_000; i++) {
+      const ref = head.getOrCreate(
+        labelsFromRecord({ __name__: `metric_${i % 100}`, job: `job${Math.floor(i / 100) % 10}`, instance: `host-${Math.floor(i / 1000)}` }),
+      );
+      head.append(ref, 0, i);
+    }
+    const eq = [new Matcher('=', '__name__', 'metric_7'), new Matcher('=~', 'job', 'job1|job3')];
+    print('tsdb_select_100k_series_ms', median(() => head.select(eq, 0, 1)), 'ms');
+    const re = [new Matcher('=~', 'instance', 'host-1.*'), new Matcher('!=', 'job', 'job0')];
+    print('tsdb_select_100k_series_regex_ms', median(() => head.select(re, 0, 1)), 'ms');
+  }
+}
