@@ -4,6 +4,7 @@ import { LabelsBuilder, METRIC_NAME, labelsKey, type Labels } from '../../labels
 import type { AggregateExpr } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo } from './labelcache.ts';
+import { labelsHashRatio } from './xxhash.ts';
 import { MeanAccumulator, formatFloat, kahanSumInc, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
@@ -104,6 +105,26 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
         for (const s of [...g.samples].sort(byValue(e.op === 'topk')).slice(0, n)) out.push({ metric: s.metric, t: ts, v: s.v });
       }
       return out;
+    }
+    case 'limitk': {
+      // The first k of each group, in input order: a stable subset, not a ranking.
+      const k = param as number;
+      if (Number.isNaN(k)) throw new PromQLError('Parameter value is NaN');
+      if (k < 1) return [];
+      return groups.flatMap((g) => g.samples.slice(0, Math.min(Math.floor(k), g.samples.length)).map((s) => ({ metric: s.metric, t: ts, v: s.v })));
+    }
+    case 'limit_ratio': {
+      // A sample is in when its label hash falls in the ratio's share of [0, 1): the low end for a positive
+      // ratio, the high end for a negative one, so r and -(1-r) select complementary sets.
+      const raw = param as number;
+      if (Number.isNaN(raw)) throw new PromQLError('Ratio value is NaN');
+      const r = Math.max(-1, Math.min(1, raw));
+      return vec
+        .filter((s) => {
+          const offset = labelsHashRatio(s.metric);
+          return (r >= 0 && offset < r) || (r < 0 && offset >= 1 + r);
+        })
+        .map((s) => ({ metric: s.metric, t: ts, v: s.v }));
     }
     case 'count_values': {
       const label = param as string;

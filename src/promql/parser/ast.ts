@@ -20,7 +20,9 @@ export type AggregateOp =
   | 'topk'
   | 'bottomk'
   | 'quantile'
-  | 'count_values';
+  | 'count_values'
+  | 'limitk'
+  | 'limit_ratio';
 
 export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '^' | 'atan2';
 export type ComparisonOp = '==' | '!=' | '>' | '<' | '>=' | '<=';

@@ -17,7 +17,7 @@ export function checkAST(input: string, root: Expr): void {
     switch (n.type) {
       case 'AggregateExpr':
         expectType(n.expr, 'vector', 'aggregation expression');
-        if (n.op === 'topk' || n.op === 'bottomk' || n.op === 'quantile') expectType(n.param!, 'scalar', 'aggregation parameter');
+        if (n.op === 'topk' || n.op === 'bottomk' || n.op === 'quantile' || n.op === 'limitk' || n.op === 'limit_ratio') expectType(n.param!, 'scalar', 'aggregation parameter');
         if (n.op === 'count_values') expectType(n.param!, 'string', 'aggregation parameter');
         break;
       case 'BinaryExpr': {

@@ -58,8 +58,10 @@ const AGGREGATORS = new Set<string>([
   'bottomk',
   'quantile',
   'count_values',
+  'limitk',
+  'limit_ratio',
 ]);
-const AGGREGATORS_WITH_PARAM = new Set<string>(['topk', 'bottomk', 'quantile', 'count_values']);
+const AGGREGATORS_WITH_PARAM = new Set<string>(['topk', 'bottomk', 'quantile', 'count_values', 'limitk', 'limit_ratio']);
 
 // Words that cannot be a function name in `word(`, so an error there is not an unknown function.
 const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'and', 'or', 'unless']);
@@ -187,7 +189,8 @@ class Builder {
   private number(n: SyntaxNode): number {
     const v = parseNumber(this.text(n).replace(/^\+/, ''));
     if (v === null) {
-      const s = this.text(n);
+      // lezer folds a sign into the literal, possibly with blanks between (`- 1`).
+      const s = this.text(n).replace(/\s+/g, '');
       const neg = s.startsWith('-');
       const inner = parseNumber(s.slice(1));
       if (neg && inner !== null) return -inner;

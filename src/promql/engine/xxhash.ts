@@ -1,0 +1,81 @@
+// XXH64 (seed 0) of a label set's bytes, as Prometheus' labels.Hash computes it (name 0xff value 0xff …).
+// limit_ratio picks samples by this hash, so the same series are chosen as in Prometheus.
+
+import type { Labels } from '../../labels/labels.ts';
+
+const M = (1n << 64n) - 1n;
+const P1 = 11400714785074694791n;
+const P2 = 14029467366897019727n;
+const P3 = 1609587929392839161n;
+const P4 = 9650029242287828579n;
+const P5 = 2870177450012600261n;
+
+const rotl = (x: bigint, r: bigint): bigint => ((x << r) | (x >> (64n - r))) & M;
+const round = (acc: bigint, input: bigint): bigint => (rotl((acc + input * P2) & M, 31n) * P1) & M;
+const merge = (acc: bigint, v: bigint): bigint => (((acc ^ round(0n, v)) * P1) & M) + P4 & M;
+
+function read64(b: Uint8Array, i: number): bigint {
+  let x = 0n;
+  for (let k = 7; k >= 0; k--) x = (x << 8n) | BigInt(b[i + k]);
+  return x;
+}
+
+function read32(b: Uint8Array, i: number): bigint {
+  return BigInt((b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24)) >>> 0);
+}
+
+export function xxhash64(b: Uint8Array): bigint {
+  const n = b.length;
+  let i = 0;
+  let h: bigint;
+  if (n >= 32) {
+    let v1 = (P1 + P2) & M;
+    let v2 = P2;
+    let v3 = 0n;
+    let v4 = (M + 1n - P1) & M;
+    for (; i + 32 <= n; i += 32) {
+      v1 = round(v1, read64(b, i));
+      v2 = round(v2, read64(b, i + 8));
+      v3 = round(v3, read64(b, i + 16));
+      v4 = round(v4, read64(b, i + 24));
+    }
+    h = (rotl(v1, 1n) + rotl(v2, 7n) + rotl(v3, 12n) + rotl(v4, 18n)) & M;
+    h = merge(merge(merge(merge(h, v1), v2), v3), v4);
+  } else h = P5;
+  h = (h + BigInt(n)) & M;
+  for (; i + 8 <= n; i += 8) h = ((rotl(h ^ round(0n, read64(b, i)), 27n) * P1) & M) + P4 & M;
+  if (i + 4 <= n) {
+    h = ((rotl(h ^ ((read32(b, i) * P1) & M), 23n) * P2) & M) + P3 & M;
+    i += 4;
+  }
+  for (; i < n; i++) h = (rotl(h ^ ((BigInt(b[i]) * P5) & M), 11n) * P1) & M;
+  h ^= h >> 33n;
+  h = (h * P2) & M;
+  h ^= h >> 29n;
+  h = (h * P3) & M;
+  h ^= h >> 32n;
+  return h;
+}
+
+const encoder = new TextEncoder();
+const cache = new WeakMap<Labels, number>();
+
+/** The label set's hash as a fraction of the largest uint64, in [0, 1]. */
+export function labelsHashRatio(ls: Labels): number {
+  let r = cache.get(ls);
+  if (r === undefined) {
+    let s = '';
+    for (const l of ls) s += `${l.name}\xff${l.value}\xff`;
+    // 0xff is not valid UTF-8 on its own; encode the text, then put the raw separator bytes back.
+    const parts = s.split('\xff').map((p) => encoder.encode(p));
+    const bytes = new Uint8Array(parts.reduce((a, p) => a + p.length, 0) + parts.length - 1);
+    let off = 0;
+    parts.forEach((p, k) => {
+      bytes.set(p, off);
+      off += p.length;
+      if (k < parts.length - 1) bytes[off++] = 0xff;
+    });
+    cache.set(ls, (r = Number(xxhash64(bytes)) / 18446744073709551615));
+  }
+  return r;
+}
