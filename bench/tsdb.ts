@@ -1,9 +1,15 @@
 // The TSDB benchmark: append throughput, bytes per sample by kind of series, full-scan decode throughput and
 // select latency over 100 k series. Generated data is deterministic (a seeded LCG), so runs compare.
 
+import { setupServer } from 'msw/node';
+import { VirtualClock } from '../src/clock/clock.ts';
+import { DEFAULT_CONFIG_YAML } from '../src/config/default.ts';
 import { labelsFromRecord } from '../src/labels/labels.ts';
 import { Matcher } from '../src/labels/matcher.ts';
 import { Head } from '../src/tsdb/head.ts';
+import { Prometheus } from '../src/server/prometheus.ts';
+import { createHandlers } from '../src/sim/handlers.ts';
+import { World } from '../src/sim/world.ts';
 import { SeriesIterator } from '../src/tsdb/series.ts';
 
 type Print = (name: string, value: number, unit: string) => void;
@@ -55,7 +61,29 @@ function median(run: () => void, runs = 7): number {
   return ms.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
-export function tsdbBench(print: Print): void {
+/** Bytes per sample of what the chapter's Prometheus really stores: one virtual hour of its config and apps. */
+async function chapterBytesPerSample(): Promise<number> {
+  const clock = new VirtualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
+  const world = new World({ clock, seed: 1 });
+  const server = setupServer(...createHandlers(world));
+  server.listen({ onUnhandledRequest: 'error' });
+  const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
+  try {
+    prom.applyConfig(DEFAULT_CONFIG_YAML);
+    world.scale('accesslog', 3);
+    for (let i = 0; i < 6; i++) {
+      await world.sendRequests(20);
+      await clock.advance(600_000);
+    }
+    const st = prom.head.stats();
+    return st.bytes / st.samples;
+  } finally {
+    prom.stop();
+    server.close();
+  }
+}
+
+export async function tsdbBench(print: Print): Promise<void> {
   // Append: 10 k series × 120 samples, one scrape at a time.
   {
     const head = new Head();
@@ -99,6 +127,7 @@ export function tsdbBench(print: Print): void {
     'B',
   );
   print('tsdb_bytes_per_sample_constant', bytesPerSample(() => () => 1), 'B');
+  print('tsdb_bytes_per_sample_chapter', await chapterBytesPerSample(), 'B');
 
   // Select over 100 k series: 100 metric names × 10 jobs × 100 instances, one sample each.
   {
