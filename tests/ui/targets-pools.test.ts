@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { labelsFromRecord } from '../../src/labels/labels.ts';
-import type { TargetHealth, TargetStatus } from '../../src/server/types.ts';
-import { countHealth, groupPools } from '../../src/ui/targets/pools.ts';
+import type { TargetHealth } from '../../src/server/types.ts';
+import { countHealth, groupPools, type PoolTarget } from '../../src/ui/targets/pools.ts';
 
-function target(pool: string, address: string, health: TargetHealth): TargetStatus {
-  return {
-    scrapePool: pool,
-    scrapeUrl: `http://${address}/metrics`,
-    labels: labelsFromRecord({ job: pool, instance: address }),
-    discoveredLabels: labelsFromRecord({ job: pool, __address__: address }),
-    health,
-    lastScrape: null,
-    lastScrapeDuration: 0,
-    lastError: '',
-    scrapeInterval: 10_000,
-    scrapeTimeout: 10_000,
-  };
+function target(pool: string, address: string, health: TargetHealth): PoolTarget {
+  return { scrapePool: pool, scrapeUrl: `http://${address}/metrics`, labels: labelsFromRecord({ job: pool, instance: address }), health };
 }
 
 const TARGETS = [

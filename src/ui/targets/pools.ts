@@ -12,16 +12,19 @@ export interface TargetFilter {
   readonly search: string;
 }
 
-export interface PoolView {
+/** What grouping and filtering read of a target. */
+export type PoolTarget = Pick<TargetStatus, 'scrapePool' | 'scrapeUrl' | 'labels' | 'health'>;
+
+export interface PoolView<T extends PoolTarget = TargetStatus> {
   readonly name: string;
   /** The pool's targets that pass the filter. */
-  readonly targets: TargetStatus[];
+  readonly targets: T[];
   /** Counts over all of the pool's targets, so the header tells the whole story even when filtered. */
   readonly up: number;
   readonly total: number;
 }
 
-function matches(t: TargetStatus, f: TargetFilter, words: readonly string[]): boolean {
+function matches(t: PoolTarget, f: TargetFilter, words: readonly string[]): boolean {
   if (f.health.size > 0 && !f.health.has(t.health)) return false;
   if (words.length === 0) return true;
   const hay = [t.scrapeUrl, ...t.labels.map((l) => `${l.name}="${l.value}"`)].join(' ').toLowerCase();
@@ -29,9 +32,9 @@ function matches(t: TargetStatus, f: TargetFilter, words: readonly string[]): bo
 }
 
 /** Pools in name order; a pool none of whose targets pass the filter is left out. */
-export function groupPools(targets: readonly TargetStatus[], f: TargetFilter): PoolView[] {
+export function groupPools<T extends PoolTarget>(targets: readonly T[], f: TargetFilter): PoolView<T>[] {
   const words = f.search.toLowerCase().split(/\s+/).filter(Boolean);
-  const byPool = new Map<string, TargetStatus[]>();
+  const byPool = new Map<string, T[]>();
   for (const t of targets) {
     const list = byPool.get(t.scrapePool) ?? [];
     list.push(t);
@@ -49,7 +52,7 @@ export function groupPools(targets: readonly TargetStatus[], f: TargetFilter): P
 }
 
 /** How many targets are in each health state, for the filter buttons. */
-export function countHealth(targets: readonly TargetStatus[]): Record<TargetHealth, number> {
+export function countHealth(targets: readonly PoolTarget[]): Record<TargetHealth, number> {
   const n: Record<TargetHealth, number> = { up: 0, down: 0, unknown: 0 };
   for (const t of targets) n[t.health]++;
   return n;
