@@ -1,7 +1,8 @@
 // The whole playground in Node, as tests/integration/scenario.test.ts sets it up: the world behind msw/node, the
-// running Prometheus on the chapter config, and a terminal shell driving the same world.
+// running Prometheus on the chapter config with its HTTP API on :9090, and a terminal shell driving the same world.
 
 import { setupServer } from 'msw/node';
+import { PrometheusApi } from '../../src/api/server.ts';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 import { Prometheus } from '../../src/server/prometheus.ts';
@@ -22,9 +23,9 @@ export interface Playground {
 export function startPlayground(): Playground {
   const clock = new VirtualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
   const world = new World({ clock, seed: 1 });
-  const server = setupServer(...createHandlers(world));
-  server.listen({ onUnhandledRequest: 'bypass' });
   const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
+  const server = setupServer(...createHandlers(world, new PrometheusApi(prom)));
+  server.listen({ onUnhandledRequest: 'bypass' });
   const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
   if (!applied.ok) throw new Error('the chapter config does not load');
   const shell = new Shell({ world, prom, clock, fetch: (...a) => fetch(...a) });

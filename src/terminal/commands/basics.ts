@@ -71,11 +71,13 @@ export const cat: Command = {
 
 export const grep: Command = {
   name: 'grep',
-  usage: 'grep [-v] [-i] PATTERN [FILE]',
+  usage: 'grep [-v] [-i] [-E] PATTERN [FILE]',
   summary: 'print lines matching a pattern (e.g. curl -s …/metrics | grep access_log)',
   async run(ctx) {
-    const flags = ctx.args.filter((a) => /^-[vi]+$/.test(a)).join('');
-    const [pattern, file] = ctx.args.filter((a) => !/^-[vi]+$/.test(a));
+    // -E is what JavaScript regular expressions are anyway.
+    const isFlag = (a: string) => /^-[viE]+$/.test(a);
+    const flags = ctx.args.filter(isFlag).join('');
+    const [pattern, file] = ctx.args.filter((a) => !isFlag(a));
     if (pattern === undefined) {
       ctx.err('Usage: grep [OPTION]... PATTERNS [FILE]...\n');
       return 2;

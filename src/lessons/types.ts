@@ -1,0 +1,68 @@
+// A lesson as data: Korean and English text, and steps whose checks are evaluated against the running playground.
+
+export type Lang = 'ko' | 'en';
+export type Localized = Readonly<Record<Lang, string>>;
+
+/** What a learner's PromQL answer must return. All given conditions must hold. */
+export interface AnswerSpec {
+  /** The result must equal this reference expression's result now (same series, same values). */
+  readonly sameAs?: string;
+  /** Exactly this many series. */
+  readonly series?: number;
+  /** Every series carries these label values. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Every series has a different value of this label. */
+  readonly distinct?: string;
+  /** Functions or aggregation operators the expression must use. */
+  readonly uses?: readonly string[];
+}
+
+/** Settings a job in the running prometheus.yml must have. */
+export interface ConfigSpec {
+  readonly job: string;
+  readonly scrape_interval?: string;
+  readonly metrics_path?: string;
+  /** Names the job's dns_sd_configs must look up (type A). */
+  readonly dns_sd_names?: readonly string[];
+}
+
+export type Check =
+  /** This many targets of a scrape pool are up. */
+  | { readonly kind: 'targets'; readonly job: string; readonly up: number }
+  /** This many containers of a compose service are running. */
+  | { readonly kind: 'containers'; readonly service: string; readonly running: number }
+  /** A PromQL expression's single value compared with a number, or its number of series. */
+  | { readonly kind: 'query'; readonly expr: string; readonly op: CompareOp; readonly value: number; readonly count: boolean }
+  /** The learner types a PromQL expression; it must satisfy the spec. */
+  | { readonly kind: 'answer'; readonly spec: AnswerSpec }
+  | { readonly kind: 'config'; readonly spec: ConfigSpec }
+  /** A terminal command line matching this regular expression ran and exited 0. */
+  | { readonly kind: 'ran'; readonly pattern: string };
+
+export type CompareOp = '==' | '>=' | '<=' | '>' | '<';
+
+export interface Step {
+  readonly id: string;
+  readonly title: Localized;
+  readonly hint: Localized | null;
+  readonly check: Check;
+}
+
+export interface Lesson {
+  readonly id: string;
+  readonly order: number;
+  /** Where it was loaded from, for error messages. */
+  readonly file: string;
+  readonly title: Localized;
+  readonly summary: Localized;
+  readonly steps: readonly Step[];
+  /** Markdown, per language. */
+  readonly body: Localized;
+}
+
+/** Why a check passes or not, as a message key and its parameters (the UI words it). */
+export interface CheckResult {
+  readonly pass: boolean;
+  readonly reason: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
