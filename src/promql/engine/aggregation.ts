@@ -3,7 +3,7 @@
 import { LabelsBuilder, METRIC_NAME, labelsKey, type Labels } from '../../labels/labels.ts';
 import type { AggregateExpr } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
-import { PerSeriesMemo } from './labelcache.ts';
+import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { labelsHashRatio } from './xxhash.ts';
 import { MeanAccumulator, formatFloat, kahanSumInc, quantile } from './mathutil.ts';
 
@@ -141,6 +141,11 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       return [...out.values()];
     }
     default:
-      return groups.map((g) => ({ metric: g.metric, t: ts, v: reduce(e.op, g.samples, param as number) }));
+      // Grouped by `__name__`, the name goes if any member's name was dropped.
+      return groups.map((g) => ({
+        metric: g.samples.some((s) => isNameDropped(s.metric)) ? dropName(g.metric) : g.metric,
+        t: ts,
+        v: reduce(e.op, g.samples, param as number),
+      }));
   }
 }

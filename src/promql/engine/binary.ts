@@ -2,7 +2,7 @@
 // Prometheus' engine.go.
 
 import { LabelsBuilder, METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../labels/labels.ts';
-import { PerSeriesMemo, dropName, keyOf } from './labelcache.ts';
+import { PerSeriesMemo, dropName, isNameDropped, keyOf, markNameDropped } from './labelcache.ts';
 import { isComparisonOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
 
@@ -102,7 +102,6 @@ export function vectorUnless(lhs: Sample[], rhs: Sample[], vm: VectorMatching): 
 // matching, plus the group_x labels copied from the "one" side.
 function resultMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, returnBool: boolean): Labels {
   const b = new LabelsBuilder(l);
-  if (shouldDropName(op) || returnBool) b.del(METRIC_NAME);
   if (vm.card === 'one-to-one') {
     if (vm.on) {
       for (const n of b.names()) if (!vm.matchingLabels.includes(n)) b.del(n);
@@ -112,7 +111,8 @@ function resultMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, re
     const v = r.find((x) => x.name === n)?.value ?? '';
     b.set(n, v);
   }
-  return b.labels();
+  // Comparisons keep the left side's name, unless it was already dropped.
+  return markNameDropped(b.labels(), shouldDropName(op) || returnBool || isNameDropped(l));
 }
 
 /**

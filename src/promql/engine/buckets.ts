@@ -1,7 +1,8 @@
 // Classic histograms: `le` bucket series grouped per histogram, then quantiles and fractions over the
 // cumulative counts, like BucketQuantile and BucketFraction in Prometheus' promql/quantile.go.
 
-import { METRIC_NAME, getLabel, labelsKey, type Labels } from '../../labels/labels.ts';
+import { getLabel, labelsKey, type Labels } from '../../labels/labels.ts';
+import { dropName } from './labelcache.ts';
 import type { Sample } from '../value.ts';
 
 export interface Bucket {
@@ -18,14 +19,21 @@ export interface BucketGroup {
  * Groups `le` series by their other labels, the name included, so two histograms that differ only by name
  * collide after the name is dropped from the output. Series without a valid `le` are skipped.
  */
+// A bucket series' histogram key and output labels, computed once per series.
+const identities = new WeakMap<Labels, { key: string; metric: Labels }>();
+
 export function groupBuckets(vec: Sample[]): BucketGroup[] {
   const groups = new Map<string, BucketGroup>();
   for (const s of vec) {
     const le = getLabel(s.metric, 'le');
     const upper = /^\+?inf$/i.test(le) ? Infinity : Number(le);
     if (le === '' || Number.isNaN(upper)) continue;
-    const key = labelsKey(s.metric.filter((l) => l.name !== 'le'));
-    const metric = s.metric.filter((l) => l.name !== 'le' && l.name !== METRIC_NAME);
+    let id = identities.get(s.metric);
+    if (!id) {
+      const withoutLe = s.metric.filter((l) => l.name !== 'le');
+      identities.set(s.metric, (id = { key: labelsKey(withoutLe), metric: dropName(withoutLe) }));
+    }
+    const { key, metric } = id;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { metric, buckets: [] }));
     g.buckets.push({ upper, count: s.v });

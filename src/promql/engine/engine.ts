@@ -9,7 +9,7 @@ import { parseExpr } from '../parser/parse.ts';
 import { PromQLError, type Sample, type Series, type Value } from '../value.ts';
 import { aggregate } from './aggregation.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
-import { dropName, keyOf } from './labelcache.ts';
+import { dropName, finalLabels, keyOf } from './labelcache.ts';
 import { scalarBinop, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
 import { VECTOR_FUNCTIONS, absentLabels, type StepArg } from './vector_functions.ts';
@@ -474,8 +474,41 @@ function resolveDurations(e: Expr, ctx: DurationContext): void {
   for (const c of children(e)) resolveDurations(c, ctx);
 }
 
-function sortSeries(series: Series[]): Series[] {
-  return series.sort((a, b) => compareLabels(a.metric, b.metric));
+/**
+ * The result series with dropped names removed, sorted by labels. Series that only differed by their name
+ * become one, which is an error where both have a point at the same time.
+ */
+function resultSeries(series: readonly Series[]): Series[] {
+  const byKey = new Map<string, Series[]>();
+  for (const s of series) {
+    const metric = finalLabels(s.metric);
+    const key = keyOf(metric);
+    const same = byKey.get(key);
+    if (same) same.push({ metric, t: s.t, v: s.v });
+    else byKey.set(key, [{ metric, t: s.t, v: s.v }]);
+  }
+  const out: Series[] = [];
+  for (const parts of byKey.values()) {
+    if (parts.length === 1) {
+      out.push(parts[0]);
+      continue;
+    }
+    const points = parts.flatMap((p) => p.t.map((t, i) => [t, p.v[i]] as const)).sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < points.length; i++) if (points[i][0] === points[i - 1][0]) throw new PromQLError(DUPLICATE_LABELSET);
+    out.push({ metric: parts[0].metric, t: points.map((p) => p[0]), v: points.map((p) => p[1]) });
+  }
+  return out.sort((a, b) => compareLabels(a.metric, b.metric));
+}
+
+function resultVector(samples: Sample[]): Sample[] {
+  const seen = new Set<string>();
+  return samples.map((s) => {
+    const metric = finalLabels(s.metric);
+    const key = keyOf(metric);
+    if (seen.has(key)) throw new PromQLError(DUPLICATE_LABELSET);
+    seen.add(key);
+    return { metric, t: s.t, v: s.v };
+  });
 }
 
 export class Engine {
@@ -535,10 +568,10 @@ export class Engine {
           }
           if (t.length > 0) series.push({ metric: raw.metric, t, v });
         }
-        return { type: 'matrix', series: sortSeries(series) };
+        return { type: 'matrix', series: resultSeries(series) };
       }
       default:
-        return { type: 'vector', samples: ev.eval(expr).map((s) => ({ metric: s.metric, t: timeMs, v: s.v[0] })) };
+        return { type: 'vector', samples: resultVector(ev.eval(expr).map((s) => ({ metric: s.metric, t: timeMs, v: s.v[0] }))) };
     }
   }
 
@@ -553,6 +586,6 @@ export class Engine {
     if (stepMs <= 0) throw new PromQLError('zero or negative query resolution step widths are not accepted');
     if (endMs < startMs) throw new PromQLError('end timestamp must not be before start time');
     const ev = new Evaluator(this.context(querier, expr, startMs, endMs, stepMs), startMs, endMs, stepMs);
-    return { type: 'matrix', series: sortSeries(ev.eval(expr)) };
+    return { type: 'matrix', series: resultSeries(ev.eval(expr)) };
   }
 }

@@ -4,6 +4,8 @@
 import { METRIC_NAME, labelsKey, type Labels } from '../../labels/labels.ts';
 
 const keys = new WeakMap<Labels, string>();
+const marked = new WeakSet<Labels>();
+const markedCopies = new WeakMap<Labels, Labels>();
 const withoutName = new WeakMap<Labels, Labels>();
 
 /** labelsKey, computed once per label-set object. */
@@ -13,13 +15,39 @@ export function keyOf(ls: Labels): string {
   return k;
 }
 
-/** The label set without `__name__`; the same object for the same input, so later caches keep hitting. */
+const hasName = (ls: Labels): boolean => ls.some((l) => l.name === METRIC_NAME);
+
+/**
+ * Delayed `__name__` removal, as Prometheus 3 does it: an operation that drops the name only marks the label
+ * set, so label_replace can still read the name and `by (__name__)` can still group on it; the name goes when
+ * the query's result is built (finalLabels). Returns a marked label set, the same object for the same input.
+ */
 export function dropName(ls: Labels): Labels {
-  let out = withoutName.get(ls);
+  if (marked.has(ls) || !hasName(ls)) return ls;
+  let out = markedCopies.get(ls);
   if (out === undefined) {
-    out = ls.some((l) => l.name === METRIC_NAME) ? ls.filter((l) => l.name !== METRIC_NAME) : ls;
-    withoutName.set(ls, out);
+    out = [...ls];
+    marked.add(out);
+    markedCopies.set(ls, out);
   }
+  return out;
+}
+
+/** Marks a freshly built label set for name removal when `drop` holds; returns it. */
+export function markNameDropped(ls: Labels, drop: boolean): Labels {
+  if (drop && hasName(ls)) marked.add(ls);
+  return ls;
+}
+
+export function isNameDropped(ls: Labels): boolean {
+  return marked.has(ls);
+}
+
+/** The label set as the query returns it: without `__name__` when an operation dropped it. */
+export function finalLabels(ls: Labels): Labels {
+  if (!marked.has(ls)) return ls;
+  let out = withoutName.get(ls);
+  if (out === undefined) withoutName.set(ls, (out = ls.filter((l) => l.name !== METRIC_NAME)));
   return out;
 }
 

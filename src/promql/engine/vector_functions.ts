@@ -3,7 +3,7 @@
 
 import { LabelsBuilder, METRIC_NAME, compareLabels, getLabel, type Labels } from '../../labels/labels.ts';
 import { bucketFraction, bucketQuantile, groupBuckets } from './buckets.ts';
-import { dropName } from './labelcache.ts';
+import { dropName, isNameDropped, markNameDropped } from './labelcache.ts';
 import { formatFloat } from './mathutil.ts';
 import type { Sample } from '../value.ts';
 import { PromQLError } from '../value.ts';
@@ -49,6 +49,11 @@ function expandTemplate(template: string, m: RegExpExecArray): string {
   });
 }
 
+// A name marked for removal stays marked, unless the function wrote `__name__` itself.
+function relabeled(before: Labels, after: Labels, dst: string): Labels {
+  return markNameDropped(after, dst !== METRIC_NAME && isNameDropped(before));
+}
+
 function labelReplace(args: StepArg[], ts: number): Sample[] {
   const [vec, dst, replacement, src, regex] = args as [Sample[], string, string, string, string];
   let re: RegExp;
@@ -61,7 +66,7 @@ function labelReplace(args: StepArg[], ts: number): Sample[] {
   return vec.map((s) => {
     const m = re.exec(getLabel(s.metric, src));
     if (!m) return { metric: s.metric, t: ts, v: s.v };
-    return { metric: new LabelsBuilder(s.metric).set(dst, expandTemplate(replacement, m)).labels(), t: ts, v: s.v };
+    return { metric: relabeled(s.metric, new LabelsBuilder(s.metric).set(dst, expandTemplate(replacement, m)).labels(), dst), t: ts, v: s.v };
   });
 }
 
@@ -70,7 +75,7 @@ function labelJoin(args: StepArg[], ts: number): Sample[] {
   if (!LABEL_NAME_RE.test(dst)) throw new PromQLError(`invalid destination label name in label_join(): ${dst}`);
   for (const src of srcs) if (!LABEL_NAME_RE.test(src)) throw new PromQLError(`invalid source label name in label_join(): ${src}`);
   return vec.map((s) => ({
-    metric: new LabelsBuilder(s.metric).set(dst, srcs.map((n) => getLabel(s.metric, n)).join(sep)).labels(),
+    metric: relabeled(s.metric, new LabelsBuilder(s.metric).set(dst, srcs.map((n) => getLabel(s.metric, n)).join(sep)).labels(), dst),
     t: ts,
     v: s.v,
   }));
