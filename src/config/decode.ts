@@ -127,6 +127,13 @@ export class Decoder {
     return this.typeError(node!, 'int');
   }
 
+  /** An unsigned integer (uint, uint64): a negative or fractional number is a type error. */
+  uint(node: Node | null, goType = 'uint'): number | undefined {
+    if (this.isNull(node)) return 0;
+    if (isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value >= 0) return node.value;
+    return this.typeError(node!, goType);
+  }
+
   /** A model.Duration in milliseconds; 0 when null, which Prometheus reads as "use the default". */
   duration(node: Node | null): number | undefined {
     if (this.isNull(node)) return 0;

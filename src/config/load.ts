@@ -4,7 +4,11 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { Decoder } from './decode.ts';
 import type { Field } from './decode.ts';
-import type { Config, ConfigError, ConfigResult, DNSSDConfig, GlobalConfig, ScrapeConfig, StaticConfig } from './types.ts';
+import { readRelabelConfigs } from './relabel.ts';
+import type {
+  AlertingConfig, AlertmanagerConfig, Config, ConfigError, ConfigResult, DNSSDConfig, FileSDConfig, GlobalConfig, ScrapeConfig,
+  StaticConfig,
+} from './types.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -17,29 +21,38 @@ const DEFAULT_GLOBAL = {
 const DEFAULT_METRICS_PATH = '/metrics';
 const DEFAULT_SCHEME = 'http';
 const DEFAULT_DNS_SD = { type: 'SRV', refreshInterval: 30 * SECOND } as const;
+const DEFAULT_FILE_SD_REFRESH = 5 * MINUTE;
+const DEFAULT_ALERTMANAGER_TIMEOUT = 10 * SECOND;
+
+/** Where prometheus.yml lives in the container; relative rule and file_sd paths are resolved against it. */
+export const CONFIG_DIR = '/etc/prometheus';
+// config.go's patRulePath and file.go's patFileSDName: a `*` only in the last path element.
+const RULE_PATH = /^[^*]*(\*[^/]*)?$/;
+const FILE_SD_PATH = /^[^*]*(\*[^/]*)?\.(json|yml|yaml|JSON|YML|YAML)$/;
 
 // Go type names as yaml.v2 prints them in "field x not found in type T" and type errors.
 const GO_CONFIG = 'config.plain';
 const GO_SCRAPE_CONFIG = 'config.ScrapeConfig';
 const GO_TARGET_GROUP = 'struct { Targets []string "yaml:\\"targets\\""; Labels model.LabelSet "yaml:\\"labels\\"" }';
 const GO_DNS_SD = 'dns.plain';
+const GO_FILE_SD = 'file.plain';
 
 // Settings Prometheus accepts but promlab does not simulate: refused plainly rather than ignored.
 const UNSIMULATED_TOP = [
-  'runtime', 'alerting', 'rule_files', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp',
+  'runtime', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp',
 ];
 const UNSIMULATED_GLOBAL = [
   'scrape_protocols', 'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'body_size_limit',
-  'sample_limit', 'target_limit', 'label_limit', 'label_name_length_limit', 'label_value_length_limit',
+  'target_limit', 'label_name_length_limit', 'label_value_length_limit',
   'keep_dropped_targets', 'metric_name_validation_scheme', 'metric_name_escaping_scheme', 'scrape_native_histograms',
   'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms', 'extra_scrape_metrics',
 ];
 const UNSIMULATED_SCRAPE = [
   ...UNSIMULATED_GLOBAL.filter((f) => !['rule_query_offset', 'query_log_file'].includes(f)),
-  'honor_timestamps', 'track_timestamps_staleness', 'params', 'fallback_scrape_protocol', 'enable_compression',
-  'native_histogram_bucket_limit', 'native_histogram_min_bucket_factor', 'relabel_configs', 'metric_relabel_configs',
+  'track_timestamps_staleness', 'fallback_scrape_protocol', 'enable_compression',
+  'native_histogram_bucket_limit', 'native_histogram_min_bucket_factor',
   'basic_auth', 'authorization', 'oauth2', 'tls_config', 'proxy_url', 'no_proxy', 'proxy_from_environment',
-  'proxy_connect_header', 'follow_redirects', 'enable_http2', 'http_headers', 'file_sd_configs', 'http_sd_configs',
+  'proxy_connect_header', 'follow_redirects', 'enable_http2', 'http_headers', 'http_sd_configs',
   'kubernetes_sd_configs', 'consul_sd_configs', 'docker_sd_configs', 'dockerswarm_sd_configs', 'ec2_sd_configs',
 ];
 
@@ -62,8 +75,15 @@ function byPosition(a: ConfigError, b: ConfigError): number {
 }
 
 function readConfig(d: Decoder, node: Node | null): Config {
-  const f = d.fields(node, GO_CONFIG, ['global', 'scrape_configs'], UNSIMULATED_TOP) ?? new Map<string, Field>();
+  const f =
+    d.fields(node, GO_CONFIG, ['global', 'rule_files', 'alerting', 'scrape_configs'], UNSIMULATED_TOP) ?? new Map<string, Field>();
   const global = readGlobal(d, f.get('global')?.value ?? null);
+  const ruleFiles: string[] = [];
+  for (const [item, path] of d.stringList(f.get('rule_files')?.value ?? null) ?? []) {
+    if (RULE_PATH.test(path)) ruleFiles.push(resolvePath(path));
+    else d.fail(item, `invalid rule file path ${JSON.stringify(path)}`);
+  }
+  const alerting = readAlerting(d, f.get('alerting')?.value ?? null);
   const scrapeConfigs: ScrapeConfig[] = [];
   const jobNames = new Set<string>();
   const jobs = f.get('scrape_configs');
@@ -80,12 +100,71 @@ function readConfig(d: Decoder, node: Node | null): Config {
     jobNames.add(job.config.jobName);
     scrapeConfigs.push(job.config);
   }
-  return { global, scrapeConfigs };
+  return { global, ruleFiles, alerting, scrapeConfigs };
+}
+
+/** A path as Prometheus opens it: relative to the config file's directory. */
+function resolvePath(path: string): string {
+  return path.startsWith('/') ? path : `${CONFIG_DIR}/${path.replace(/^\.\//, '')}`;
+}
+
+function readAlerting(d: Decoder, node: Node | null): AlertingConfig {
+  const f = d.fields(node, GO_CONFIG, ['alert_relabel_configs', 'alertmanagers'], []) ?? new Map<string, Field>();
+  const alertmanagers: AlertmanagerConfig[] = [];
+  const field = f.get('alertmanagers');
+  for (const item of (field && d.items(field.value, '[]*config.AlertmanagerConfig')) ?? []) {
+    if (d.isNull(item)) {
+      d.fail(item ?? field!.key, 'empty or null alertmanager config');
+      continue;
+    }
+    const am = readAlertmanager(d, item!);
+    if (am) alertmanagers.push(am);
+  }
+  return { alertRelabelConfigs: readRelabelConfigs(d, f.get('alert_relabel_configs'), 'empty or null alert relabeling rule'), alertmanagers };
+}
+
+function readAlertmanager(d: Decoder, node: Node): AlertmanagerConfig | undefined {
+  const f = d.fields(
+    node,
+    GO_CONFIG,
+    ['static_configs', 'scheme', 'path_prefix', 'timeout', 'api_version', 'relabel_configs'],
+    ['basic_auth', 'authorization', 'oauth2', 'tls_config', 'proxy_url', 'follow_redirects', 'enable_http2', 'http_headers',
+      'alert_relabel_configs', 'file_sd_configs', 'dns_sd_configs', 'http_sd_configs', 'kubernetes_sd_configs', 'consul_sd_configs'],
+  );
+  if (!f) return undefined;
+  const scheme = readScheme(d, f);
+  const versionField = f.get('api_version');
+  const version = versionField ? d.string(versionField.value) : 'v2';
+  if (version === 'v1') d.fail(versionField!.value!, 'alertmanager api v1 is no longer supported');
+  else if (version !== undefined && version !== 'v2') {
+    d.fail(versionField!.value ?? versionField!.key, `expected Alertmanager api version to be one of [v2] but got ${version}`);
+  }
+  return {
+    staticConfigs: sections(d, f.get('static_configs'), '[]*targetgroup.Group', 'static_configs', readStaticConfig),
+    scheme,
+    pathPrefix: f.has('path_prefix') ? (d.string(f.get('path_prefix')!.value) ?? '') : '',
+    timeout: durationField(d, f, 'timeout') || DEFAULT_ALERTMANAGER_TIMEOUT,
+    apiVersion: 'v2',
+    relabelConfigs: readRelabelConfigs(d, f.get('relabel_configs'), 'empty or null Alertmanager target relabeling rule'),
+  };
+}
+
+function readScheme(d: Decoder, f: Map<string, Field>): 'http' | 'https' {
+  const scheme = f.has('scheme') ? d.string(f.get('scheme')!.value) : DEFAULT_SCHEME;
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+    d.fail(f.get('scheme')!.value ?? f.get('scheme')!.key, `invalid scheme: ${JSON.stringify(scheme)}`);
+  }
+  return scheme === 'https' ? 'https' : 'http';
 }
 
 function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
   const f =
-    d.fields(node, GO_CONFIG, ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels'], UNSIMULATED_GLOBAL) ??
+    d.fields(
+      node,
+      GO_CONFIG,
+      ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', 'sample_limit', 'label_limit'],
+      UNSIMULATED_GLOBAL,
+    ) ??
     new Map<string, Field>();
   const externalLabels: Record<string, string> = {};
   for (const [key, name, value] of d.stringMap(f.get('external_labels')?.value ?? null, 'map[string]string', 'string')) {
@@ -100,6 +179,8 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
     scrapeTimeout: timeout || Math.min(DEFAULT_GLOBAL.scrapeTimeout, scrapeInterval),
     evaluationInterval: durationField(d, f, 'evaluation_interval') || DEFAULT_GLOBAL.evaluationInterval,
     externalLabels,
+    sampleLimit: d.uint(f.get('sample_limit')?.value ?? null) ?? 0,
+    labelLimit: d.uint(f.get('label_limit')?.value ?? null) ?? 0,
   };
 }
 
@@ -107,7 +188,11 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
   const f = d.fields(
     node,
     GO_SCRAPE_CONFIG,
-    ['job_name', 'honor_labels', 'scrape_interval', 'scrape_timeout', 'metrics_path', 'scheme', 'static_configs', 'dns_sd_configs'],
+    [
+      'job_name', 'honor_labels', 'honor_timestamps', 'params', 'scrape_interval', 'scrape_timeout', 'metrics_path', 'scheme',
+      'sample_limit', 'label_limit', 'static_configs', 'dns_sd_configs', 'file_sd_configs', 'relabel_configs',
+      'metric_relabel_configs',
+    ],
     UNSIMULATED_SCRAPE,
   );
   if (!f) return undefined;
@@ -116,10 +201,7 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
   const jobName = d.string(nameField?.value ?? null) ?? '';
   if (jobName === '') d.fail(nameNode, 'job_name is empty');
 
-  const scheme = f.has('scheme') ? d.string(f.get('scheme')!.value) : DEFAULT_SCHEME;
-  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
-    d.fail(f.get('scheme')!.value ?? f.get('scheme')!.key, `invalid scheme: ${JSON.stringify(scheme)}`);
-  }
+  const scheme = readScheme(d, f);
 
   // ScrapeConfig.Validate: the interval defaults to the global one; an explicit timeout may not exceed it,
   // an unset one becomes the smaller of the global timeout and this interval.
@@ -137,10 +219,18 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     scrapeInterval,
     scrapeTimeout: timeout || Math.min(global.scrapeTimeout, scrapeInterval),
     metricsPath: f.has('metrics_path') ? (d.string(f.get('metrics_path')!.value) ?? DEFAULT_METRICS_PATH) : DEFAULT_METRICS_PATH,
-    scheme: scheme === 'https' ? 'https' : 'http',
+    scheme,
+    params: readParams(d, f.get('params')?.value ?? null),
     honorLabels: d.bool(f.get('honor_labels')?.value ?? null) ?? false,
+    // honor_timestamps defaults to true: a bool field that is absent keeps Prometheus' default.
+    honorTimestamps: f.has('honor_timestamps') ? (d.bool(f.get('honor_timestamps')!.value) ?? true) : true,
+    sampleLimit: (d.uint(f.get('sample_limit')?.value ?? null) ?? 0) || global.sampleLimit,
+    labelLimit: (d.uint(f.get('label_limit')?.value ?? null) ?? 0) || global.labelLimit,
     staticConfigs: sections(d, f.get('static_configs'), '[]*targetgroup.Group', 'static_configs', readStaticConfig),
     dnsSDConfigs: sections(d, f.get('dns_sd_configs'), '[]*dns.SDConfig', 'dns_sd_configs', readDNSSDConfig),
+    fileSDConfigs: sections(d, f.get('file_sd_configs'), '[]*file.SDConfig', 'file_sd_configs', readFileSDConfig),
+    relabelConfigs: readRelabelConfigs(d, f.get('relabel_configs'), 'empty or null target relabeling rule in scrape config'),
+    metricRelabelConfigs: readRelabelConfigs(d, f.get('metric_relabel_configs'), 'empty or null metric relabeling rule in scrape config'),
   };
   return { config, nameNode };
 }
@@ -179,6 +269,31 @@ function readStaticConfig(d: Decoder, node: Node): StaticConfig | undefined {
     if (checkLabel(d, key, name, value)) labels[name] = value;
   }
   return { targets, labels };
+}
+
+/** params: url.Values, a map from names to lists of values. */
+function readParams(d: Decoder, node: Node | null): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const pair of d.pairs(node, 'url.Values') ?? []) {
+    const name = d.string(d.resolve(pair.key));
+    const values = d.stringList(d.resolve(pair.value));
+    if (name !== undefined && values) out[name] = values.map(([, v]) => v);
+  }
+  return out;
+}
+
+function readFileSDConfig(d: Decoder, node: Node): FileSDConfig | undefined {
+  const f = d.fields(node, GO_FILE_SD, ['files', 'refresh_interval'], []);
+  if (!f) return undefined;
+  const files: string[] = [];
+  const items = d.stringList(f.get('files')?.value ?? null) ?? [];
+  if (items.length === 0) d.fail(node, 'file service discovery config must contain at least one path name');
+  for (const [item, path] of items) {
+    if (FILE_SD_PATH.test(path)) files.push(resolvePath(path));
+    else d.fail(item, `path name ${JSON.stringify(path)} is not valid for file discovery`);
+  }
+  const refreshInterval = f.has('refresh_interval') ? durationField(d, f, 'refresh_interval') : DEFAULT_FILE_SD_REFRESH;
+  return { files, refreshInterval };
 }
 
 function readDNSSDConfig(d: Decoder, node: Node): DNSSDConfig | undefined {

@@ -3,7 +3,9 @@
 
 import type { Clock, TimerId } from '../clock/clock.ts';
 import type { ScrapeConfig } from '../config/types.ts';
+import type { Files } from '../files/files.ts';
 import { DNSDiscoverer, type Resolver } from './dns.ts';
+import { FileDiscoverer, type FileSDError } from './file.ts';
 import { StaticDiscoverer } from './static.ts';
 import type { Discoverer, TargetGroup } from './targetgroup.ts';
 
@@ -14,6 +16,7 @@ interface Provider {
   groups: TargetGroup[];
   timer: TimerId | null;
   stopped: boolean;
+  unwatch: (() => void) | null;
 }
 
 export class DiscoveryManager {
@@ -22,6 +25,7 @@ export class DiscoveryManager {
   constructor(
     private readonly clock: Clock,
     private readonly resolver: Resolver,
+    private readonly files: Files,
     private readonly sync: SyncFn,
   ) {}
 
@@ -33,9 +37,13 @@ export class DiscoveryManager {
       const discoverers: Discoverer[] = [];
       if (cfg.staticConfigs.length) discoverers.push(new StaticDiscoverer(cfg.staticConfigs, cfg.jobName));
       for (const d of cfg.dnsSDConfigs) discoverers.push(new DNSDiscoverer(d, this.resolver));
-      const providers = discoverers.map((discoverer) => ({ discoverer, groups: [], timer: null, stopped: false }));
+      for (const f of cfg.fileSDConfigs) discoverers.push(new FileDiscoverer(f, this.files));
+      const providers: Provider[] = discoverers.map((discoverer) => ({ discoverer, groups: [], timer: null, stopped: false, unwatch: null }));
       this.providers.set(cfg.jobName, providers);
-      for (const p of providers) first.push(this.run(cfg.jobName, p));
+      for (const p of providers) {
+        p.unwatch = p.discoverer.watch?.(() => void this.run(cfg.jobName, p)) ?? null;
+        first.push(this.run(cfg.jobName, p));
+      }
     }
     await Promise.all(first);
   }
@@ -45,8 +53,17 @@ export class DiscoveryManager {
       for (const p of providers) {
         p.stopped = true;
         if (p.timer !== null) this.clock.clearTimeout(p.timer);
+        p.unwatch?.();
       }
     this.providers.clear();
+  }
+
+  /** Target files that do not parse right now, per job: their last good groups stay in use. */
+  fileErrors(): { job: string; error: FileSDError }[] {
+    const out: { job: string; error: FileSDError }[] = [];
+    for (const [job, providers] of this.providers)
+      for (const p of providers) if (p.discoverer instanceof FileDiscoverer) for (const error of p.discoverer.errors.values()) out.push({ job, error });
+    return out;
   }
 
   private async run(job: string, p: Provider): Promise<void> {

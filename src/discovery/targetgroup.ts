@@ -13,4 +13,6 @@ export interface Discoverer {
   refresh(): Promise<TargetGroup[]>;
   /** How often to refresh, in ms; 0 for mechanisms whose groups never change (static). */
   readonly refreshInterval: number;
+  /** For mechanisms that can tell when their source changed (files): calls back on change; returns the unsubscribe. */
+  watch?(onChange: () => void): () => void;
 }

@@ -1,40 +1,48 @@
 // One scrape loop per target (Prometheus' scrape/scrape.go scrapeLoop): on every interval of the virtual clock it
-// fetches the target, parses the exposition, appends the samples with the target's labels, writes staleness markers
-// for series that vanished, and reports the synthetic series up, scrape_duration_seconds and friends.
+// fetches the target with Prometheus 3's Accept header, parses the exposition by its Content-Type, relabels and
+// limits the samples, appends them with the target's labels, writes staleness markers for series that vanished,
+// and reports the synthetic series up, scrape_duration_seconds and friends.
 
 import type { Clock, TimerId } from '../clock/clock.ts';
+import type { ScrapeConfig } from '../config/types.ts';
 import { LabelsBuilder, type Labels, METRIC_NAME } from '../labels/labels.ts';
+import { relabel } from '../relabel/relabel.ts';
 import { AppendError, type Head } from '../tsdb/head.ts';
-import { parsePrometheusText, type SampleEntry } from '../textparse/promparse.ts';
+import { ACCEPT_HEADER, parseExposition } from '../textparse/parse.ts';
+import type { SampleEntry } from '../textparse/types.ts';
 import type { Target } from './target.ts';
 
-/** What Prometheus sends when the scrape config allows only the classic text format. */
-export const ACCEPT_HEADER = 'text/plain;version=0.0.4;q=1,*/*;q=0.1';
+export { ACCEPT_HEADER } from '../textparse/parse.ts';
 
 export interface ScrapeLoopOptions {
   readonly clock: Clock;
   readonly fetch: typeof fetch;
   readonly head: Head;
   readonly target: Target;
-  readonly interval: number;
-  readonly timeout: number;
-  readonly honorLabels: boolean;
+  readonly config: ScrapeConfig;
   /** Called after each scrape, success or not. */
   readonly onScrape: () => void;
 }
 
-/** Counts of samples the head refused, like prometheus_target_scrapes_sample_*_total. */
-export interface AppendFailures {
-  outOfOrder: number;
-  duplicate: number;
+/** A scrape that fails as a whole: nothing it read is appended. */
+class ScrapeError extends Error {}
+
+/** A series of this scrape: its ref once known, or the labels to create it with. */
+interface Pending {
+  readonly key: string;
+  readonly labels: Labels;
+  readonly t: number;
+  readonly v: number;
+  readonly explicit: boolean;
 }
 
 export class ScrapeLoop {
-  readonly failures: AppendFailures = { outOfOrder: 0, duplicate: 0 };
   private timer: TimerId | null = null;
   private stopped = false;
   /** Series refs by the exposition's metric text, so a repeat scrape skips building label sets. */
   private cache = new Map<string, number>();
+  /** Series metric_relabel_configs dropped, by the same key: they are dropped again without relabeling. */
+  private droppedKeys = new Set<string>();
   /** Series written without explicit timestamps in the last scrape: they get staleness markers if they vanish. */
   private lastSeen = new Set<number>();
   private reportRefCache: number[] | null = null;
@@ -43,11 +51,12 @@ export class ScrapeLoop {
 
   /** Starts scraping after `offset` ms, then every interval. */
   start(offset: number): void {
+    this.o.target.offset = (this.o.clock.now() + offset) % this.o.target.interval;
     const tick = async (): Promise<void> => {
       if (this.stopped) return;
       const scheduled = this.o.clock.now();
       // Schedule the next scrape before this one runs, so a slow scrape does not shift the grid.
-      this.timer = this.o.clock.setTimeout(tick, this.o.interval);
+      this.timer = this.o.clock.setTimeout(tick, this.o.target.interval);
       await this.scrapeAndReport(scheduled);
     };
     this.timer = this.o.clock.setTimeout(tick, offset);
@@ -68,25 +77,24 @@ export class ScrapeLoop {
   private async scrapeAndReport(start: number): Promise<void> {
     const target = this.o.target;
     const realStart = performance.now();
-    let body: string | null = null;
     let error = '';
-    try {
-      body = await this.scrape();
-    } catch (err) {
-      error = err instanceof Error ? err.message : String(err);
-    }
-    if (this.stopped) return;
     let scraped = 0;
+    let postRelabel = 0;
     let added = 0;
     let seen = new Set<number>();
-    if (body !== null) {
-      try {
-        const { samples } = parsePrometheusText(body);
-        scraped = samples.length;
-        ({ added, seen } = this.append(samples, start));
-      } catch (err) {
-        error = err instanceof Error ? err.message : String(err);
-      }
+    try {
+      const { body, contentType } = await this.scrape();
+      if (this.stopped) return;
+      const { samples, metadata } = parseExposition(body, contentType);
+      scraped = samples.length;
+      const pending = this.prepare(samples, start);
+      postRelabel = pending.length;
+      ({ added, seen } = this.append(pending));
+      target.metadata = metadata;
+    } catch (err) {
+      if (this.stopped) return;
+      error = err instanceof Error ? err.message : String(err);
+      if (!(err instanceof ScrapeError)) scraped = postRelabel = 0;
     }
     // A failed scrape is an empty one: everything it wrote before goes stale.
     for (const ref of this.lastSeen) if (!seen.has(ref)) this.o.head.appendStale(ref, start);
@@ -99,12 +107,15 @@ export class ScrapeLoop {
     target.lastError = error;
     target.lastScrape = start;
     target.lastScrapeDuration = durationMs / 1000;
-    this.report(start, error ? 0 : 1, durationMs / 1000, error ? 0 : scraped, added);
+    target.lastSamples = scraped;
+    target.lastSamplesPostRelabel = postRelabel;
+    this.report(start, error ? 0 : 1, durationMs / 1000, scraped, postRelabel, added);
     this.o.onScrape();
   }
 
-  private async scrape(): Promise<string> {
+  private async scrape(): Promise<{ body: string; contentType: string | null }> {
     const url = this.o.target.url;
+    const timeout = this.o.target.timeout;
     const controller = new AbortController();
     // The deadline is virtual time: it rejects from the clock's timer, whatever the fetch is doing.
     let timer: TimerId | null = null;
@@ -112,17 +123,20 @@ export class ScrapeLoop {
       timer = this.o.clock.setTimeout(() => {
         controller.abort();
         reject(new Error(`Get "${url}": context deadline exceeded`));
-      }, this.o.timeout);
+      }, timeout);
     });
     const request = (async () => {
       let res: Response;
       try {
-        res = await this.o.fetch(url, { headers: { Accept: ACCEPT_HEADER }, signal: controller.signal });
+        res = await this.o.fetch(url, {
+          headers: { Accept: ACCEPT_HEADER, 'X-Prometheus-Scrape-Timeout-Seconds': String(timeout / 1000) },
+          signal: controller.signal,
+        });
       } catch (err) {
         throw new Error(`Get "${url}": ${err instanceof Error ? err.message : String(err)}`);
       }
       if (res.status !== 200) throw new Error(`server returned HTTP status ${res.status} ${res.statusText}`.trimEnd());
-      return res.text();
+      return { body: await res.text(), contentType: res.headers.get('Content-Type') };
     })();
     try {
       return await Promise.race([request, deadline]);
@@ -133,28 +147,58 @@ export class ScrapeLoop {
     }
   }
 
-  /** Appends one scrape's samples atomically: a parse error has already thrown before anything was written. */
-  private append(samples: SampleEntry[], start: number): { added: number; seen: Set<number> } {
-    const seen = new Set<number>();
-    let added = 0;
+  /**
+   * Labels every sample (target labels, metric_relabel_configs) and checks the limits, before anything is
+   * appended: like Prometheus' appender rollback, a scrape over a limit writes nothing.
+   */
+  private prepare(samples: SampleEntry[], start: number): Pending[] {
+    const cfg = this.o.config;
+    const out: Pending[] = [];
     for (const s of samples) {
       const key = seriesKey(s);
-      let ref = this.cache.get(key);
+      if (this.droppedKeys.has(key)) continue;
+      let labels: Labels | null = null;
+      if (!this.cache.has(key)) {
+        labels = relabel(this.sampleLabels(s), cfg.metricRelabelConfigs);
+        if (labels === null) {
+          this.droppedKeys.add(key);
+          continue;
+        }
+        if (cfg.labelLimit > 0 && labels.length > cfg.labelLimit) {
+          this.o.target.labelLimitExceeded++;
+          const name = labels.find((l) => l.name === METRIC_NAME)?.value ?? '';
+          throw new ScrapeError(`label_limit exceeded (metric: ${name.slice(0, 50)}, number of labels: ${labels.length}, limit: ${cfg.labelLimit})`);
+        }
+      }
+      const explicit = s.timestamp !== null && cfg.honorTimestamps;
+      out.push({ key, labels: labels ?? [], t: explicit ? s.timestamp! : start, v: s.value, explicit });
+    }
+    if (cfg.sampleLimit > 0 && out.length > cfg.sampleLimit) {
+      this.o.target.sampleLimitExceeded++;
+      throw new ScrapeError('sample limit exceeded');
+    }
+    return out;
+  }
+
+  private append(pending: Pending[]): { added: number; seen: Set<number> } {
+    const seen = new Set<number>();
+    let added = 0;
+    for (const p of pending) {
+      let ref = this.cache.get(p.key);
       if (ref === undefined) {
-        ref = this.o.head.getOrCreate(this.sampleLabels(s));
-        this.cache.set(key, ref);
+        ref = this.o.head.getOrCreate(p.labels);
+        this.cache.set(p.key, ref);
         added++;
       }
-      const explicit = s.timestamp !== null;
       try {
-        this.o.head.append(ref, explicit ? s.timestamp! : start, s.value);
+        this.o.head.append(ref, p.t, p.v);
       } catch (err) {
         if (!(err instanceof AppendError)) throw err;
-        if (err.kind === 'out_of_order') this.failures.outOfOrder++;
-        else this.failures.duplicate++;
+        if (err.kind === 'out_of_order') this.o.target.outOfOrder++;
+        else this.o.target.duplicate++;
       }
       // Series with explicit timestamps get no staleness markers (Prometheus cannot know when they end).
-      if (!explicit) seen.add(ref);
+      if (!p.explicit) seen.add(ref);
     }
     return { added, seen };
   }
@@ -166,8 +210,8 @@ export class ScrapeLoop {
     for (const [k, v] of s.labels) lb.set(k, v);
     for (const l of this.o.target.labels) {
       const existing = lb.get(l.name);
-      if (existing !== '' && !this.o.honorLabels) lb.set(`exported_${l.name}`, existing);
-      if (existing === '' || !this.o.honorLabels) lb.set(l.name, l.value);
+      if (existing !== '' && !this.o.config.honorLabels) lb.set(`exported_${l.name}`, existing);
+      if (existing === '' || !this.o.config.honorLabels) lb.set(l.name, l.value);
     }
     return lb.labels();
   }
@@ -179,8 +223,8 @@ export class ScrapeLoop {
     return this.reportRefCache;
   }
 
-  private report(t: number, up: number, duration: number, scraped: number, added: number): void {
-    const values = [up, duration, scraped, scraped, added];
+  private report(t: number, up: number, duration: number, scraped: number, postRelabel: number, added: number): void {
+    const values = [up, duration, scraped, postRelabel, added];
     const refs = this.reportRefs();
     refs.forEach((ref, i) => this.o.head.append(ref, t, values[i]));
   }

@@ -3,10 +3,9 @@
 import type { Clock } from '../clock/clock.ts';
 import type { ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/targetgroup.ts';
-import type { Labels } from '../labels/labels.ts';
 import type { Head } from '../tsdb/head.ts';
 import { ScrapeLoop } from './loop.ts';
-import { targetsFromGroup, type Target } from './target.ts';
+import { targetsFromGroup, type DroppedTargetEntry, type Target } from './target.ts';
 
 export interface ScrapeDeps {
   readonly clock: Clock;
@@ -15,14 +14,9 @@ export interface ScrapeDeps {
   readonly onScrape: () => void;
 }
 
-export interface DroppedTarget {
-  readonly discoveredLabels: Labels;
-  readonly reason: string;
-}
-
 export class ScrapePool {
   private readonly loops = new Map<string, { target: Target; loop: ScrapeLoop }>();
-  private droppedTargets: DroppedTarget[] = [];
+  private droppedTargets: DroppedTargetEntry[] = [];
 
   constructor(
     readonly config: ScrapeConfig,
@@ -32,7 +26,7 @@ export class ScrapePool {
   /** Starts loops for new targets and stops the loops of targets that are gone; the others keep running. */
   sync(groups: readonly TargetGroup[]): void {
     const wanted = new Map<string, Target>();
-    const dropped: DroppedTarget[] = [];
+    const dropped: DroppedTargetEntry[] = [];
     for (const g of groups) {
       const r = targetsFromGroup(g, this.config);
       for (const t of r.targets) if (!wanted.has(t.key)) wanted.set(t.key, t);
@@ -46,15 +40,9 @@ export class ScrapePool {
     }
     for (const [key, target] of wanted) {
       if (this.loops.has(key)) continue;
-      const loop = new ScrapeLoop({
-        ...this.deps,
-        target,
-        interval: this.config.scrapeInterval,
-        timeout: this.config.scrapeTimeout,
-        honorLabels: this.config.honorLabels,
-      });
+      const loop = new ScrapeLoop({ ...this.deps, target, config: this.config });
       this.loops.set(key, { target, loop });
-      loop.start(scrapeOffset(key, this.config.scrapeInterval, this.deps.clock.now()));
+      loop.start(scrapeOffset(key, target.interval, this.deps.clock.now()));
     }
   }
 
@@ -62,7 +50,7 @@ export class ScrapePool {
     return [...this.loops.values()].map((x) => x.target);
   }
 
-  dropped(): readonly DroppedTarget[] {
+  dropped(): readonly DroppedTargetEntry[] {
     return this.droppedTargets;
   }
 

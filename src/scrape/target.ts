@@ -1,27 +1,51 @@
-// Scrape targets: turning discovered label sets into target labels (Prometheus' scrape/target.go PopulateLabels).
+// Scrape targets: turning discovered label sets into targets (Prometheus' scrape/target.go PopulateLabels):
+// scrape-config defaults, relabel_configs, the checks on __address__ and the interval labels, `instance` defaulting
+// to the address, and the internal `__` labels that decide the URL but never reach a series.
 
 import type { ScrapeConfig } from '../config/types.ts';
+import { parseDuration, DurationError } from '../config/duration.ts';
 import { formatDuration } from '../config/format.ts';
 import { LabelsBuilder, labelsFromRecord, labelsKey, type Labels } from '../labels/labels.ts';
 import type { TargetGroup } from '../discovery/targetgroup.ts';
+import { relabelSteps } from '../relabel/relabel.ts';
 import type { TargetHealth } from '../server/types.ts';
+import type { MetricMetadata } from '../textparse/types.ts';
 
 export const ADDRESS_LABEL = '__address__';
 export const SCHEME_LABEL = '__scheme__';
 export const METRICS_PATH_LABEL = '__metrics_path__';
+export const SCRAPE_INTERVAL_LABEL = '__scrape_interval__';
+export const SCRAPE_TIMEOUT_LABEL = '__scrape_timeout__';
+export const PARAM_LABEL_PREFIX = '__param_';
+export const META_LABEL_PREFIX = '__meta_';
 
 export class Target {
   health: TargetHealth = 'unknown';
   lastScrape: number | null = null;
   lastScrapeDuration = 0;
   lastError = '';
+  /** Samples of the last scrape, before and after metric_relabel_configs. */
+  lastSamples = 0;
+  lastSamplesPostRelabel = 0;
+  /** Samples the head refused, since the target appeared (prometheus_target_scrapes_sample_*_total). */
+  outOfOrder = 0;
+  duplicate = 0;
+  /** Scrapes that failed for exceeding sample_limit / label_limit. */
+  sampleLimitExceeded = 0;
+  labelLimitExceeded = 0;
+  /** Where in each interval this target is scraped, in ms after the interval's start. */
+  offset = 0;
+  /** TYPE/HELP/UNIT by metric family from the last successful scrape. */
+  metadata = new Map<string, MetricMetadata>();
 
   constructor(
-    /** Labels after relabeling: what every scraped series of this target carries. */
+    /** Labels after relabeling without the `__` ones: what every scraped series of this target carries. */
     readonly labels: Labels,
-    /** Labels as discovery reported them, before relabeling. */
+    /** Labels as discovery reported them, with the scrape config's defaults, before relabeling. */
     readonly discoveredLabels: Labels,
     readonly url: string,
+    readonly interval: number,
+    readonly timeout: number,
   ) {}
 
   /** Identity of the target within its pool: same labels and URL means the same target across discovery updates. */
@@ -30,40 +54,86 @@ export class Target {
   }
 }
 
-/** Builds the targets of one target group; a target whose labels are invalid is dropped with its reason. */
-export function targetsFromGroup(
-  group: TargetGroup,
-  cfg: ScrapeConfig,
-): { targets: Target[]; dropped: { discoveredLabels: Labels; reason: string }[] } {
+/** A discovered target that is not scraped, and why. */
+export interface DroppedTargetEntry {
+  readonly discoveredLabels: Labels;
+  readonly reason: string;
+}
+
+/** Builds the targets of one target group; dropped ones come with the reason. */
+export function targetsFromGroup(group: TargetGroup, cfg: ScrapeConfig): { targets: Target[]; dropped: DroppedTargetEntry[] } {
   const targets: Target[] = [];
-  const dropped: { discoveredLabels: Labels; reason: string }[] = [];
+  const dropped: DroppedTargetEntry[] = [];
   for (const t of group.targets) {
-    const discovered = new LabelsBuilder(labelsFromRecord({ ...group.labels, ...t }));
-    // Scrape-config defaults, set only where discovery did not already set them.
-    const defaults: Record<string, string> = {
-      job: cfg.jobName,
-      __scrape_interval__: formatDuration(cfg.scrapeInterval),
-      __scrape_timeout__: formatDuration(cfg.scrapeTimeout),
-      [METRICS_PATH_LABEL]: cfg.metricsPath,
-      [SCHEME_LABEL]: cfg.scheme,
-    };
-    for (const [k, v] of Object.entries(defaults)) if (!discovered.has(k)) discovered.set(k, v);
-    const discoveredLabels = discovered.labels();
-    const result = populateLabels(discoveredLabels);
+    const discoveredLabels = discoveredTargetLabels({ ...group.labels, ...t }, cfg);
+    const result = populateLabels(discoveredLabels, cfg);
     if (typeof result === 'string') dropped.push({ discoveredLabels, reason: result });
-    else targets.push(new Target(result.labels, discoveredLabels, result.url));
+    else targets.push(result);
   }
   return { targets, dropped };
 }
 
-function populateLabels(discovered: Labels): { labels: Labels; url: string } | string {
-  const lb = new LabelsBuilder(discovered);
+/** A target's labels before relabeling: what discovery found, plus the scrape config's defaults where it set none. */
+export function discoveredTargetLabels(found: Record<string, string>, cfg: ScrapeConfig): Labels {
+  const lb = new LabelsBuilder(labelsFromRecord(found));
+  const defaults: Record<string, string> = {
+    job: cfg.jobName,
+    [SCRAPE_INTERVAL_LABEL]: formatDuration(cfg.scrapeInterval),
+    [SCRAPE_TIMEOUT_LABEL]: formatDuration(cfg.scrapeTimeout),
+    [METRICS_PATH_LABEL]: cfg.metricsPath,
+    [SCHEME_LABEL]: cfg.scheme,
+  };
+  for (const [name, values] of Object.entries(cfg.params)) if (values.length) defaults[PARAM_LABEL_PREFIX + name] = values[0];
+  for (const [k, v] of Object.entries(defaults)) if (!lb.has(k)) lb.set(k, v);
+  return lb.labels();
+}
+
+function populateLabels(discovered: Labels, cfg: ScrapeConfig): Target | string {
+  const steps = relabelSteps(discovered, cfg.relabelConfigs);
+  const last = steps.at(-1);
+  if (last && last.after === null) return `dropped by relabel_configs[${last.index}] (action ${last.config.action})`;
+  const lb = new LabelsBuilder(last?.after ?? discovered);
+
   const address = lb.get(ADDRESS_LABEL);
   if (address === '') return 'no address';
-  if (/[/@?#]/.test(address) || /\s/.test(address)) return `invalid address "${address}"`;
-  const url = `${lb.get(SCHEME_LABEL)}://${address}${lb.get(METRICS_PATH_LABEL)}`;
-  // Prometheus 3 appends no default port: `image-gallery` stays `instance="image-gallery"`.
+  // config.CheckTargetAddress; Prometheus 3 appends no default port, so `image-gallery` stays as written.
+  if (address.includes('/')) return `${JSON.stringify(address)} is not a valid hostname`;
+  const interval = durationLabel(lb, SCRAPE_INTERVAL_LABEL, 'interval');
+  if (typeof interval === 'string') return interval;
+  const timeout = durationLabel(lb, SCRAPE_TIMEOUT_LABEL, 'timeout');
+  if (typeof timeout === 'string') return timeout;
+  if (timeout > interval) {
+    return `scrape timeout cannot be greater than scrape interval (${JSON.stringify(lb.get(SCRAPE_TIMEOUT_LABEL))} > ${JSON.stringify(lb.get(SCRAPE_INTERVAL_LABEL))})`;
+  }
+  for (const name of lb.names()) if (name.startsWith(META_LABEL_PREFIX)) lb.del(name);
   if (!lb.has('instance')) lb.set('instance', address);
+
+  const url = scrapeUrl(lb, cfg);
   for (const name of lb.names()) if (name.startsWith('__')) lb.del(name);
-  return { labels: lb.labels(), url };
+  return new Target(lb.labels(), discovered, url, interval, timeout);
+}
+
+function durationLabel(lb: LabelsBuilder, name: string, what: string): number | string {
+  try {
+    const ms = parseDuration(lb.get(name));
+    return ms === 0 ? `scrape ${what} cannot be 0` : ms;
+  } catch (err) {
+    if (!(err instanceof DurationError)) throw err;
+    return `error parsing scrape ${what}: ${err.message}`;
+  }
+}
+
+/** scheme://address/path?params, where a __param_<name> label replaces the first value of that parameter. */
+function scrapeUrl(lb: LabelsBuilder, cfg: ScrapeConfig): string {
+  const params = new URLSearchParams();
+  const names = new Set(Object.keys(cfg.params));
+  for (const name of lb.names()) if (name.startsWith(PARAM_LABEL_PREFIX)) names.add(name.slice(PARAM_LABEL_PREFIX.length));
+  for (const name of [...names].sort()) {
+    const values = [...(cfg.params[name] ?? [])];
+    const fromLabel = lb.get(PARAM_LABEL_PREFIX + name);
+    if (fromLabel !== '') values[0] = fromLabel;
+    for (const v of values) params.append(name, v);
+  }
+  const query = params.toString();
+  return `${lb.get(SCHEME_LABEL)}://${lb.get(ADDRESS_LABEL)}${lb.get(METRICS_PATH_LABEL)}${query ? `?${query}` : ''}`;
 }

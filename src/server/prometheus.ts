@@ -3,15 +3,18 @@
 
 import type { VirtualClock } from '../clock/clock.ts';
 import { loadConfig } from '../config/load.ts';
-import type { ConfigResult } from '../config/types.ts';
+import type { Config, ConfigResult, ScrapeConfig } from '../config/types.ts';
 import type { Resolver } from '../discovery/dns.ts';
+import type { FileSDError } from '../discovery/file.ts';
 import { DiscoveryManager } from '../discovery/manager.ts';
-import { METRIC_NAME, type Labels } from '../labels/labels.ts';
+import { Files } from '../files/files.ts';
+import { METRIC_NAME } from '../labels/labels.ts';
 import { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import { ScrapeManager } from '../scrape/manager.ts';
 import { Head } from '../tsdb/head.ts';
-import type { TargetStatus } from './types.ts';
+import type { MetricMetadata } from '../textparse/types.ts';
+import type { DroppedTarget, TargetStatus } from './types.ts';
 
 export interface PrometheusOptions {
   readonly clock: VirtualClock;
@@ -19,6 +22,8 @@ export interface PrometheusOptions {
   readonly resolver: Resolver;
   /** The head to scrape into, e.g. one restored from a snapshot; a fresh one by default. */
   readonly head?: Head;
+  /** The in-page disk with file_sd target files and rule files; an empty one by default. */
+  readonly files?: Files;
 }
 
 export class Prometheus {
@@ -27,7 +32,9 @@ export class Prometheus {
   readonly engine = new Engine();
   private readonly scrape: ScrapeManager;
   private readonly discovery: DiscoveryManager;
+  readonly files: Files;
   private runningConfig = '';
+  private loaded: Config | null = null;
   private reload = { ok: true, time: 0 };
   private readonly listeners = new Set<() => void>();
   private dirty = false;
@@ -35,13 +42,14 @@ export class Prometheus {
   constructor(opts: PrometheusOptions) {
     this.clock = opts.clock;
     this.head = opts.head ?? new Head();
+    this.files = opts.files ?? new Files();
     this.scrape = new ScrapeManager({
       clock: opts.clock,
       fetch: opts.fetch,
       head: this.head,
       onScrape: () => (this.dirty = true),
     });
-    this.discovery = new DiscoveryManager(opts.clock, opts.resolver, (job, groups) => {
+    this.discovery = new DiscoveryManager(opts.clock, opts.resolver, this.files, (job, groups) => {
       this.scrape.sync(job, groups);
       this.dirty = true;
     });
@@ -57,6 +65,16 @@ export class Prometheus {
     return this.runningConfig;
   }
 
+  /** The running config, parsed, with defaults filled in; null before the first successful load. */
+  config(): Config | null {
+    return this.loaded;
+  }
+
+  /** One job's scrape config, e.g. to replay its relabel_configs on a target's discovered labels. */
+  scrapeConfig(job: string): ScrapeConfig | undefined {
+    return this.loaded?.scrapeConfigs.find((c) => c.jobName === job);
+  }
+
   lastReload(): { ok: boolean; time: number } {
     return this.reload;
   }
@@ -67,6 +85,7 @@ export class Prometheus {
     this.reload = { ok: result.ok, time: this.clock.now() };
     if (result.ok) {
       this.runningConfig = text;
+      this.loaded = result.config;
       this.scrape.applyConfig(result.config.scrapeConfigs);
       void this.discovery.applyConfig(result.config.scrapeConfigs);
     }
@@ -85,17 +104,43 @@ export class Prometheus {
         lastScrape: t.lastScrape,
         lastScrapeDuration: t.lastScrapeDuration,
         lastError: t.lastError,
-        scrapeInterval: pool.config.scrapeInterval,
-        scrapeTimeout: pool.config.scrapeTimeout,
+        scrapeInterval: t.interval,
+        scrapeTimeout: t.timeout,
+        scrapeOffset: t.offset,
+        samplesScraped: t.lastSamples,
+        samplesPostMetricRelabeling: t.lastSamplesPostRelabel,
+        outOfOrderSamples: t.outOfOrder,
+        duplicateSamples: t.duplicate,
+        sampleLimitExceeded: t.sampleLimitExceeded,
+        labelLimitExceeded: t.labelLimitExceeded,
       })),
     );
   }
 
   /** Targets that relabeling or invalid labels dropped, with their scrape pool, like /api/v1/targets' droppedTargets. */
-  droppedTargets(): { scrapePool: string; discoveredLabels: Labels }[] {
-    return this.scrape
-      .scrapePools()
-      .flatMap((pool) => pool.dropped().map((d) => ({ scrapePool: pool.config.jobName, discoveredLabels: d.discoveredLabels })));
+  droppedTargets(): DroppedTarget[] {
+    return this.scrape.scrapePools().flatMap((pool) => pool.dropped().map((d) => ({ scrapePool: pool.config.jobName, ...d })));
+  }
+
+  /** file_sd target files that do not parse; their last good target groups stay in use, as in Prometheus. */
+  fileSDErrors(): { job: string; error: FileSDError }[] {
+    return this.discovery.fileErrors();
+  }
+
+  /**
+   * Metric metadata from the last scrapes of all targets, like /api/v1/metadata: per metric family name, the
+   * distinct TYPE/HELP/UNIT combinations the targets reported.
+   */
+  metadata(): Map<string, MetricMetadata[]> {
+    const out = new Map<string, MetricMetadata[]>();
+    for (const pool of this.scrape.scrapePools())
+      for (const t of pool.targets())
+        for (const [name, md] of t.metadata) {
+          const list = out.get(name) ?? [];
+          if (!list.some((m) => m.type === md.type && m.help === md.help && m.unit === md.unit)) list.push(md);
+          out.set(name, list);
+        }
+    return out;
   }
 
   instantQuery(expr: string, timeMs = this.clock.now()): Value {

@@ -20,4 +20,21 @@ export interface TargetStatus {
   readonly lastError: string;
   readonly scrapeInterval: number;
   readonly scrapeTimeout: number;
+  /** Where in each interval the target is scraped: ms after the interval's start (hash-based, like Prometheus). */
+  readonly scrapeOffset: number;
+  /** Samples in the last scrape, and how many metric_relabel_configs kept. */
+  readonly samplesScraped: number;
+  readonly samplesPostMetricRelabeling: number;
+  /** Samples the head refused since the target appeared, and scrapes failed for a limit. */
+  readonly outOfOrderSamples: number;
+  readonly duplicateSamples: number;
+  readonly sampleLimitExceeded: number;
+  readonly labelLimitExceeded: number;
+}
+
+/** A discovered target that is not scraped (relabeling dropped it, or its labels are invalid), and why. */
+export interface DroppedTarget {
+  readonly scrapePool: string;
+  readonly discoveredLabels: Labels;
+  readonly reason: string;
 }

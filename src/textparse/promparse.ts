@@ -1,57 +1,27 @@
-// A parser for the Prometheus text exposition format 0.0.4 (Prometheus' model/textparse/promparse.go).
-// It reads the whole payload into entries, or throws a ParseError naming the line and column.
+// A parser for the Prometheus text exposition format 0.0.4 (Prometheus' model/textparse/promparse.go, with the
+// checks of prometheus/common's expfmt): the whole payload becomes entries, or a ParseError naming line and column.
 
-export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'untyped';
+import { formatOpenMetricsFloat, parseGoFloat } from './floats.ts';
+import { ParseError, type MetricMetadata, type MetricType, type ParsedExposition, type SampleEntry } from './types.ts';
 
-export interface SampleEntry {
-  /** Metric name and labels in exposition order (not yet sorted); `name` is the metric name. */
-  readonly name: string;
-  readonly labels: [string, string][];
-  readonly value: number;
-  /** Explicit timestamp in ms, or null. */
-  readonly timestamp: number | null;
-  readonly line: number;
-}
+export { ParseError } from './types.ts';
 
-export interface ParsedExposition {
-  readonly samples: SampleEntry[];
-  readonly help: Map<string, string>;
-  readonly types: Map<string, MetricType>;
-}
+const TEXT_TYPES: Record<string, MetricType> = {
+  counter: 'counter',
+  gauge: 'gauge',
+  histogram: 'histogram',
+  summary: 'summary',
+  untyped: 'unknown',
+};
 
-export class ParseError extends Error {
-  constructor(
-    readonly line: number,
-    readonly col: number,
-    readonly reason: string,
-  ) {
-    super(`text format parsing error in line ${line}: ${reason}`);
-    this.name = 'ParseError';
-  }
-}
-
-const METRIC_TYPES = new Set<string>(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
-
-const isNameStart = (c: number) =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58; // a-z A-Z _ :
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58; // a-z A-Z _ :
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
 const isLabelStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 const isLabelChar = (c: number) => isLabelStart(c) || (c >= 48 && c <= 57);
 const isBlank = (c: number) => c === 32 || c === 9;
 
-/** Parses a Go-style float: decimal, exponent, Inf/NaN in any case, with optional sign. */
-export function parseGoFloat(s: string): number | null {
-  if (s === '') return null;
-  const lower = s.toLowerCase();
-  const unsigned = lower[0] === '+' || lower[0] === '-' ? lower.slice(1) : lower;
-  const sign = lower[0] === '-' ? -1 : 1;
-  if (unsigned === 'inf' || unsigned === 'infinity') return sign * Infinity;
-  if (unsigned === 'nan') return NaN;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(lower)) return null;
-  return Number(s);
-}
-
-class LineReader {
+/** A cursor over one line, shared with the OpenMetrics parser. */
+export class LineReader {
   pos = 0;
 
   constructor(
@@ -66,6 +36,10 @@ class LineReader {
   got(): string {
     const rest = this.text.slice(this.pos);
     return rest === '' ? 'end of line' : JSON.stringify(rest.length > 20 ? rest.slice(0, 20) + '…' : rest);
+  }
+
+  peek(): string {
+    return this.text[this.pos] ?? '';
   }
 
   skipBlanks(): void {
@@ -87,13 +61,21 @@ class LineReader {
     return this.readWhile(rest);
   }
 
+  readMetricName(what = 'metric name'): string {
+    return this.readName(what, isNameStart, isNameChar);
+  }
+
+  readLabelName(what: string): string {
+    return this.readName(what, isLabelStart, isLabelChar);
+  }
+
   readToken(): string {
     return this.readWhile((c) => !isBlank(c));
   }
 
-  /** A quoted label value with the format's three escapes (\\, \", \n). */
+  /** A quoted label value with the format's three escapes (\\, \", \n); any other escape is an error. */
   readLabelValue(): string {
-    if (this.text[this.pos] !== '"') this.fail(`expected label value, got ${this.got()}`);
+    if (this.peek() !== '"') this.fail(`expected label value, got ${this.got()}`);
     this.pos++;
     let out = '';
     for (;;) {
@@ -104,88 +86,133 @@ class LineReader {
         out += ch;
         continue;
       }
-      if (this.atEnd()) this.fail('label value is missing its closing quote');
-      const esc = this.text[this.pos++];
-      out += esc === 'n' ? '\n' : esc === '\\' ? '\\' : esc === '"' ? '"' : '\\' + esc;
+      const esc = this.text[this.pos] ?? '';
+      if (esc === 'n') out += '\n';
+      else if (esc === '\\' || esc === '"') out += esc;
+      else this.fail(`invalid escape sequence "\\${esc}" in label value`);
+      this.pos++;
     }
   }
+}
+
+/**
+ * Label names that carry numbers and get Prometheus 3's canonical float text: `le` of histogram buckets and
+ * `quantile` of summaries. A value that is not a float is an error.
+ */
+export function normalizeFloatLabel(r: LineReader, type: MetricType | undefined, name: string, value: string): string {
+  const numeric = (name === 'le' && (type === 'histogram' || type === 'gaugehistogram')) || (name === 'quantile' && type === 'summary');
+  if (!numeric) return value;
+  const v = parseGoFloat(value.trim());
+  if (v === null) r.fail(`expected float as value for label "${name}", got ${JSON.stringify(value)}`);
+  return formatOpenMetricsFloat(v);
 }
 
 function unescapeHelp(s: string): string {
   return s.replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
 }
 
+/** The family a sample belongs to given the types declared so far: `x_bucket` is family `x` when x is a histogram. */
+function familyOf(name: string, types: Map<string, MetricType>): string {
+  for (const suffix of ['_bucket', '_sum', '_count']) {
+    if (!name.endsWith(suffix)) continue;
+    const base = name.slice(0, -suffix.length);
+    const t = types.get(base);
+    if (t === 'histogram' || (t === 'summary' && suffix !== '_bucket')) return base;
+  }
+  return name;
+}
+
 export function parsePrometheusText(body: string): ParsedExposition {
   const samples: SampleEntry[] = [];
   const help = new Map<string, string>();
   const types = new Map<string, MetricType>();
+  const sampled = new Set<string>();
   const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
+  // Every line ends with a line break, the last one too (expfmt: "unexpected end of input stream").
+  const last = lines.length - 1;
+  if (lines[last] !== '') throw new ParseError(last + 1, lines[last].length + 1, 'unexpected end of input: the last line has no line break');
+  for (let i = 0; i < last; i++) {
     const raw = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
     const r = new LineReader(raw, i + 1);
     r.skipBlanks();
     if (r.atEnd()) continue;
-    if (raw[r.pos] === '#') {
-      parseComment(r, help, types);
+    if (r.peek() === '#') {
+      parseComment(r, help, types, sampled);
       continue;
     }
-    samples.push(parseSample(r));
+    const s = parseSample(r, types);
+    sampled.add(familyOf(s.name, types));
+    samples.push(s);
   }
-  return { samples, help, types };
+  const metadata = new Map<string, MetricMetadata>();
+  for (const name of new Set([...types.keys(), ...help.keys()])) {
+    metadata.set(name, { type: types.get(name) ?? 'unknown', help: help.get(name) ?? '', unit: '' });
+  }
+  return { samples, metadata };
 }
 
-function parseComment(r: LineReader, help: Map<string, string>, types: Map<string, MetricType>): void {
+function parseComment(r: LineReader, help: Map<string, string>, types: Map<string, MetricType>, sampled: Set<string>): void {
   r.pos++;
   r.skipBlanks();
   const keyword = r.readToken();
   if (keyword !== 'HELP' && keyword !== 'TYPE') return; // any other comment is ignored
   r.skipBlanks();
-  const name = r.readName('metric name', isNameStart, isNameChar);
+  if (r.atEnd()) return; // a bare "# HELP" is an ordinary comment, as in expfmt
+  const name = r.readMetricName();
   if (!r.atEnd() && !isBlank(r.text.charCodeAt(r.pos))) r.fail(`invalid metric name in ${keyword} line, got ${r.got()}`);
   r.skipBlanks();
+  if (r.atEnd()) return; // "# HELP name" with no text is a comment too: it sets nothing
   if (keyword === 'HELP') {
     if (help.has(name)) r.fail(`second HELP line for metric name "${name}"`);
     help.set(name, unescapeHelp(r.text.slice(r.pos)));
     return;
   }
-  const type = r.readToken().toLowerCase();
-  if (!METRIC_TYPES.has(type)) r.fail(`invalid metric type "${type}"`);
-  if (types.has(name)) r.fail(`second TYPE line for metric name "${name}", or TYPE reported after samples`);
+  const typeText = r.readToken();
+  const type = TEXT_TYPES[typeText.toLowerCase()];
+  if (!type) r.fail(`invalid metric type "${typeText}"`);
+  if (types.has(name) || sampled.has(name)) r.fail(`second TYPE line for metric name "${name}", or TYPE reported after samples`);
   r.skipBlanks();
   if (!r.atEnd()) r.fail(`unexpected text after metric type: ${r.got()}`);
-  types.set(name, type as MetricType);
+  types.set(name, type);
 }
 
-function parseSample(r: LineReader): SampleEntry {
-  const name = r.readName('metric name', isNameStart, isNameChar);
+function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry {
+  const name = r.readMetricName();
+  const type = types.get(familyOf(name, types));
   const labels: [string, string][] = [];
   const afterName = r.pos;
   r.skipBlanks();
-  if (r.text[r.pos] !== '{') r.pos = afterName;
+  const braced = r.peek() === '{';
+  if (!braced) r.pos = afterName;
   else {
     r.pos++;
     const seen = new Set<string>();
     for (;;) {
       r.skipBlanks();
-      if (r.text[r.pos] === '}') {
+      if (r.peek() === '}') {
         r.pos++;
         break;
       }
-      const lname = r.readName('label name or "}"', isLabelStart, isLabelChar);
+      const nameAt = r.pos;
+      const lname = r.readLabelName('label name or "}"');
       r.skipBlanks();
-      if (r.text[r.pos] !== '=') r.fail(`expected "=" after label name, got ${r.got()}`);
+      if (r.peek() !== '=') r.fail(`expected "=" after label name, got ${r.got()}`);
       r.pos++;
       r.skipBlanks();
       const value = r.readLabelValue();
-      if (seen.has(lname)) r.fail(`duplicate label name "${lname}"`);
+      if (seen.has(lname) || lname === '__name__') {
+        r.pos = nameAt;
+        r.fail(`duplicate label name "${lname}"`);
+      }
       seen.add(lname);
-      labels.push([lname, value]);
+      labels.push([lname, normalizeFloatLabel(r, type, lname, value)]);
       r.skipBlanks();
-      if (r.text[r.pos] === ',') r.pos++;
-      else if (r.text[r.pos] !== '}') r.fail(`expected "," or "}" after label value, got ${r.got()}`);
+      if (r.peek() === ',') r.pos++;
+      else if (r.peek() !== '}') r.fail(`expected "," or "}" after label value, got ${r.got()}`);
     }
   }
-  if (!r.atEnd() && !isBlank(r.text.charCodeAt(r.pos))) r.fail(`expected value after metric, got ${r.got()}`);
+  // After a closing brace the value may follow without a blank, as both Prometheus and expfmt accept.
+  if (!braced && !r.atEnd() && !isBlank(r.text.charCodeAt(r.pos))) r.fail(`expected value after metric, got ${r.got()}`);
   r.skipBlanks();
   const valueStart = r.pos;
   const valueText = r.readToken();

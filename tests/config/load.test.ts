@@ -29,7 +29,14 @@ describe('the chapter config', () => {
   });
 
   it('scrapes every 10s with a 10s timeout, except access-log at 3s/3s', () => {
-    expect(config.global).toEqual({ scrapeInterval: 10_000, scrapeTimeout: 10_000, evaluationInterval: 60_000, externalLabels: {} });
+    expect(config.global).toEqual({
+      scrapeInterval: 10_000,
+      scrapeTimeout: 10_000,
+      evaluationInterval: 60_000,
+      externalLabels: {},
+      sampleLimit: 0,
+      labelLimit: 0,
+    });
     const timing = Object.fromEntries(config.scrapeConfigs.map((j) => [j.jobName, [j.scrapeInterval, j.scrapeTimeout]]));
     expect(timing).toEqual({
       'image-gallery': [10_000, 10_000],
@@ -54,7 +61,9 @@ describe('defaults', () => {
   it('an empty file is a valid config with Prometheus defaults', () => {
     for (const text of ['', '# nothing yet\n', 'global:\n']) {
       expect(ok(text)).toEqual({
-        global: { scrapeInterval: 60_000, scrapeTimeout: 10_000, evaluationInterval: 60_000, externalLabels: {} },
+        global: { scrapeInterval: 60_000, scrapeTimeout: 10_000, evaluationInterval: 60_000, externalLabels: {}, sampleLimit: 0, labelLimit: 0 },
+        ruleFiles: [],
+        alerting: { alertRelabelConfigs: [], alertmanagers: [] },
         scrapeConfigs: [],
       });
     }
@@ -161,7 +170,10 @@ describe('errors at the offending line:col', () => {
   });
 
   it('Prometheus settings promlab does not simulate are refused, not ignored', () => {
-    expect(errors('rule_files: [a.yml]\n')).toEqual([{ line: 1, col: 1, message: 'field rule_files is not supported by promlab' }]);
+    expect(errors('remote_write:\n  - url: http://x\n')).toEqual([{ line: 1, col: 1, message: 'field remote_write is not supported by promlab' }]);
+    expect(errors('scrape_configs:\n  - job_name: k\n    kubernetes_sd_configs: []\n')).toEqual([
+      { line: 3, col: 5, message: 'field kubernetes_sd_configs is not supported by promlab' },
+    ]);
   });
 
   it('repeated keys are rejected', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import type { ScrapeConfig } from '../../src/config/types.ts';
 import { DiscoveryManager } from '../../src/discovery/manager.ts';
+import { Files } from '../../src/files/files.ts';
 import type { TargetGroup } from '../../src/discovery/targetgroup.ts';
 
 const job = (over: Partial<ScrapeConfig>): ScrapeConfig => ({
@@ -10,9 +11,16 @@ const job = (over: Partial<ScrapeConfig>): ScrapeConfig => ({
   scrapeTimeout: 10_000,
   metricsPath: '/metrics',
   scheme: 'http',
+  params: {},
   honorLabels: false,
+  honorTimestamps: true,
+  sampleLimit: 0,
+  labelLimit: 0,
   staticConfigs: [],
   dnsSDConfigs: [],
+  fileSDConfigs: [],
+  relabelConfigs: [],
+  metricRelabelConfigs: [],
   ...over,
 });
 
@@ -23,7 +31,7 @@ describe('DiscoveryManager', () => {
     const records = new Map<string, string[]>([['accesslog', ['172.20.0.6']]]);
     const resolver = { lookupA: async (name: string) => records.get(name) ?? [] };
     const seen = new Map<string, TargetGroup[]>();
-    const dm = new DiscoveryManager(clock, resolver, (j, groups) => seen.set(j, groups));
+    const dm = new DiscoveryManager(clock, resolver, new Files(), (j, groups) => seen.set(j, groups));
     await dm.applyConfig([
       job({ jobName: 'image-gallery', staticConfigs: [{ targets: ['image-gallery'], labels: { tier: 'web' } }] }),
       job({ jobName: 'access-log', dnsSDConfigs: [{ names: ['accesslog'], type: 'A', port: 80, refreshInterval: 30_000 }] }),

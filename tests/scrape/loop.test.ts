@@ -44,9 +44,16 @@ function pool(extra: Partial<ScrapeConfig> = {}): ScrapePool {
     scrapeTimeout: 5_000,
     metricsPath: '/metrics',
     scheme: 'http',
+    params: {},
     honorLabels: false,
+    honorTimestamps: true,
+    sampleLimit: 0,
+    labelLimit: 0,
     staticConfigs: [],
     dnsSDConfigs: [],
+    fileSDConfigs: [],
+    relabelConfigs: [],
+    metricRelabelConfigs: [],
     ...extra,
   };
   const p = new ScrapePool(cfg, { clock, fetch: (...a) => fetch(...a), head, onScrape: () => undefined });

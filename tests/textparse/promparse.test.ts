@@ -15,10 +15,14 @@ describe('parsePrometheusText', () => {
       'something_weird{problem="division by zero"} +Inf -3982045',
       'nan_value NaN',
       'tomcat_threads_current_threads{name="http-nio-80",} 10.0',
+      '',
     ].join('\n');
-    const { samples, help, types } = parsePrometheusText(text);
-    expect(help.get('http_requests_total')).toBe('The total number of HTTP requests.\nSecond line with \\.');
-    expect(types.get('http_requests_total')).toBe('counter');
+    const { samples, metadata } = parsePrometheusText(text);
+    expect(metadata.get('http_requests_total')).toEqual({
+      type: 'counter',
+      help: 'The total number of HTTP requests.\nSecond line with \\.',
+      unit: '',
+    });
     expect(samples).toHaveLength(7);
     expect(samples[0]).toMatchObject({ name: 'http_requests_total', value: 1027, timestamp: 1395066363000, line: 3 });
     expect(samples[0].labels).toEqual([['method', 'post'], ['code', '200']]);
@@ -43,15 +47,19 @@ describe('parsePrometheusText', () => {
     ['ok 1\nmetric{a=b} 1', 2, 10, 'expected label value, got "b} 1"'],
     ['ok 1\n\nmetric{a="b" 1', 3, 14, 'expected "," or "}" after label value, got "1"'],
     ['metric 1 12.5', 1, 10, 'expected integer as timestamp, got "12.5"'],
-    ['metric{a="1",a="2"} 1', 1, 19, 'duplicate label name "a"'],
+    ['metric{a="1",a="2"} 1', 1, 14, 'duplicate label name "a"'],
     ['# TYPE m summarry', 1, 18, 'invalid metric type "summarry"'],
     ['metric', 1, 7, 'expected value after metric, got end of line'],
     ['0metric 1', 1, 1, 'expected metric name, got "0metric 1"'],
     ['m{a="x', 1, 7, 'label value is missing its closing quote'],
+    ['m{a="\\t"} 1', 1, 7, 'invalid escape sequence "\\t" in label value'],
+    ['m{__name__="x"} 1', 1, 3, 'duplicate label name "__name__"'],
+    ['m 1\n# TYPE m counter', 2, 17, 'second TYPE line for metric name "m", or TYPE reported after samples'],
+    ['# TYPE h histogram\nh_bucket{le="x"} 1', 2, 16, 'expected float as value for label "le", got "x"'],
   ])('rejects %j at line %i col %i', (text, line, col, reason) => {
     let err: unknown;
     try {
-      parsePrometheusText(text);
+      parsePrometheusText(text + '\n');
     } catch (e) {
       err = e;
     }
@@ -60,5 +68,22 @@ describe('parsePrometheusText', () => {
     expect(pe.reason).toBe(reason);
     expect([pe.line, pe.col]).toEqual([line, col]);
     expect(pe.message).toBe(`text format parsing error in line ${line}: ${reason}`);
+  });
+
+  it('requires a line break after the last line, like expfmt', () => {
+    expect(() => parsePrometheusText('a 1\nb 2')).toThrow('text format parsing error in line 2: unexpected end of input');
+    expect(parsePrometheusText('').samples).toEqual([]);
+  });
+
+  it("writes le and quantile as Prometheus 3's canonical floats, only for histograms and summaries", () => {
+    const text = '# TYPE h histogram\nh_bucket{le="1"} 1\nh_bucket{le="+inf"} 2\n# TYPE s summary\ns{quantile="0"} 1\ng{le="1"} 1\n';
+    const labels = parsePrometheusText(text).samples.map((s) => s.labels[0][1]);
+    expect(labels).toEqual(['1.0', '+Inf', '0.0', '1']);
+  });
+
+  it('treats "# HELP name" without text as a comment and accepts a value right after "}"', () => {
+    const { samples, metadata } = parsePrometheusText('# HELP m\n# HELP m real help\nm{a="b"}2\n');
+    expect(metadata.get('m')?.help).toBe('real help');
+    expect(samples[0].value).toBe(2);
   });
 });
