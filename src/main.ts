@@ -55,8 +55,10 @@ async function boot(target: HTMLElement): Promise<void> {
     savedText = prom.configText();
     store.put(CONFIG_KEY, savedText).catch((err: unknown) => persistence.fail(err));
   });
-  // Like Prometheus' lock file: one tab writes the store, others run from what they restored.
-  if (!(await ownStore())) persistence.stop('another promlab tab is saving to this browser\'s store; this tab will not save');
+  // Like Prometheus' lock file: one tab writes the store; another waits (running from what it restored) until
+  // that one closes. A reloading page gets the lock as soon as the page it replaces has gone.
+  persistence.suspend('another promlab tab is saving to this browser\'s store; this tab saves once that one closes');
+  ownStore(() => persistence.resume());
   // Snapshots every few seconds of real time, and when the page is hidden or left (see tsdb/persist/snapshot.ts).
   setInterval(() => void persistence.save(), SNAPSHOT_EVERY_MS);
   addEventListener('pagehide', () => void persistence.save());
@@ -68,14 +70,12 @@ async function boot(target: HTMLElement): Promise<void> {
   live.play();
 }
 
-/** Takes the store's Web Lock for the life of the page; false when another tab holds it. */
-function ownStore(): Promise<boolean> {
-  if (!navigator.locks) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    void navigator.locks.request('promlab-store', { ifAvailable: true }, (lock) => {
-      resolve(lock !== null);
-      return lock ? new Promise<never>(() => {}) : undefined;
-    });
+/** Calls `owned` once this page holds the store's Web Lock, which it then keeps for its life. */
+function ownStore(owned: () => void): void {
+  if (!navigator.locks) return owned();
+  void navigator.locks.request('promlab-store', () => {
+    owned();
+    return new Promise<never>(() => {});
   });
 }
 

@@ -11,6 +11,7 @@ import { DockerEngine, type ContainerStates } from './apps/docker-engine.ts';
 import { ImageGallery } from './apps/image-gallery.ts';
 import { Iotd } from './apps/iotd.ts';
 import type { App, AppResponse } from './apps/types.ts';
+import { Faults } from './incidents/faults.ts';
 
 export const PROJECT = 'exercises';
 /** Services in compose's creation order; prometheus comes first, so it holds .2. */
@@ -63,6 +64,8 @@ export class World {
   readonly clock: Clock;
   readonly rng: Random;
   readonly engine: DockerEngine;
+  /** What incidents have done to each service; the apps read it while serving. */
+  readonly faults = new Faults();
   /** What the containers print (`docker logs`), on the virtual clock. */
   readonly logs: LogStore;
   readonly dns = { lookupA: (name: string): Promise<string[]> => Promise.resolve(this.resolve(name)) };
@@ -120,6 +123,24 @@ export class World {
     }
     this.emit();
     return events;
+  }
+
+  /** `docker stop <container>`: one replica stops, as when its process crashes. */
+  stopContainer(name: string): ComposeEvent[] {
+    const c = this.container(name);
+    if (c.state !== 'running') return [];
+    this.halt(c);
+    this.emit();
+    return [{ container: c.name, action: 'Stopped' }];
+  }
+
+  /** `docker start <container>`: one replica starts afresh, as a restart policy does. */
+  startContainer(name: string): ComposeEvent[] {
+    const c = this.container(name);
+    if (c.state === 'running') return [];
+    this.boot(c);
+    this.emit();
+    return [{ container: c.name, action: 'Started' }];
   }
 
   /** `docker compose down`: stop and remove every container. */
@@ -213,6 +234,12 @@ export class World {
     return s;
   }
 
+  private container(name: string): Container {
+    const c = this.list.find((x) => x.name === name);
+    if (!c) throw new Error(`No such container: ${name}`);
+    return c;
+  }
+
   private replicas(service: string): Container[] {
     return this.list.filter((c) => c.service === service).sort((a, b) => a.number - b.number);
   }
@@ -289,7 +316,7 @@ export class World {
     const log = this.logs.writer(c.service, c.name);
     switch (c.service) {
       case 'image-gallery':
-        return new ImageGallery(this.clock, this.rng, c.startedAt, upstream, log);
+        return new ImageGallery(this.clock, this.rng, c.startedAt, upstream, log, () => this.faults.for(c.service));
       case 'iotd':
         return new Iotd(this.clock, this.rng, c.startedAt, log);
       case 'accesslog':

@@ -6,6 +6,7 @@ import type { Clock } from '../../clock/clock.ts';
 import { commonLog, goLog } from '../../logs/formats.ts';
 import type { LogWriter } from '../../logs/store.ts';
 import type { Random } from '../random.ts';
+import type { ServiceFaults } from '../incidents/faults.ts';
 import { Registry } from '../metrics/registry.ts';
 import { GO_CONTENT_TYPE, writeGoText } from '../metrics/text-go.ts';
 import { GoRuntime } from './runtime/go.ts';
@@ -29,7 +30,17 @@ export class ImageGallery implements App {
   private readonly scrapesInFlight;
   private readonly scrapes;
 
-  constructor(private readonly clock: Clock, private readonly rng: Random, startedAt: number, private readonly upstream: Upstream, private readonly log: LogWriter) {
+  private lastLeak: number;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly rng: Random,
+    startedAt: number,
+    private readonly upstream: Upstream,
+    private readonly log: LogWriter,
+    private readonly faults: () => Readonly<ServiceFaults> | undefined = () => undefined,
+  ) {
+    this.lastLeak = startedAt;
     const reg = this.registry;
     this.runtime = new GoRuntime(reg, rng, startedAt, {
       goVersion: 'go1.13.15',
@@ -67,8 +78,13 @@ export class ImageGallery implements App {
   }
 
   private async index(req: AppRequest): Promise<AppResponse> {
-    if (this.rng.intn(10) > 8) {
+    const faults = this.faults();
+    if (faults?.extraLatencyMs) await this.clock.sleep(faults.extraLatencyMs);
+    // An incident's error ratio replaces the book's 1 in 10; its failures are 500s and 503s.
+    const ratio = faults?.errorRatio ?? null;
+    if (ratio === null ? this.rng.intn(10) > 8 : this.rng.float() < ratio) {
       this.runtime.work(2048, 0.0001);
+      if (ratio !== null && this.rng.intn(2) === 0) return textResponse(503, 'Service Unavailable');
       return textResponse(500, 'Failed');
     }
     // An unreachable API fails the request, as the handler's error paths do (inferred).
@@ -88,6 +104,12 @@ export class ImageGallery implements App {
   private metrics(): AppResponse {
     this.scrapesInFlight.inc();
     const now = this.clock.now();
+    const faults = this.faults();
+    if (faults) {
+      const dt = Math.max(0, now - this.lastLeak) / 1000;
+      this.runtime.leak(faults.heapLeakBytesPerSec * dt, faults.goroutineLeakPerSec * dt);
+    }
+    this.lastLeak = now;
     this.runtime.refresh(now);
     // InstrumentMetricHandler: the in-flight gauge includes this scrape (it reads 1); the counter is bumped after
     // the body is written, so a scrape never counts itself.

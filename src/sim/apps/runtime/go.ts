@@ -39,11 +39,12 @@ export class GoRuntime {
   private released = 0;
   private cpu = 0;
   private extraGoroutines = 0;
+  private leakedGoroutines = 0;
   private readonly g: Record<string, Gauge> = {};
   private readonly c;
   private readonly gc;
 
-  constructor(reg: Registry, private readonly rng: Random, private readonly startedAt: number, private readonly opts: GoRuntimeOpts) {
+  constructor(reg: Registry, private readonly rng: Random, private readonly startedAt: number, private opts: GoRuntimeOpts) {
     this.last = startedAt;
     this.heapAlloc = opts.liveHeap;
     this.totalAlloc = opts.liveHeap;
@@ -112,6 +113,13 @@ export class GoRuntime {
     this.cpu += cpuSeconds;
   }
 
+  /** Memory and goroutines that are never given back (a leak): the live heap and goroutine count only grow. */
+  leak(heapBytes: number, goroutines: number): void {
+    this.opts = { ...this.opts, liveHeap: this.opts.liveHeap + heapBytes };
+    this.leakedGoroutines += goroutines;
+    if (heapBytes > 0) this.allocate(heapBytes);
+  }
+
   /** Goroutines serving requests right now (in-flight handlers). */
   setBusy(n: number): void {
     this.extraGoroutines = n;
@@ -150,7 +158,7 @@ export class GoRuntime {
 
   private write(now: number): void {
     const set = (name: string, v: number) => this.g[name]?.labels().set(v);
-    const goroutines = this.opts.baseGoroutines + this.extraGoroutines;
+    const goroutines = this.opts.baseGoroutines + this.extraGoroutines + Math.floor(this.leakedGoroutines);
     const heapInuse = roundUp(this.heapAlloc * 1.15, 8192);
     const stack = (goroutines + 8) * 32768;
     const mspanInuse = roundUp(heapInuse / 64, 128);

@@ -1,0 +1,146 @@
+// Incidents end to end under msw/node on the virtual clock: the world misbehaves, the scraper sees it, the rules
+// fire, Alertmanager notifies. The chapter's `error_rate > 0.05` goes pending → firing → Slack → resolved.
+
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Alertmanager } from '../../src/alertmanager/alertmanager.ts';
+import { DEFAULT_ALERTMANAGER_YAML } from '../../src/alertmanager/default.ts';
+import { VirtualClock } from '../../src/clock/clock.ts';
+import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
+import { Files } from '../../src/files/files.ts';
+import { getLabel } from '../../src/labels/labels.ts';
+import type { Sample } from '../../src/promql/value.ts';
+import { DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
+import { RuleManager } from '../../src/rules/manager.ts';
+import { Prometheus } from '../../src/server/prometheus.ts';
+import { createHandlers } from '../../src/sim/handlers.ts';
+import { Incidents } from '../../src/sim/incidents/incidents.ts';
+import { World } from '../../src/sim/world.ts';
+
+const clock = new VirtualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
+const world = new World({ clock, seed: 7 });
+const server = setupServer(...createHandlers(world));
+const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
+const am = new Alertmanager({ clock });
+const rules = new RuleManager({
+  clock,
+  files: new Files({ [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML }),
+  query: (expr, ts) => prom.engine.instantQuery(prom.head, expr, ts),
+  appender: prom.head,
+  notify: (alerts) => am.receive(alerts),
+});
+const incidents = new Incidents(clock, world);
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  expect(prom.applyConfig(DEFAULT_CONFIG_YAML).ok).toBe(true);
+  expect(am.applyConfig(DEFAULT_ALERTMANAGER_YAML).ok).toBe(true);
+  expect(rules.update({ patterns: ['/etc/prometheus/rules/*.yml'], evaluationIntervalMs: 60_000, externalLabels: {} }).ok).toBe(true);
+});
+afterAll(() => {
+  rules.stop();
+  am.stop();
+  prom.stop();
+  server.close();
+});
+
+function vector(expr: string): Sample[] {
+  const v = prom.instantQuery(expr);
+  if (v.type !== 'vector') throw new Error(`expected a vector, got ${v.type}`);
+  return v.samples;
+}
+const value = (expr: string) => vector(expr)[0]?.v;
+const errorAlert = () => rules.alerts().find((a) => a.labels.alertname === 'ImageGalleryHighErrorRate');
+const slack = () => am.inbox().filter((n) => n.integration === 'slack');
+
+describe('an error-rate incident in image-gallery', () => {
+  it('stays quiet without the incident', async () => {
+    await clock.advance(60_000);
+    expect(errorAlert()).toBeUndefined();
+    expect(rules.groups()[0].rules.every((r) => r.health === 'ok')).toBe(true);
+  });
+
+  it('goes pending, fires, notifies Slack, and resolves when the incident ends', async () => {
+    incidents.start('error-rate');
+    expect(incidents.traffic.rate).toBe(2);
+
+    // Two scrapes 10s apart give the 1m rate something to work with; the group evaluates every 15s.
+    await clock.advance(45_000);
+    expect(value('job:image_gallery_requests:rate1m')).toBeGreaterThan(1);
+    expect(value('job:image_gallery_requests:error_rate1m')).toBeGreaterThan(0.05);
+    const pending = errorAlert();
+    expect(pending).toMatchObject({ state: 'pending', labels: { job: 'image-gallery', severity: 'critical' } });
+    expect(pending!.annotations.summary).toMatch(/^image-gallery error rate is \d+(\.\d+)?%$/);
+    expect(vector('ALERTS{alertname="ImageGalleryHighErrorRate"}').map((s) => getLabel(s.metric, 'alertstate'))).toEqual(['pending']);
+    expect(slack()).toHaveLength(0);
+
+    // `for: 1m` later it fires; Alertmanager waits group_wait (10s) and posts to Slack.
+    await clock.advance(60_000);
+    expect(errorAlert()?.state).toBe('firing');
+    await clock.advance(15_000);
+    const [firing] = slack();
+    expect(firing).toMatchObject({ receiver: 'slack-alerts', status: 'firing', destination: '#image-gallery-alerts' });
+    expect(firing.title).toBe('[FIRING:1] ImageGalleryHighErrorRate image-gallery (critical)');
+    expect(firing.text).toContain('image-gallery error rate is');
+    expect(firing.time).toBeGreaterThan(pending!.activeAt + 60_000);
+    expect(JSON.parse(firing.payload).attachments[0].color).toBe('danger');
+
+    // The incident ends: its users leave, the 1m rate drains, the alert resolves and Slack hears it.
+    incidents.stop('error-rate');
+    expect(incidents.traffic.rate).toBe(0);
+    await clock.advance(3 * 60_000);
+    expect(errorAlert()).toBeUndefined();
+    expect(rules.groups()[0].rules.find((r) => r.name === 'ImageGalleryHighErrorRate')).toMatchObject({ state: 'inactive' });
+    const resolved = slack().at(-1)!;
+    expect(resolved.status).toBe('resolved');
+    expect(resolved.title).toBe('[RESOLVED] ImageGalleryHighErrorRate image-gallery (critical)');
+    expect(resolved.time).toBeGreaterThan(firing.time);
+  });
+});
+
+describe('other incidents show in the metrics', () => {
+  it('leaks goroutines and memory until a restart', async () => {
+    const goroutines = value('go_goroutines{job="image-gallery"}');
+    const heap = value('go_memstats_alloc_bytes{job="image-gallery"}');
+    incidents.start('goroutine-leak');
+    incidents.start('memory-leak');
+    await clock.advance(60_000);
+    expect(value('go_goroutines{job="image-gallery"}')).toBeGreaterThan(goroutines + 100);
+    expect(value('go_memstats_alloc_bytes{job="image-gallery"}')).toBeGreaterThan(heap + 50 * (1 << 20));
+    incidents.stop('goroutine-leak');
+    incidents.stop('memory-leak');
+    await clock.advance(20_000);
+    expect(value('go_goroutines{job="image-gallery"}')).toBeLessThan(goroutines + 5);
+  });
+
+  it('surges traffic tenfold and slows responses', async () => {
+    incidents.start('traffic-surge');
+    incidents.start('latency');
+    expect(incidents.traffic.rate).toBe(20);
+    await clock.advance(60_000);
+    expect(value('job:image_gallery_requests:rate1m')).toBeGreaterThan(10);
+    // 1.5s per request at 20 requests a second: about 30 in flight whenever Prometheus looks.
+    expect(value('max_over_time(image_gallery_in_flight_requests[1m])')).toBeGreaterThan(10);
+    incidents.stop('latency');
+    incidents.stop('traffic-surge');
+    expect(incidents.active()).toEqual([]);
+  });
+
+  it('crash-loops the newest accesslog replica: up flaps between 0 and 1', async () => {
+    world.scale('accesslog', 2);
+    await clock.advance(35_000);
+    const started = incidents.start('crash-loop');
+    expect(started.target).toBe('exercises-accesslog-2');
+    // A stopped replica fails its scrapes (up 0) and drops out of DNS at the next refresh; it comes back up.
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      await clock.advance(5_000);
+      const up = vector('up{job="access-log"}').find((s) => getLabel(s.metric, 'instance') === '172.20.0.7:80');
+      seen.add(up === undefined ? 'gone' : String(up.v));
+    }
+    expect(seen.has('1')).toBe(true);
+    expect(seen.has('0') || seen.has('gone')).toBe(true);
+    incidents.stop('crash-loop');
+    expect(world.containers().find((c) => c.name === 'exercises-accesslog-2')?.state).toBe('running');
+  });
+});
