@@ -65,6 +65,10 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     await page.getByTestId('query-page').or(page.getByTestId('tsdb-status-page')).waitFor({ timeout: 30_000 });
     await statusPage(page);
     expect(await page.getByTestId('tsdb-restored').textContent()).toMatch(/시계열 \d+개, 샘플 \d+개를 복원했습니다/);
+    // The reloaded page owns the store again (the Web Lock of the page it replaced is gone) and saves.
+    await page.getByTestId('tsdb-save').click();
+    await expect.poll(() => page.getByTestId('tsdb-last-save').textContent()).toContain('마지막 스냅숏');
+    expect(await page.getByTestId('tsdb-save-error').count()).toBe(0);
     await page.getByTestId('clock-pause').click();
     // The clock continued after the restored samples, so the old ones and the new scrapes add up.
     expect(await upSamples(page)).toBeGreaterThanOrEqual(before);

@@ -115,14 +115,18 @@ describe('head snapshots', () => {
     expect(p.head.stats().samples).toBe(8);
   });
 
-  it('saves nothing once stopped, and says why', async () => {
+  it('saves nothing while suspended, says why, and saves again once resumed', async () => {
     const store = new MemoryStore();
     const p = await loadHead(store);
     scrape(p.head, 0, 60_000);
-    p.stop('another tab owns the store');
+    p.suspend('another tab owns the store');
     await p.save();
     expect(await store.keys()).toEqual([]);
     expect(p.status().lastError).toBe('another tab owns the store');
+    p.resume();
+    await p.save();
+    expect(p.status().lastError).toBeNull();
+    expect(await store.keys()).toEqual([META_KEY]);
   });
 
   it('reset wipes the whole store and saves nothing after', async () => {

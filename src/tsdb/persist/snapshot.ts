@@ -147,6 +147,7 @@ export class HeadPersister {
   private lastError: string | null = null;
   private saving: Promise<void> | null = null;
   private stopped = false;
+  private suspended: string | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -170,7 +171,7 @@ export class HeadPersister {
 
   /** Writes a snapshot; concurrent calls share one. A failed write (quota, say) is reported in status(). */
   save(now = Date.now()): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+    if (this.stopped || this.suspended !== null) return Promise.resolve();
     this.saving ??= this.write(now).finally(() => {
       this.saving = null;
       for (const fn of this.listeners) fn();
@@ -220,10 +221,16 @@ export class HeadPersister {
     }
   }
 
-  /** Stops saving for good, e.g. when another tab owns the store; the reason shows in status(). */
-  stop(reason: string): void {
-    this.stopped = true;
+  /** Skips saves until resume(), e.g. while another tab owns the store; the reason shows in status(). */
+  suspend(reason: string): void {
+    this.suspended = reason;
     this.lastError = reason;
+  }
+
+  resume(): void {
+    if (this.suspended !== null && this.lastError === this.suspended) this.lastError = null;
+    this.suspended = null;
+    for (const fn of this.listeners) fn();
   }
 
   /** Records a store failure; the head keeps running in memory. */
