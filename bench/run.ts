@@ -11,4 +11,4 @@ function print(name: string, value: number, unit: string): void {
 
 print('bundle_initial_gzip', initialBundleGzipBytes() / 1024, 'KB');
 print('first_scrape_visible_ms', Math.round(await firstScrapeVisibleMs()), 'ms');
-await tsdbBench(print);
+await tsdbBench(process.argv.slice(2), print);

@@ -4,13 +4,15 @@
 import { setupServer } from 'msw/node';
 import { VirtualClock } from '../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../src/config/default.ts';
-import { labelsFromRecord } from '../src/labels/labels.ts';
+import { getLabel, labelsFromRecord, METRIC_NAME } from '../src/labels/labels.ts';
 import { Matcher } from '../src/labels/matcher.ts';
 import { Head } from '../src/tsdb/head.ts';
 import { Prometheus } from '../src/server/prometheus.ts';
 import { createHandlers } from '../src/sim/handlers.ts';
 import { World } from '../src/sim/world.ts';
 import { SeriesIterator } from '../src/tsdb/series.ts';
+import type { MetricMetadata } from '../src/textparse/types.ts';
+import { argValues, loadOpenMetrics } from './data.ts';
 
 type Print = (name: string, value: number, unit: string) => void;
 
@@ -83,7 +85,44 @@ async function chapterBytesPerSample(): Promise<number> {
   }
 }
 
-export async function tsdbBench(print: Print): Promise<void> {
+// The sample-name suffixes of OpenMetrics families (counter _total, histogram _bucket/_count/_sum, …).
+const FAMILY_SUFFIXES = ['_total', '_created', '_bucket', '_count', '_sum', '_gcount', '_gsum', '_info'];
+
+function familyOf(name: string, metadata: ReadonlyMap<string, MetricMetadata>): string {
+  if (metadata.has(name)) return name;
+  for (const suffix of FAMILY_SUFFIXES) {
+    if (name.endsWith(suffix) && metadata.has(name.slice(0, -suffix.length))) return name.slice(0, -suffix.length);
+  }
+  return name;
+}
+
+/** Bytes per sample of each metric family of an OpenMetrics file, to hold against Prometheus' blocks of it. */
+function dataBench(file: string, print: Print): void {
+  const head = new Head({ retentionMs: Number.MAX_SAFE_INTEGER });
+  const loaded = loadOpenMetrics(head, file);
+  const families = new Map<string, { bytes: number; samples: number }>();
+  for (const s of head.allSeries()) {
+    const family = familyOf(getLabel(s.labels, METRIC_NAME), loaded.metadata);
+    const f = families.get(family) ?? { bytes: 0, samples: 0 };
+    for (const c of s.chunks) {
+      f.bytes += c.bytes.length;
+      f.samples += c.samples;
+    }
+    f.bytes += s.headBytes()?.length ?? 0;
+    f.samples += s.app?.numSamples ?? 0;
+    families.set(family, f);
+  }
+  const st = head.stats();
+  print('tsdb_data_bytes_per_sample', st.bytes / st.samples, 'B');
+  for (const [family, f] of [...families].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    print(`tsdb_data_bytes_per_sample_${family}`, f.bytes / f.samples, 'B');
+  }
+}
+
+export async function tsdbBench(argv: readonly string[], print: Print): Promise<void> {
+  const data = argValues(argv, '--data')[0];
+  if (data) dataBench(data, print);
+
   // Append: 10 k series × 120 samples, one scrape at a time.
   {
     const head = new Head();
