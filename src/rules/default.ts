@@ -35,3 +35,15 @@ export const DEFAULT_RULES_YAML = `groups:
         annotations:
           summary: "{{ $labels.instance }} cannot be scraped"
 `;
+
+/**
+ * What promlab adds to the chapter's prometheus.yml so the rules above load and their alerts reach the simulated
+ * Alertmanager: top-level sections, appended to the chapter's text at boot.
+ */
+export const DEFAULT_ALERTING_YAML = `rule_files:
+  - rules/*.yml
+alerting:
+  alertmanagers:
+    - static_configs:
+        - targets: ["alertmanager:9093"]
+`;

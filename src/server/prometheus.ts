@@ -8,9 +8,12 @@ import type { Resolver } from '../discovery/dns.ts';
 import type { FileSDError } from '../discovery/file.ts';
 import { DiscoveryManager } from '../discovery/manager.ts';
 import { Files } from '../files/files.ts';
-import { METRIC_NAME } from '../labels/labels.ts';
+import { labelsFromRecord, labelsToRecord, METRIC_NAME } from '../labels/labels.ts';
 import { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
+import { relabel } from '../relabel/relabel.ts';
+import { RuleManager } from '../rules/manager.ts';
+import type { PostableAlert } from '../rules/types.ts';
 import { ScrapeManager } from '../scrape/manager.ts';
 import { Head } from '../tsdb/head.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
@@ -24,6 +27,8 @@ export interface PrometheusOptions {
   readonly head?: Head;
   /** The in-page disk with file_sd target files and rule files; an empty one by default. */
   readonly files?: Files;
+  /** Where alerts go when `alerting.alertmanagers` names one: the simulated Alertmanager. */
+  readonly alertmanager?: { receive(alerts: readonly PostableAlert[]): void };
 }
 
 export class Prometheus {
@@ -33,6 +38,8 @@ export class Prometheus {
   private readonly scrape: ScrapeManager;
   private readonly discovery: DiscoveryManager;
   readonly files: Files;
+  /** rule_files: recording and alerting rules evaluated on the clock. */
+  readonly rules: RuleManager;
   private runningConfig = '';
   private loaded: Config | null = null;
   private reload = { ok: true, time: 0 };
@@ -53,6 +60,14 @@ export class Prometheus {
       this.scrape.sync(job, groups);
       this.dirty = true;
     });
+    this.rules = new RuleManager({
+      clock: opts.clock,
+      files: this.files,
+      query: (expr, ts) => this.engine.instantQuery(this.head, expr, ts),
+      appender: this.head,
+      notify: (alerts) => this.sendAlerts(alerts, opts.alertmanager),
+    });
+    this.rules.subscribe(() => (this.dirty = true));
     // Listeners hear about scrapes once per clock tick, not once per scrape.
     this.clock.onTick(() => {
       if (!this.dirty) return;
@@ -88,9 +103,27 @@ export class Prometheus {
       this.loaded = result.config;
       this.scrape.applyConfig(result.config.scrapeConfigs);
       void this.discovery.applyConfig(result.config.scrapeConfigs);
+      // Rule file errors show on the Rules page (rules.lastLoad()); the last good rules keep running.
+      this.rules.update({
+        patterns: result.config.ruleFiles,
+        evaluationIntervalMs: result.config.global.evaluationInterval,
+        externalLabels: result.config.global.externalLabels,
+      });
     }
     this.notify();
     return result;
+  }
+
+  /** The notifier: alert_relabel_configs, then to Alertmanager if the config names one. */
+  private sendAlerts(alerts: readonly PostableAlert[], alertmanager: PrometheusOptions['alertmanager']): void {
+    const alerting = this.loaded?.alerting;
+    if (!alertmanager || !alerting || alerting.alertmanagers.every((am) => am.staticConfigs.every((sc) => sc.targets.length === 0))) return;
+    const out: PostableAlert[] = [];
+    for (const a of alerts) {
+      const labels = relabel(labelsFromRecord(a.labels), alerting.alertRelabelConfigs);
+      if (labels) out.push({ ...a, labels: labelsToRecord(labels) });
+    }
+    if (out.length > 0) alertmanager.receive(out);
   }
 
   targets(): TargetStatus[] {
@@ -161,6 +194,7 @@ export class Prometheus {
   }
 
   stop(): void {
+    this.rules.stop();
     this.discovery.stop();
     this.scrape.stop();
   }

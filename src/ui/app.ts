@@ -3,9 +3,10 @@
 
 import { createContext } from 'svelte';
 import type { VirtualClock } from '../clock/clock.ts';
-import type { ConfigResult } from '../config/types.ts';
+import type { Config, ConfigResult } from '../config/types.ts';
+import type { Files } from '../files/files.ts';
 import type { Value } from '../promql/value.ts';
-import type { TargetStatus } from '../server/types.ts';
+import type { DroppedTarget, TargetStatus } from '../server/types.ts';
 import type { Store } from '../storage/store.ts';
 import type { Head } from '../tsdb/head.ts';
 import type { HeadPersister } from '../tsdb/persist/snapshot.ts';
@@ -13,10 +14,16 @@ import type { Live } from './live.svelte.ts';
 
 export interface PrometheusView {
   readonly head: Head;
+  /** The in-page disk: rule files and file_sd target files. */
+  readonly files: Files;
   configText(): string;
   lastReload(): { ok: boolean; time: number };
   applyConfig(text: string): ConfigResult;
   targets(): TargetStatus[];
+  /** Discovered targets that relabeling or invalid labels dropped, like /api/v1/targets' droppedTargets. */
+  droppedTargets(): readonly DroppedTarget[];
+  /** The running config, parsed with defaults filled in; null before the first successful load. */
+  config(): Config | null;
   instantQuery(expr: string, timeMs?: number): Value;
   rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Value;
   metricNames(): string[];

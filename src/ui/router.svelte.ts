@@ -1,6 +1,6 @@
-// Hash routing: #/query, #/targets, #/config.
+// Hash routing: #/query, #/targets, #/service-discovery, #/config.
 
-export const ROUTES = ['query', 'targets', 'tsdb-status', 'config'] as const;
+export const ROUTES = ['query', 'targets', 'service-discovery', 'tsdb-status', 'config'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function parse(hash: string): Route {

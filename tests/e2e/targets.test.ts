@@ -150,4 +150,102 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await openTargets(page);
     expect(await page.locator('[data-pool="docker"] h2').textContent()).toContain('15.0s');
   });
+
+  it('shows discovered vs target labels, a dropped target and why, and each rule step by step', async () => {
+    await page.getByTestId('scale-input').fill('2');
+    await page.getByTestId('scale-apply').click();
+    await expect.poll(() => page.getByTestId('replica-count').textContent()).toBe('2');
+
+    // Drop the first replica by address; copy the DNS name into a `service` label.
+    const relabeled = DEFAULT_CONFIG_YAML.replace(
+      '        port: 80\n',
+      '        port: 80\n' +
+        '    relabel_configs:\n' +
+        '      - source_labels: [__address__]\n' +
+        '        regex: "172\\\\.20\\\\.0\\\\.6:80"\n' +
+        '        action: drop\n' +
+        '      - source_labels: [__meta_dns_name]\n' +
+        '        target_label: service\n',
+    );
+    await page.getByTestId('nav-config').click();
+    await setEditorText(page, 'config-editor', relabeled);
+    await page.getByTestId('config-apply').click();
+    await page.getByTestId('config-applied').waitFor();
+    await forward(page, 'forward-10s', 10_000);
+
+    await page.getByTestId('nav-service-discovery').click();
+    await page.getByTestId('sd-page').waitFor();
+    const pool = page.locator('[data-testid="sd-pool"][data-pool="access-log"]');
+    await expect.poll(() => pool.getByTestId('sd-pool-count').textContent()).toBe('활성 1 / 전체 2');
+
+    const dropped = pool.locator('[data-testid="sd-target"][data-state="dropped"]');
+    expect(await dropped.getByTestId('sd-discovered').textContent()).toContain('__address__="172.20.0.6:80"');
+    expect(await dropped.getByTestId('sd-dropped-why').textContent()).toBe('relabel_configs 규칙 1번이 버렸습니다');
+    await dropped.getByTestId('sd-steps-toggle').click();
+    const droppedSteps = pool.getByTestId('relabel-steps');
+    expect(await droppedSteps.getByTestId('relabel-rule').count()).toBe(1);
+    await droppedSteps.getByTestId('relabel-dropped').waitFor();
+    await dropped.getByTestId('sd-steps-toggle').click();
+
+    const active = pool.locator('[data-testid="sd-target"][data-state="active"]');
+    expect(await active.getByTestId('sd-target-labels').getByTestId('label-chip').allTextContents()).toEqual([
+      'instance="172.20.0.7:80"',
+      'job="access-log"',
+      'service="accesslog"',
+    ]);
+    await active.getByTestId('sd-steps-toggle').click();
+    const steps = pool.getByTestId('relabel-steps');
+    expect(await steps.getByTestId('relabel-rule').count()).toBe(2);
+    const outputs = steps.getByTestId('relabel-output');
+    // Rule 1 keeps the target unchanged; rule 2 adds service="accesslog".
+    expect(await outputs.nth(0).locator('[data-change]:not([data-change="same"])').count()).toBe(0);
+    expect(await outputs.nth(1).locator('[data-change="added"]').allTextContents()).toEqual(['+service"accesslog"']);
+    const final = steps.getByTestId('relabel-final');
+    expect(await final.locator('[data-change="added"] .name').allTextContents()).toEqual(['instance']);
+    expect(await final.locator('[data-change="removed"] .name').allTextContents()).toContain('__meta_dns_name');
+    await page.screenshot({ path: `${ARTIFACTS}/service-discovery.png`, fullPage: true });
+
+    // Only dropped targets.
+    await page.getByTestId('sd-show-dropped').click();
+    expect(await page.getByTestId('sd-target').count()).toBe(1);
+    await page.getByTestId('sd-show-all').click();
+  });
+
+  it('edits in-page files: a rule file is checked at line:col, a saved file_sd file adds a target', async () => {
+    const withFiles =
+      'rule_files:\n  - rules/*.yml\n' +
+      DEFAULT_CONFIG_YAML +
+      '  - job_name: "web"\n    file_sd_configs:\n      - files: ["targets/*.yml"]\n';
+    await page.getByTestId('nav-config').click();
+    await setEditorText(page, 'config-editor', withFiles);
+    await page.getByTestId('config-apply').click();
+    await page.getByTestId('config-applied').waitFor();
+
+    await page.getByTestId('file-new-path').fill('rules/test.yml');
+    await page.getByTestId('file-create').click();
+    const item = page.locator('[data-testid="file-item"][data-path="/etc/prometheus/rules/test.yml"]');
+    await expect.poll(() => item.textContent()).toContain('규칙 파일');
+    await setEditorText(page, 'file-editor', 'groups:\n  - name: g\n    rules:\n      - record: "not a name"\n        expr: up\n');
+    await expect.poll(() => page.getByTestId('file-error').first().textContent()).toMatch(/^4:\d+: /);
+    await page.locator('[data-testid="file-editor"] .cm-lintRange-error').first().waitFor();
+    await setEditorText(page, 'file-editor', 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n');
+    await page.getByTestId('file-ok').waitFor();
+    await page.getByTestId('file-save').click();
+    await expect.poll(() => page.getByTestId('file-save').isDisabled()).toBe(true);
+
+    await page.getByTestId('file-new-path').fill('targets/web.yml');
+    await page.getByTestId('file-create').click();
+    await expect
+      .poll(() => page.locator('[data-testid="file-item"][data-path="/etc/prometheus/targets/web.yml"]').textContent())
+      .toContain('file_sd: web');
+    await setEditorText(page, 'file-editor', '- targets: ["iotd"]\n  labels:\n    team: gallery\n');
+    await page.getByTestId('file-save').click();
+    await page.screenshot({ path: `${ARTIFACTS}/config-files.png`, fullPage: true });
+    await forward(page, 'forward-10s', 10_000);
+
+    await openTargets(page);
+    const web = page.locator('[data-testid="pool"][data-pool="web"]');
+    await expect.poll(() => web.getByTestId('target-endpoint').allTextContents()).toEqual(['http://iotd/metrics']);
+    expect(await web.getByTestId('label-chip').allTextContents()).toContain('team="gallery"');
+  });
 });

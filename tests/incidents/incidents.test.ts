@@ -10,8 +10,7 @@ import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 import { Files } from '../../src/files/files.ts';
 import { getLabel } from '../../src/labels/labels.ts';
 import type { Sample } from '../../src/promql/value.ts';
-import { DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
-import { RuleManager } from '../../src/rules/manager.ts';
+import { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
 import { Prometheus } from '../../src/server/prometheus.ts';
 import { createHandlers } from '../../src/sim/handlers.ts';
 import { Incidents } from '../../src/sim/incidents/incidents.ts';
@@ -20,25 +19,20 @@ import { World } from '../../src/sim/world.ts';
 const clock = new VirtualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
 const world = new World({ clock, seed: 7 });
 const server = setupServer(...createHandlers(world));
-const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
 const am = new Alertmanager({ clock });
-const rules = new RuleManager({
-  clock,
-  files: new Files({ [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML }),
-  query: (expr, ts) => prom.engine.instantQuery(prom.head, expr, ts),
-  appender: prom.head,
-  notify: (alerts) => am.receive(alerts),
-});
+const files = new Files({ [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML });
+const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns, files, alertmanager: am });
+const rules = prom.rules;
 const incidents = new Incidents(clock, world);
 
 beforeAll(() => {
   server.listen({ onUnhandledRequest: 'error' });
-  expect(prom.applyConfig(DEFAULT_CONFIG_YAML).ok).toBe(true);
   expect(am.applyConfig(DEFAULT_ALERTMANAGER_YAML).ok).toBe(true);
-  expect(rules.update({ patterns: ['/etc/prometheus/rules/*.yml'], evaluationIntervalMs: 60_000, externalLabels: {} }).ok).toBe(true);
+  expect(prom.applyConfig(DEFAULT_CONFIG_YAML + DEFAULT_ALERTING_YAML).ok).toBe(true);
+  expect(rules.lastLoad()).toMatchObject({ ok: true, errors: [] });
+  expect(rules.ruleFiles()).toEqual([DEFAULT_RULES_PATH]);
 });
 afterAll(() => {
-  rules.stop();
   am.stop();
   prom.stop();
   server.close();
@@ -95,6 +89,23 @@ describe('an error-rate incident in image-gallery', () => {
     expect(resolved.status).toBe('resolved');
     expect(resolved.title).toBe('[RESOLVED] ImageGalleryHighErrorRate image-gallery (critical)');
     expect(resolved.time).toBeGreaterThan(firing.time);
+  });
+});
+
+describe('a broken rule file', () => {
+  it('is reported with line:col while the last good rules keep evaluating', async () => {
+    const good = files.read(DEFAULT_RULES_PATH)!;
+    files.write(DEFAULT_RULES_PATH, good.replace('> 0.05', '> > 0.05'));
+    const load = rules.reload();
+    expect(load.ok).toBe(false);
+    expect(load.errors[0]).toMatchObject({ file: DEFAULT_RULES_PATH, line: 17, col: 57 });
+    expect(load.errors[0].message).toMatch(/^group "image-gallery", rule 3, "ImageGalleryHighErrorRate": could not parse expression: /);
+    const before = rules.groups()[0].lastEvaluation!;
+    await clock.advance(30_000);
+    expect(rules.groups()[0].lastEvaluation).toBeGreaterThan(before);
+    expect(rules.groups()[0].rules).toHaveLength(4);
+    files.write(DEFAULT_RULES_PATH, good);
+    expect(rules.reload().ok).toBe(true);
   });
 });
 

@@ -9,3 +9,11 @@ class ConfigDraft {
 }
 
 export const draft = new ConfigDraft();
+
+/** Unsaved edits of the in-page files, by path, and the file open in the editor. */
+class FilesDraft {
+  texts = $state<Record<string, string>>({});
+  selected = $state<string | null>(null);
+}
+
+export const filesDraft = new FilesDraft();

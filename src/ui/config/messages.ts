@@ -13,6 +13,19 @@ export const ko = {
   'config.draft': '편집 중',
   'config.draftChanged': '실행 중인 설정과 다릅니다',
   'config.running': '실행 중인 설정 (읽기 전용)',
+  'files.title': '파일 (/etc/prometheus)',
+  'files.intro':
+    'prometheus.yml 말고도 Prometheus가 읽는 파일입니다. file_sd 타깃 파일은 저장하면 바로 다시 읽히고(fsnotify처럼), 규칙 파일은 설정을 적용(/-/reload)할 때 다시 읽힙니다.',
+  'files.role.rules': '규칙 파일',
+  'files.role.fileSd': 'file_sd: {job}',
+  'files.role.unused': '설정에서 쓰지 않음',
+  'files.unsaved': '저장하지 않은 변경',
+  'files.newPlaceholder': '새 파일 (예: targets/web.yml)',
+  'files.create': '만들기',
+  'files.save': '저장',
+  'files.delete': '삭제',
+  'files.ok': '이 파일에는 오류가 없습니다.',
+  'files.none': '파일이 없습니다.',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -28,4 +41,17 @@ export const en: Record<keyof typeof ko, string> = {
   'config.draft': 'Editing',
   'config.draftChanged': 'differs from the running config',
   'config.running': 'Running config (read-only)',
+  'files.title': 'Files (/etc/prometheus)',
+  'files.intro':
+    'Files Prometheus reads besides prometheus.yml. A file_sd target file is read again as soon as it is saved (like fsnotify); rule files are read again when the config is applied (/-/reload).',
+  'files.role.rules': 'rule file',
+  'files.role.fileSd': 'file_sd: {job}',
+  'files.role.unused': 'not used by the config',
+  'files.unsaved': 'unsaved changes',
+  'files.newPlaceholder': 'New file (e.g. targets/web.yml)',
+  'files.create': 'Create',
+  'files.save': 'Save',
+  'files.delete': 'Delete',
+  'files.ok': 'This file has no errors.',
+  'files.none': 'No files.',
 };

@@ -3,6 +3,7 @@
 import { en as targetsEn, ko as targetsKo } from '../targets/messages.ts';
 import { en as containersEn, ko as containersKo } from '../world/messages.ts';
 import { en as configEn, ko as configKo } from '../config/messages.ts';
+import { en as sdEn, ko as sdKo } from '../sd/messages.ts';
 import { en as tsdbEn, ko as tsdbKo } from '../tsdb/messages.ts';
 
 export const LOCALES = ['ko', 'en'] as const;
@@ -51,7 +52,7 @@ const coreKo = {
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo, ...targetsKo, ...containersKo, ...configKo, ...tsdbKo };
+const ko = { ...coreKo, ...targetsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -96,7 +97,7 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'query.firstRun': 'Enter an expression and execute it.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...targetsEn, ...containersEn, ...configEn, ...tsdbEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...targetsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 
