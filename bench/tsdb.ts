@@ -119,6 +119,36 @@ function dataBench(file: string, print: Print): void {
   }
 }
 
+/**
+ * A 24-virtual-hour soak at the chapter's 10 s scrape interval: 10 targets of 100 series (counters and noisy
+ * gauges), one target replaced by a new instance every hour, default retention.
+ */
+function soak(): { bytes: number; series: number } {
+  const rand = lcg(11);
+  const head = new Head();
+  const refs = new Map<string, number>();
+  const values = new Map<number, number>();
+  for (let t = 0; t < 24 * 3600_000; t += 10_000) {
+    const generation = Math.floor(t / 3600_000);
+    for (let target = 0; target < 10; target++) {
+      const instance = target === generation % 10 ? `10.1.${generation}.${target}:80` : `10.0.0.${target}:80`;
+      for (let m = 0; m < 100; m++) {
+        const key = `${instance}/${m}`;
+        let ref = refs.get(key);
+        if (ref === undefined) {
+          ref = head.getOrCreate(labelsFromRecord({ __name__: `metric_${m}`, instance, job: `job${target}` }));
+          refs.set(key, ref);
+        }
+        const v = (values.get(ref) ?? 0) + (m % 2 ? poisson(rand, 1) : rand() - 0.5);
+        values.set(ref, v);
+        head.append(ref, t, v);
+      }
+    }
+  }
+  const st = head.stats();
+  return { bytes: st.bytes, series: st.series };
+}
+
 export async function tsdbBench(argv: readonly string[], print: Print): Promise<void> {
   const data = argValues(argv, '--data')[0];
   if (data) dataBench(data, print);
@@ -167,6 +197,9 @@ export async function tsdbBench(argv: readonly string[], print: Print): Promise<
   );
   print('tsdb_bytes_per_sample_constant', bytesPerSample(() => () => 1), 'B');
   print('tsdb_bytes_per_sample_chapter', await chapterBytesPerSample(), 'B');
+  const soaked = soak();
+  print('tsdb_soak_24h_series', soaked.series, 'series');
+  print('tsdb_soak_24h_chunk_bytes', soaked.bytes / 2 ** 20, 'MB');
 
   // Select over 100 k series: 100 metric names × 10 jobs × 100 instances, one sample each.
   {
