@@ -5,6 +5,7 @@ import { createContext } from 'svelte';
 import type { VirtualClock } from '../clock/clock.ts';
 import type { Config, ConfigResult } from '../config/types.ts';
 import type { Files } from '../files/files.ts';
+import type { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import type { DroppedTarget, TargetStatus } from '../server/types.ts';
 import type { Store } from '../storage/store.ts';
@@ -14,6 +15,8 @@ import type { Live } from './live.svelte.ts';
 
 export interface PrometheusView {
   readonly head: Head;
+  /** The query engine, for evaluating parsed expressions (the explain tree). */
+  readonly engine: Engine;
   /** The in-page disk: rule files and file_sd target files. */
   readonly files: Files;
   configText(): string;

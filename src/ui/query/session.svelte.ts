@@ -1,6 +1,8 @@
-// The query page's state, kept while the learner visits other pages.
+// The query page's state, kept while the learner visits other pages: one or more panels, and the history of
+// executed expressions.
 
 import type { PositionRange, Value } from '../../promql/value.ts';
+import { DEFAULT_PANEL, type DisplayMode, type PanelState, type Tab } from './url.ts';
 
 export type QueryOutcome =
   | { readonly kind: 'value'; readonly expr: string; readonly at: number; readonly value: Value }
@@ -10,14 +12,51 @@ export const RANGES = [
   { label: '5m', ms: 5 * 60_000 },
   { label: '15m', ms: 15 * 60_000 },
   { label: '1h', ms: 60 * 60_000 },
+  { label: '3h', ms: 3 * 60 * 60_000 },
+  { label: '12h', ms: 12 * 60 * 60_000 },
 ] as const;
 
-class QuerySession {
+/** Fixed graph resolutions offered next to "auto". */
+export const STEPS = [
+  { label: '5s', ms: 5_000 },
+  { label: '15s', ms: 15_000 },
+  { label: '1m', ms: 60_000 },
+  { label: '5m', ms: 5 * 60_000 },
+] as const;
+
+/** How many executed expressions the history keeps. */
+const HISTORY_SIZE = 30;
+
+let nextId = 0;
+
+export class Panel implements PanelState {
+  readonly id = nextId++;
   expr = $state('');
-  tab = $state<'table' | 'graph'>('table');
-  rangeMs = $state<number>(RANGES[1].ms);
+  tab = $state<Tab>('table');
+  rangeMs = $state(DEFAULT_PANEL.rangeMs);
+  stepMs = $state<number | null>(null);
+  displayMode = $state<DisplayMode>('lines');
   /** The last executed expression's instant result or error. */
   outcome = $state.raw<QueryOutcome | null>(null);
+  /** The label-set key of the one series the graph shows ("graph this series"), or null for all. */
+  focus = $state<string | null>(null);
+
+  constructor(s: PanelState = DEFAULT_PANEL) {
+    this.expr = s.expr;
+    this.tab = s.tab;
+    this.rangeMs = s.rangeMs;
+    this.stepMs = s.stepMs;
+    this.displayMode = s.displayMode;
+  }
+}
+
+class QuerySession {
+  panels = $state<Panel[]>([new Panel()]);
+  history = $state<string[]>([]);
+
+  remember(expr: string): void {
+    this.history = [expr, ...this.history.filter((h) => h !== expr)].slice(0, HISTORY_SIZE);
+  }
 }
 
 export const session = new QuerySession();

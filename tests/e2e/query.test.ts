@@ -1,0 +1,159 @@
+// The query experience in a real browser: completion from live data, the explain tree, shared URLs that restore a
+// graph, bad URLs explained, the heatmap, the metrics explorer and the HTTP API the service worker serves.
+
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, startHarness, type Harness } from './harness.ts';
+
+const missing = browserMissing();
+if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
+
+async function setEditorText(page: Page, text: string): Promise<void> {
+  const content = page.locator('[data-testid="query-editor"] .cm-content').first();
+  await content.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** Moves the virtual clock a minute forward and waits until it has moved. */
+async function forward(page: Page): Promise<void> {
+  const clock = () => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('datetime')!);
+  const before = await page.evaluate(clock);
+  await page.getByTestId('forward-1m').click();
+  await page.waitForFunction(
+    (until) => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('datetime')!) >= until,
+    before + 60_000,
+    { timeout: 30_000 },
+  );
+}
+
+async function run(page: Page, expr: string): Promise<void> {
+  await setEditorText(page, expr);
+  await page.getByTestId('query-execute').first().click();
+}
+
+describe.skipIf(missing !== null)('the query page in chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.open('#/query');
+    await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
+    await page.getByTestId('send-count').fill('20');
+    await page.getByTestId('send-button').click();
+    await page.getByTestId('send-result').waitFor({ timeout: 30_000 });
+    await forward(page);
+    await forward(page);
+  });
+
+  afterEach(() => {
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('offers access_log_total when typing access_', async () => {
+    await setEditorText(page, 'access_');
+    const options = page.locator('.cm-tooltip-autocomplete li');
+    await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining('access_log_total')]));
+    await page.keyboard.press('Escape');
+  });
+
+  it('marks a parse error while typing, from our parser', async () => {
+    await setEditorText(page, 'sum(rate(up[1m])');
+    await page.locator('.cm-lintRange-error').first().waitFor({ timeout: 10_000 });
+  });
+
+  it('explains sum(rate(image_gallery_requests_total[1m])) by (code) in three levels with results', async () => {
+    await run(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
+    await page.getByTestId('tab-explain').click();
+    const nodes = page.getByTestId('explain-node');
+    await nodes.first().waitFor();
+    const tree = await nodes.evaluateAll((els) =>
+      els.map((e) => ({
+        depth: (e as HTMLElement).dataset.depth,
+        type: (e as HTMLElement).dataset.type,
+        expr: e.querySelector('[data-testid="explain-expr"]')!.textContent,
+        result: e.querySelector(':scope > [data-testid="explain-result"] strong')?.textContent ?? null,
+      })),
+    );
+    expect(tree).toEqual([
+      { depth: '0', type: 'AggregateExpr', expr: 'sum by (code) (rate(image_gallery_requests_total[1m]))', result: expect.stringMatching(/^\d+ series$|^시리즈 \d+개$/) },
+      { depth: '1', type: 'Call', expr: 'rate(image_gallery_requests_total[1m])', result: expect.any(String) },
+      { depth: '2', type: 'MatrixSelector', expr: 'image_gallery_requests_total[1m]', result: expect.any(String) },
+    ]);
+    const series = await nodes.first().locator(':scope > [data-testid="explain-result"] li').count();
+    expect(series).toBeGreaterThan(0);
+    await expect.poll(() => nodes.first().getByTestId('explain-text').first().textContent()).toMatch(/code/);
+  });
+
+  it('keeps the state in the URL, and a shared URL restores the graph in a new tab', async () => {
+    await run(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
+    await page.getByTestId('tab-graph').click();
+    await page.getByTestId('range-5m').click();
+    await page.getByTestId('mode-stacked').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('g0.tab=graph');
+    const hash = await page.evaluate(() => location.hash);
+    expect(new URLSearchParams(hash.split('?')[1]).get('g0.range_input')).toBe('5m');
+
+    const shared = await h.open(hash);
+    await shared.getByTestId('query-page').waitFor({ timeout: 30_000 });
+    await expect.poll(() => shared.locator('[data-testid="query-editor"] .cm-content').textContent()).toBe('sum(rate(image_gallery_requests_total[1m])) by (code)');
+    await expect.poll(() => shared.getByTestId('tab-graph').getAttribute('aria-selected')).toBe('true');
+    const graph = shared.getByTestId('graph');
+    await expect.poll(() => graph.getAttribute('data-range'), { timeout: 15_000 }).toBe('300000');
+    expect(await graph.getAttribute('data-stacked')).toBe('true');
+    await shared.close();
+  });
+
+  it('explains a bad URL value and keeps the default', async () => {
+    const bad = await h.open('#/query?g0.expr=up&g0.tab=graph&g0.range_input=soon');
+    await bad.getByTestId('url-problems').waitFor({ timeout: 30_000 });
+    expect(await bad.getByTestId('url-problems').textContent()).toContain('g0.range_input=soon');
+    await expect.poll(() => bad.getByTestId('graph').getAttribute('data-range'), { timeout: 15_000 }).toBe('900000');
+    await bad.close();
+  });
+
+  it('graphs one series from the table', async () => {
+    await run(page, 'up');
+    await page.getByTestId('tab-table').click();
+    await page.getByTestId('graph-series').first().click();
+    await page.getByTestId('graph-show-all').waitFor();
+    expect(await page.getByTestId('tab-graph').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('draws a heatmap of classic histogram buckets', async () => {
+    await run(page, 'rate(engine_daemon_container_actions_seconds_bucket[5m])');
+    await page.getByTestId('tab-graph').click();
+    await page.getByTestId('mode-heatmap').click();
+    const heatmap = page.getByTestId('heatmap');
+    await heatmap.waitFor({ timeout: 15_000 });
+    expect(Number(await heatmap.getAttribute('data-buckets'))).toBeGreaterThan(3);
+    await page.getByTestId('mode-lines').click();
+  });
+
+  it('answers the HTTP API at localhost:9090 like the table', async () => {
+    const body = await page.evaluate(async () => (await fetch('http://localhost:9090/api/v1/query?query=count(up)')).json());
+    expect(body).toMatchObject({ status: 'success', data: { resultType: 'vector' } });
+    await run(page, 'count(up)');
+    await page.getByTestId('tab-table').click();
+    expect((await page.getByTestId('result-value').first().textContent())!.trim()).toBe(body.data.result[0].value[1]);
+    const targets = await page.evaluate(async () => (await fetch('http://localhost:9090/api/v1/targets')).json());
+    expect(targets.data.activeTargets.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('lists metrics in the explorer and opens one on the query page', async () => {
+    await page.getByTestId('nav-explorer').click();
+    await page.getByTestId('explorer-page').waitFor();
+    await page.getByTestId('explorer-filter').fill('access_log');
+    const row = page.getByTestId('explorer-row').filter({ hasText: 'access_log_total' });
+    expect(Number(await row.getByTestId('explorer-series').textContent())).toBeGreaterThanOrEqual(1);
+    await row.getByTestId('explorer-name').click();
+    await page.getByTestId('query-page').waitFor();
+    await expect.poll(() => page.getByTestId('result-labels').first().textContent()).toContain('access_log_total');
+  });
+});
