@@ -6,6 +6,7 @@
 
 import { mount } from 'svelte';
 import { VirtualClock } from './clock/clock.ts';
+import { Files } from './files/files.ts';
 import { openStore } from './storage/store.ts';
 import App from './ui/App.svelte';
 import { Live } from './ui/live.svelte.ts';
@@ -15,7 +16,7 @@ const CONFIG_KEY = 'config/prometheus.yml';
 const SNAPSHOT_EVERY_MS = 5000;
 
 async function boot(target: HTMLElement): Promise<void> {
-  const [{ World }, { Prometheus }, { DEFAULT_CONFIG_YAML }, { setupWorker }, { createHandlers }, opened, { PrometheusApi }] = await Promise.all([
+  const [{ World }, { Prometheus }, { DEFAULT_CONFIG_YAML, DEFAULT_FILES }, { setupWorker }, { createHandlers }, opened, { PrometheusApi }] = await Promise.all([
     import('./sim/world.ts'),
     import('./server/prometheus.ts'),
     import('./config/default.ts'),
@@ -33,7 +34,9 @@ async function boot(target: HTMLElement): Promise<void> {
   const clock = new VirtualClock(Math.max(Date.now(), persistence.head.stats().maxTime + 1));
   const world = new World({ clock, seed: 1 });
 
-  const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns, head: persistence.head });
+  // file_sd target files and rule files live on an in-page disk that Prometheus watches.
+  const files = new Files(DEFAULT_FILES);
+  const prom = new Prometheus({ clock, fetch: world.fetch, resolver: world.dns, head: persistence.head, files });
 
   // The worker must be running before anything fetches, or the first scrapes escape to the network.
   // It also answers Prometheus' HTTP API at localhost:9090.

@@ -23,3 +23,17 @@ scrape_configs:
     static_configs:
       - targets: ["DOCKER_HOST:9323"]
 `;
+
+/**
+ * The in-page disk at boot: a file_sd target file a learner can point a job at with
+ * `file_sd_configs: [{ files: [targets/*.json] }]` and edit while Prometheus watches it.
+ */
+export const DEFAULT_FILES: Record<string, string> = {
+  '/etc/prometheus/targets/image-gallery.json': `[
+  {
+    "targets": ["image-gallery"],
+    "labels": { "team": "web", "env": "lab" }
+  }
+]
+`,
+};

@@ -55,9 +55,11 @@ export class ScrapeLoop {
     const tick = async (): Promise<void> => {
       if (this.stopped) return;
       const scheduled = this.o.clock.now();
-      // Schedule the next scrape before this one runs, so a slow scrape does not shift the grid.
+      // The scrape sets its deadline timer first; the next tick is set after it, so with timeout = interval the
+      // timed-out scrape reports before the next one starts, and the grid does not shift with slow scrapes.
+      const scrape = this.scrapeAndReport(scheduled);
       this.timer = this.o.clock.setTimeout(tick, this.o.target.interval);
-      await this.scrapeAndReport(scheduled);
+      await scrape;
     };
     this.timer = this.o.clock.setTimeout(tick, offset);
   }

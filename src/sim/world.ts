@@ -11,6 +11,7 @@ import { DockerEngine, type ContainerStates } from './apps/docker-engine.ts';
 import { ImageGallery } from './apps/image-gallery.ts';
 import { Iotd } from './apps/iotd.ts';
 import type { App, AppResponse } from './apps/types.ts';
+import { malformExposition } from './malformed.ts';
 import { Faults } from './incidents/faults.ts';
 
 export const PROJECT = 'exercises';
@@ -36,6 +37,10 @@ export interface ContainerInfo {
   startedAt: number;
   /** Replica number within the service (compose's `-N` suffix). */
   number: number;
+  /** Injected fault: every HTTP response waits this long (virtual ms), e.g. longer than a scrape timeout. */
+  latencyMs: number;
+  /** Injected fault: the metrics endpoint serves malformed exposition text. */
+  malformed: boolean;
 }
 
 export interface ComposeEvent {
@@ -69,6 +74,24 @@ export class World {
   /** What the containers print (`docker logs`), on the virtual clock. */
   readonly logs: LogStore;
   readonly dns = { lookupA: (name: string): Promise<string[]> => Promise.resolve(this.resolve(name)) };
+  /** The last connection failure per URL, for fetch() below: a service worker's network error carries no text. */
+  private readonly dialErrors = new Map<string, string>();
+
+  /**
+   * fetch() as a client in the network sees it: when the simulated network refuses the connection, the rejection
+   * carries Go's dial error ("connect: connection refused"), as Prometheus shows it on the Targets page.
+   */
+  readonly fetch: typeof fetch = async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).href;
+    try {
+      return await globalThis.fetch(input, init);
+    } catch (err) {
+      const reason = this.dialErrors.get(url);
+      if (reason === undefined) throw err;
+      this.dialErrors.delete(url);
+      throw new TypeError(reason);
+    }
+  };
   private readonly ips = new IpPool(RESERVED_IPS);
   private readonly list: Container[] = [];
   private readonly listeners = new Set<() => void>();
@@ -143,6 +166,18 @@ export class World {
     return [{ container: c.name, action: 'Started' }];
   }
 
+  /** Fault injection: the container answers every request `ms` of virtual time late (0 restores it). */
+  setLatency(name: string, ms: number): void {
+    this.container(name).latencyMs = Math.max(0, ms);
+    this.emit();
+  }
+
+  /** Fault injection: the container's metrics endpoint serves exposition text Prometheus cannot parse. */
+  setMalformed(name: string, on: boolean): void {
+    this.container(name).malformed = on;
+    this.emit();
+  }
+
   /** `docker compose down`: stop and remove every container. */
   down(): ComposeEvent[] {
     const events: ComposeEvent[] = [];
@@ -176,10 +211,19 @@ export class World {
     const u = new URL(url);
     const host = u.hostname.toLowerCase();
     const port = u.port === '' ? (u.protocol === 'https:' ? 443 : 80) : Number(u.port);
-    const target = this.route(host, port);
+    let target: App;
+    try {
+      target = this.route(host, port);
+    } catch (err) {
+      if (err instanceof NetworkError) this.dialErrors.set(u.href, err.message);
+      throw err;
+    }
     const from = remoteAddr ?? `${GATEWAY_IP}:${32768 + this.rng.intn(28232)}`;
+    const faulty = this.list.find((c) => c.app === target);
+    if (faulty?.latencyMs) await this.clock.sleep(faulty.latencyMs);
     const res = await target.handle({ method: method.toUpperCase(), path: u.pathname + u.search, body, remoteAddr: from });
     this.emit();
+    if (faulty?.malformed && /version=0\.0\.4/.test(res.headers['Content-Type'] ?? '')) return { ...res, body: malformExposition(res.body) };
     return res;
   }
 
@@ -281,6 +325,8 @@ export class World {
       state: 'exited',
       hostname: this.rng.hex(12),
       startedAt: 0,
+      latencyMs: 0,
+      malformed: false,
       app: null,
     };
     this.list.push(c);
