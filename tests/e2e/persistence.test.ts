@@ -52,6 +52,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     expect(await page.getByTestId('tsdb-top-by-metric').locator('tbody tr').count()).toBe(10);
     expect(await page.getByTestId('tsdb-top-by-metric').textContent()).toContain('_bucket');
     expect(await page.getByTestId('tsdb-top-by-pair').textContent()).toContain('job=docker');
+    expect(await page.getByTestId('tsdb-retention').textContent()).toBe('15d');
   });
 
   it('keeps earlier series queryable across a reload', async () => {
@@ -88,5 +89,35 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     expect(await page.getByTestId('tsdb-restored').textContent()).toContain('저장된 데이터가 없었습니다');
     await page.getByTestId('clock-pause').click();
     expect(await upSamples(page)).toBeLessThan(10);
+  });
+
+  it('replaces a stored TSDB of another format version, says why, and keeps working', async () => {
+    await page.close();
+    // Another page of the same origin (not running promlab) writes a snapshot from a "future" promlab.
+    const other = await h.context.newPage();
+    await other.goto(`${h.url}favicon.svg`);
+    await other.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('promlab', 1);
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const tx = req.result.transaction('kv', 'readwrite');
+            tx.objectStore('kv').put({ version: 999, segments: [], series: [] }, 'tsdb/meta');
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await other.close();
+    page = await h.open('#/tsdb-status');
+    await page.getByTestId('tsdb-status-page').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('tsdb-restored').textContent()).toContain('format version 999');
+    await page.getByTestId('clock-pause').click();
+    await forward(page, 'forward-1m', 60_000);
+    expect(await upSamples(page)).toBeGreaterThan(0);
   });
 });
