@@ -6,4 +6,4 @@ export { formatExpr } from './parser/printer.ts';
 export { FUNCTIONS } from './parser/functions.ts';
 export { parseDuration, formatDuration } from './parser/lex.ts';
 export { Engine, type EngineOptions } from './engine/engine.ts';
-export { PromQLError, type Sample, type Series, type Value } from './value.ts';
+export { PromQLError, type QueryResult, type Sample, type Series, type Value } from './value.ts';

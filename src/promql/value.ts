@@ -20,6 +20,13 @@ export type Value =
   | { readonly type: 'vector'; readonly samples: Sample[] }
   | { readonly type: 'matrix'; readonly series: Series[] };
 
+/** A query's value with the annotations Prometheus' API reports next to it (`warnings`, `infos`). */
+export interface QueryResult {
+  readonly value: Value;
+  readonly warnings: string[];
+  readonly infos: string[];
+}
+
 /** A position in the query text: [start, end) character offsets. */
 export interface PositionRange {
   readonly start: number;

@@ -3,7 +3,7 @@
 import { compareLabels, formatLabels, getLabel, labelsKey, type Labels } from '../../src/labels/labels.ts';
 import { parser } from '@prometheus-io/lezer-promql';
 import type { Expr } from '../../src/promql/parser/ast.ts';
-import { Engine, parseExpr, type Value } from '../../src/promql/index.ts';
+import { Engine, parseExpr, type QueryResult, type Value } from '../../src/promql/index.ts';
 import { Head } from '../../src/tsdb/head.ts';
 import { parseScript, type EvalCmd, type Expectation, type LoadCmd } from './script.ts';
 import type { SequenceValue } from './series.ts';
@@ -161,24 +161,38 @@ function matches(e: Expectation, text: string): boolean {
   return e.msg === undefined || e.msg === text;
 }
 
+// The annotation rules of promqltest: each expected one must be present; once any is expected, every
+// annotation of that kind must be expected; `no_warn`/`no_info` allow none.
+function checkAnnotations(cmd: EvalCmd, kind: 'warn' | 'info', got: string[]): string | null {
+  const wanted = cmd.expects.filter((e) => e.kind === kind);
+  const none = cmd.expects.some((e) => e.kind === `no_${kind}`);
+  if (none && got.length > 0) return `expected no ${kind} annotation, got ${JSON.stringify(got)}`;
+  for (const w of wanted) {
+    if (!got.some((g) => matches(w, g))) {
+      return `expected a ${kind} annotation${w.msg ? ` ${JSON.stringify(w.msg)}` : w.regex ? ` matching ${w.regex}` : ''}, got ${JSON.stringify(got)}`;
+    }
+  }
+  if (wanted.length > 0) {
+    const extra = got.find((g) => !wanted.some((w) => matches(w, g)));
+    if (extra) return `unexpected ${kind} annotation ${JSON.stringify(extra)}`;
+  }
+  return null;
+}
+
 function runEval(engine: Engine, storage: Storage, cmd: EvalCmd): string | null {
   const fail = cmd.expects.find((e) => e.kind === 'fail');
-  let res: Value;
+  let res: QueryResult;
   try {
     res = cmd.range
-      ? engine.rangeQuery(storage.head, cmd.expr, cmd.start, cmd.end, cmd.step)
-      : engine.instantQuery(storage.head, cmd.expr, cmd.end);
+      ? engine.rangeQueryResult(storage.head, cmd.expr, cmd.start, cmd.end, cmd.step)
+      : engine.instantQueryResult(storage.head, cmd.expr, cmd.end);
   } catch (e) {
     const msg = (e as Error).message;
     if (!fail) return `unexpected error: ${msg}`;
     return matches(fail, msg) ? null : `expected error ${fail.msg ?? fail.regex}, got ${JSON.stringify(msg)}`;
   }
   if (fail) return 'expected an error, the query succeeded';
-  const mismatch = compareResult(cmd, res);
-  if (mismatch) return mismatch;
-  // The engine reports no annotations yet, so an expected warning or info cannot be met.
-  const wanted = cmd.expects.find((e) => e.kind === 'warn' || e.kind === 'info');
-  return wanted ? `expected a ${wanted.kind} annotation${wanted.msg ? ` ${JSON.stringify(wanted.msg)}` : ''}, got none` : null;
+  return compareResult(cmd, res.value) ?? checkAnnotations(cmd, 'warn', res.warnings) ?? checkAnnotations(cmd, 'info', res.infos);
 }
 
 /** Runs every command of a script; a script that does not parse throws. */

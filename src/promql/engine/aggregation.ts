@@ -4,6 +4,7 @@ import { LabelsBuilder, METRIC_NAME, labelsKey, type Labels } from '../../labels
 import type { AggregateExpr } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
+import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
 import { MeanAccumulator, formatFloat, kahanSumInc, quantile } from './mathutil.ts';
 
@@ -91,7 +92,7 @@ function reduce(op: AggregateExpr['op'], samples: Sample[], param: number): numb
 }
 
 /** Aggregates one step's vector. `param` is the step's scalar (topk/bottomk/quantile) or string (count_values). */
-export function aggregate(e: AggregateExpr, vec: Sample[], param: number | string, ts: number): Sample[] {
+export function aggregate(e: AggregateExpr, vec: Sample[], param: number | string, ts: number, annos: Annotations): Sample[] {
   const groups = groupSamples(vec, e);
   switch (e.op) {
     case 'topk':
@@ -119,6 +120,7 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       const raw = param as number;
       if (Number.isNaN(raw)) throw new PromQLError('Ratio value is NaN');
       const r = Math.max(-1, Math.min(1, raw));
+      if (r !== raw) annos.warn(`ratio value should be between -1 and 1, got ${goFloat(raw)}, capping to ${goFloat(r)}`, e.param!.pos);
       return vec
         .filter((s) => {
           const offset = labelsHashRatio(s.metric);
@@ -140,12 +142,21 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       }
       return [...out.values()];
     }
+    case 'quantile': {
+      const q = param as number;
+      if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), e.param!.pos);
+      return reduceGroups(e, groups, q, ts);
+    }
     default:
-      // Grouped by `__name__`, the name goes if any member's name was dropped.
-      return groups.map((g) => ({
-        metric: g.samples.some((s) => isNameDropped(s.metric)) ? dropName(g.metric) : g.metric,
-        t: ts,
-        v: reduce(e.op, g.samples, param as number),
-      }));
+      return reduceGroups(e, groups, param as number, ts);
   }
+}
+
+// One output sample per group; grouped by `__name__`, the name goes if any member's name was dropped.
+function reduceGroups(e: AggregateExpr, groups: Group[], param: number, ts: number): Sample[] {
+  return groups.map((g) => ({
+    metric: g.samples.some((s) => isNameDropped(s.metric)) ? dropName(g.metric) : g.metric,
+    t: ts,
+    v: reduce(e.op, g.samples, param),
+  }));
 }

@@ -1,9 +1,11 @@
 // Classic histograms: `le` bucket series grouped per histogram, then quantiles and fractions over the
 // cumulative counts, like BucketQuantile and BucketFraction in Prometheus' promql/quantile.go.
 
-import { getLabel, labelsKey, type Labels } from '../../labels/labels.ts';
+import { METRIC_NAME, getLabel, labelsKey, type Labels } from '../../labels/labels.ts';
+import { parseGoFloat } from '../../textparse/floats.ts';
+import type { PositionRange, Sample } from '../value.ts';
+import type { Annotations } from './annotations.ts';
 import { dropName } from './labelcache.ts';
-import type { Sample } from '../value.ts';
 
 export interface Bucket {
   upper: number;
@@ -12,6 +14,8 @@ export interface Bucket {
 
 export interface BucketGroup {
   metric: Labels;
+  /** The bucket series' metric name, for annotations. */
+  name: string;
   buckets: Bucket[];
 }
 
@@ -22,12 +26,16 @@ export interface BucketGroup {
 // A bucket series' histogram key and output labels, computed once per series.
 const identities = new WeakMap<Labels, { key: string; metric: Labels }>();
 
-export function groupBuckets(vec: Sample[]): BucketGroup[] {
+export function groupBuckets(vec: Sample[], annos: Annotations, pos: PositionRange): BucketGroup[] {
   const groups = new Map<string, BucketGroup>();
   for (const s of vec) {
     const le = getLabel(s.metric, 'le');
-    const upper = /^\+?inf$/i.test(le) ? Infinity : Number(le);
-    if (le === '' || Number.isNaN(upper)) continue;
+    const upper = parseGoFloat(le);
+    if (upper === null || Number.isNaN(upper)) {
+      const name = getLabel(s.metric, METRIC_NAME);
+      annos.warn(`bucket label "le" is missing or has a malformed value of "${le}" for metric name "${name}"`, pos);
+      continue;
+    }
     let id = identities.get(s.metric);
     if (!id) {
       const withoutLe = s.metric.filter((l) => l.name !== 'le');
@@ -35,14 +43,15 @@ export function groupBuckets(vec: Sample[]): BucketGroup[] {
     }
     const { key, metric } = id;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { metric, buckets: [] }));
+    if (!g) groups.set(key, (g = { metric, name: getLabel(s.metric, METRIC_NAME), buckets: [] }));
     g.buckets.push({ upper, count: s.v });
   }
   return [...groups.values()];
 }
 
-// Sorted, with equal bounds coalesced and counts forced monotonic (ignoring float noise).
-function normalise(buckets: Bucket[]): Bucket[] {
+// Sorted, with equal bounds coalesced and counts forced monotonic (ignoring float noise); onForced is
+// called when a count really decreased.
+function normalise(buckets: Bucket[], onForced?: () => void): Bucket[] {
   buckets.sort((a, b) => a.upper - b.upper);
   const bs: Bucket[] = [];
   for (const b of buckets) {
@@ -54,18 +63,26 @@ function normalise(buckets: Bucket[]): Bucket[] {
   for (let i = 1; i < bs.length; i++) {
     const cur = bs[i].count;
     if (cur !== prev && Math.abs(cur - prev) < 1e-12 * Math.abs(prev)) bs[i].count = prev;
-    else if (cur < prev) bs[i].count = prev;
+    else if (cur < prev) {
+      bs[i].count = prev;
+      onForced?.();
+    }
     prev = bs[i].count;
   }
   return bs;
 }
 
 /** The q-quantile of one classic histogram, interpolating linearly inside the bucket. */
-export function bucketQuantile(q: number, buckets: Bucket[]): number {
+export function bucketQuantile(q: number, g: BucketGroup, annos: Annotations, pos: PositionRange): number {
   if (Number.isNaN(q)) return NaN;
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
-  const bs = normalise(buckets);
+  const bs = normalise(g.buckets, () =>
+    annos.info(
+      `input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile) for metric name "${g.name}"`,
+      pos,
+    ),
+  );
   if (bs.length === 0 || bs[bs.length - 1].upper !== Infinity) return NaN;
   if (bs.length < 2) return NaN;
   const observations = bs[bs.length - 1].count;

@@ -6,9 +6,11 @@ import type { Querier, SeriesData } from '../../tsdb/head.ts';
 import { children, exprType, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';
-import { PromQLError, type Sample, type Series, type Value } from '../value.ts';
+import { PromQLError, type QueryResult, type Sample, type Series, type Value } from '../value.ts';
+import { Annotations } from './annotations.ts';
 import { aggregate } from './aggregation.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
+import { enrich, infoSpec } from './info.ts';
 import { dropName, finalLabels, keyOf } from './labelcache.ts';
 import { scalarBinop, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
@@ -46,6 +48,7 @@ interface QueryContext {
   readonly lookbackDelta: number;
   readonly maxSamples: number;
   readonly noStepSubqueryInterval: number;
+  readonly annotations: Annotations;
   samples: number;
 }
 
@@ -259,8 +262,9 @@ class Evaluator {
 
   private aggregation(e: AggregateExpr): StepSeries[] {
     const args = e.param ? [e.param, e.expr] : [e.expr];
+    const annos = this.ctx.annotations;
     return this.rangeEval(args, (vals, ts) =>
-      e.param ? aggregate(e, vals[1] as Sample[], vals[0] as number | string, ts) : aggregate(e, vals[0] as Sample[], NaN, ts),
+      e.param ? aggregate(e, vals[1] as Sample[], vals[0] as number | string, ts, annos) : aggregate(e, vals[0] as Sample[], NaN, ts, annos),
     );
   }
 
@@ -268,6 +272,7 @@ class Evaluator {
     const name = e.func.name;
     const rangeArg = e.args.findIndex((a) => exprType(a) === 'matrix');
     if (rangeArg >= 0) return this.rangeFunction(e, rangeArg);
+    if (name === 'info') return this.info(e);
     // The query's own parameters, in seconds.
     if (name === 'start') return [this.constant(this.ctx.queryStart / 1000)];
     if (name === 'end') return [this.constant(this.ctx.queryEnd / 1000)];
@@ -279,7 +284,47 @@ class Evaluator {
       return mergeSeries(this.vectorSelector(first, true).map((s) => ({ ...s, metric: dropName(s.metric) })), this);
     }
     const fn = VECTOR_FUNCTIONS[name];
-    return this.rangeEval(e.args, (args, ts) => fn(args, ts, e));
+    // Sorting a range query's steps changes nothing: its series come back ordered by labels.
+    if (name.startsWith('sort') && this.ctx.queryStart !== this.ctx.queryEnd) {
+      this.ctx.annotations.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
+    }
+    return this.rangeEval(e.args, (args, ts) => fn(args, ts, e, this.ctx.annotations));
+  }
+
+  private info(e: Call): StepSeries[] {
+    const base = this.eval(e.args[0]);
+    const sel = e.args[1] as VectorSelector | undefined;
+    const spec = infoSpec(sel?.matchers ?? []);
+    const n = this.steps();
+    // Info series are looked up at the time the base samples come from (after its offset and @).
+    const times = Array.from({ length: n }, (_, k) => this.sourceTime(e.args[0], this.start + k * this.interval));
+    const lookback = this.ctx.lookbackDelta;
+    const infos = this.ctx.querier.select(spec.selectMatchers, Math.min(...times) - lookback + 1, Math.max(...times));
+    this.count(infos.reduce((a, s) => a + s.t.length, 0));
+    const cursors = new Int32Array(base.length);
+    const collector = new SeriesCollector();
+    for (let k = 0; k < n; k++) {
+      const ts = this.start + k * this.interval;
+      collector.addStep(enrich(vectorAt(base, cursors, ts), infos, spec, times[k], lookback), ts);
+    }
+    return collector.series();
+  }
+
+  // The time an expression's samples at step ts come from: shifted by the offset and @ of the selector or
+  // subquery it reads.
+  private sourceTime(e: Expr, ts: number): number {
+    switch (e.type) {
+      case 'VectorSelector':
+        return this.refTime(e, ts) - e.offset;
+      case 'MatrixSelector':
+        return this.sourceTime(e.vectorSelector, ts);
+      case 'SubqueryExpr':
+        return this.sourceTime(e.expr, this.refTime(e, ts) - e.offset);
+      default: {
+        const inner = children(e).find((c) => exprType(c) === 'vector' || exprType(c) === 'matrix');
+        return inner ? this.sourceTime(inner, ts) : ts;
+      }
+    }
   }
 
   // A function of a range vector (selector or subquery): one window per series per step.
@@ -294,10 +339,10 @@ class Evaluator {
     const paramsAt = Array.from({ length: n }, (_, k) => paramSeries.map((p) => valueAtStep(p, this.start + k * this.interval)));
     const name = e.func.name;
     if (name === 'absent_over_time') return this.absentOverTime(e, node, arg.range, series);
-    if (node.type === 'VectorSelector' && (node.anchored || node.smoothed)) return this.extendedFunction(name, arg as MatrixSelector, series);
+    if (node.type === 'VectorSelector' && (node.anchored || node.smoothed)) return this.extendedFunction(e, arg as MatrixSelector, series);
     const fn = RANGE_FUNCTIONS[name];
     const keepName = KEEPS_METRIC_NAME.has(name);
-    const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [] };
+    const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: this.ctx.annotations };
     const results: StepSeries[] = [];
     for (const s of series) {
       const out: StepSeries = { metric: keepName ? s.metric : dropName(s.metric), t: [], v: [] };
@@ -331,14 +376,15 @@ class Evaluator {
   }
 
   // rate/increase/delta (and changes/resets when anchored) over ranges widened by the lookback delta.
-  private extendedFunction(name: string, arg: MatrixSelector, series: RangeSeries[]): StepSeries[] {
+  private extendedFunction(e: Call, arg: MatrixSelector, series: RangeSeries[]): StepSeries[] {
+    const name = e.func.name;
     const vs = arg.vectorSelector;
     const smoothed = vs.smoothed === true;
     checkExtendedFunction(smoothed ? 'smoothed' : 'anchored', name);
     const lookback = this.ctx.lookbackDelta;
     const results: StepSeries[] = [];
     const n = this.steps();
-    const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [] };
+    const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: this.ctx.annotations };
     for (const s of series) {
       const out: StepSeries = { metric: dropName(s.metric), t: [], v: [] };
       for (let k = 0; k < n; k++) {
@@ -522,9 +568,10 @@ export class Engine {
     this.noStepSubqueryInterval = opts.noStepSubqueryInterval ?? 60_000;
   }
 
-  private context(querier: Querier, expr: Expr, start: number, end: number, step: number): QueryContext {
+  private context(querier: Querier, input: string, expr: Expr, start: number, end: number, step: number): QueryContext {
     resolveDurations(expr, { step, range: end - start });
     return {
+      annotations: new Annotations(input),
       querier,
       queryStart: start,
       queryEnd: end,
@@ -538,8 +585,38 @@ export class Engine {
 
   /** Evaluates the query at one instant; the result type follows the expression's type. */
   instantQuery(querier: Querier, query: string | Expr, timeMs: number): Value {
+    return this.instantQueryResult(querier, query, timeMs).value;
+  }
+
+  /** Evaluates the query at each step from start to end; the result is always a matrix. */
+  rangeQuery(querier: Querier, query: string | Expr, startMs: number, endMs: number, stepMs: number): Value {
+    return this.rangeQueryResult(querier, query, startMs, endMs, stepMs).value;
+  }
+
+  /** instantQuery with the warnings and infos the evaluation produced. */
+  instantQueryResult(querier: Querier, query: string | Expr, timeMs: number): QueryResult {
     const expr = typeof query === 'string' ? parseExpr(query) : query;
-    const ev = new Evaluator(this.context(querier, expr, timeMs, timeMs, 0), timeMs, timeMs, 1);
+    const ctx = this.context(querier, typeof query === 'string' ? query : '', expr, timeMs, timeMs, 0);
+    const value = this.instantValue(new Evaluator(ctx, timeMs, timeMs, 1), expr, timeMs);
+    return { value, warnings: [...ctx.annotations.warnings], infos: [...ctx.annotations.infos] };
+  }
+
+  /** rangeQuery with the warnings and infos the evaluation produced. */
+  rangeQueryResult(querier: Querier, query: string | Expr, startMs: number, endMs: number, stepMs: number): QueryResult {
+    const expr = typeof query === 'string' ? parseExpr(query) : query;
+    const type = exprType(expr);
+    if (type !== 'scalar' && type !== 'vector') {
+      const documented = type === 'matrix' ? 'range vector' : type;
+      throw new PromQLError(`invalid expression type "${documented}" for range query, must be Scalar or instant Vector`);
+    }
+    if (stepMs <= 0) throw new PromQLError('zero or negative query resolution step widths are not accepted');
+    if (endMs < startMs) throw new PromQLError('end timestamp must not be before start time');
+    const ctx = this.context(querier, typeof query === 'string' ? query : '', expr, startMs, endMs, stepMs);
+    const value: Value = { type: 'matrix', series: resultSeries(new Evaluator(ctx, startMs, endMs, stepMs).eval(expr)) };
+    return { value, warnings: [...ctx.annotations.warnings], infos: [...ctx.annotations.infos] };
+  }
+
+  private instantValue(ev: Evaluator, expr: Expr, timeMs: number): Value {
     const root = unwrapParens(expr);
     switch (exprType(expr)) {
       case 'string':
@@ -575,17 +652,4 @@ export class Engine {
     }
   }
 
-  /** Evaluates the query at each step from start to end; the result is always a matrix. */
-  rangeQuery(querier: Querier, query: string | Expr, startMs: number, endMs: number, stepMs: number): Value {
-    const expr = typeof query === 'string' ? parseExpr(query) : query;
-    const type = exprType(expr);
-    if (type !== 'scalar' && type !== 'vector') {
-      const documented = type === 'matrix' ? 'range vector' : type;
-      throw new PromQLError(`invalid expression type "${documented}" for range query, must be Scalar or instant Vector`);
-    }
-    if (stepMs <= 0) throw new PromQLError('zero or negative query resolution step widths are not accepted');
-    if (endMs < startMs) throw new PromQLError('end timestamp must not be before start time');
-    const ev = new Evaluator(this.context(querier, expr, startMs, endMs, stepMs), startMs, endMs, stepMs);
-    return { type: 'matrix', series: resultSeries(ev.eval(expr)) };
-  }
 }

@@ -2,7 +2,9 @@
 // Each one looks at a window [lo, hi) of a series' samples (staleness markers already removed) and returns
 // the output value, or null for "no output at this step".
 
+import type { Call } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
+import { invalidQuantile, type Annotations } from './annotations.ts';
 import { MeanAccumulator, kahanSumInc, linearRegression, quantile } from './mathutil.ts';
 
 /** A window of one series for one evaluation step; the engine reuses one object to avoid allocation. */
@@ -18,6 +20,8 @@ export interface Window {
   refTs: number;
   /** Scalar arguments other than the range vector, in argument order. */
   params: number[];
+  call: Call;
+  annotations: Annotations;
 }
 
 export type RangeFunction = (w: Window) => number | null;
@@ -164,7 +168,11 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
   }),
   last_over_time: nonEmpty((w) => w.v[w.hi - 1]),
   present_over_time: nonEmpty(() => 1),
-  quantile_over_time: nonEmpty((w) => quantile(w.params[0], windowValues(w))),
+  quantile_over_time: nonEmpty((w) => {
+    const q = w.params[0];
+    if (!(q >= 0 && q <= 1)) w.annotations.warn(invalidQuantile(q), w.call.args[0].pos);
+    return quantile(q, windowValues(w));
+  }),
   first_over_time: nonEmpty((w) => w.v[w.lo]),
   ts_of_first_over_time: nonEmpty((w) => w.t[w.lo] / 1000),
   ts_of_last_over_time: nonEmpty((w) => w.t[w.hi - 1] / 1000),

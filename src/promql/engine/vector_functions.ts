@@ -5,6 +5,7 @@ import { LabelsBuilder, METRIC_NAME, compareLabels, getLabel, type Labels } from
 import { bucketFraction, bucketQuantile, groupBuckets } from './buckets.ts';
 import { dropName, isNameDropped, markNameDropped } from './labelcache.ts';
 import { formatFloat } from './mathutil.ts';
+import { invalidQuantile, type Annotations } from './annotations.ts';
 import type { Sample } from '../value.ts';
 import { PromQLError } from '../value.ts';
 import type { Call, Expr } from '../parser/ast.ts';
@@ -12,7 +13,7 @@ import type { Call, Expr } from '../parser/ast.ts';
 /** One argument at one step: an instant vector, a scalar, or a string. */
 export type StepArg = Sample[] | number | string;
 
-export type VectorFunction = (args: StepArg[], ts: number, call: Call) => Sample[];
+export type VectorFunction = (args: StepArg[], ts: number, call: Call, annotations: Annotations) => Sample[];
 
 // A per-sample math function; the metric name is dropped, as the value no longer means what the name says.
 function simple(f: (v: number) => number): VectorFunction {
@@ -99,9 +100,10 @@ export function absentLabels(arg: Expr): Labels {
   return b.labels();
 }
 
-function histogramQuantile(args: StepArg[], ts: number): Sample[] {
+function histogramQuantile(args: StepArg[], ts: number, call: Call, annos: Annotations): Sample[] {
   const q = args[0] as number;
-  return groupBuckets(args[1] as Sample[]).map((g) => ({ metric: g.metric, t: ts, v: bucketQuantile(q, g.buckets) }));
+  if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), call.args[0].pos);
+  return groupBuckets(args[1] as Sample[], annos, call.args[1].pos).map((g) => ({ metric: g.metric, t: ts, v: bucketQuantile(q, g, annos, call.args[1].pos) }));
 }
 
 // The quantile label's value: Go's shortest float form, with ".0" on whole numbers.
@@ -110,17 +112,25 @@ function quantileLabel(q: number): string {
   return /^-?\d+$/.test(s) ? `${s}.0` : s;
 }
 
-function histogramQuantiles(args: StepArg[], ts: number): Sample[] {
+function histogramQuantiles(args: StepArg[], ts: number, call: Call, annos: Annotations): Sample[] {
   const [vec, label, ...qs] = args as [Sample[], string, ...number[]];
   if (!LABEL_NAME_RE.test(label)) throw new PromQLError(`invalid quantile label name in histogram_quantiles(): ${label}`);
-  return groupBuckets(vec).flatMap((g) =>
-    qs.map((q) => ({ metric: new LabelsBuilder(g.metric).set(label, quantileLabel(q)).labels(), t: ts, v: bucketQuantile(q, g.buckets) })),
+  qs.forEach((q, i) => {
+    if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), call.args[i + 2].pos);
+  });
+  const pos = call.args[0].pos;
+  return groupBuckets(vec, annos, pos).flatMap((g) =>
+    qs.map((q) => ({
+      metric: markNameDropped(new LabelsBuilder(g.metric).set(label, quantileLabel(q)).labels(), isNameDropped(g.metric)),
+      t: ts,
+      v: bucketQuantile(q, g, annos, pos),
+    })),
   );
 }
 
-function histogramFraction(args: StepArg[], ts: number): Sample[] {
+function histogramFraction(args: StepArg[], ts: number, call: Call, annos: Annotations): Sample[] {
   const [lower, upper, vec] = args as [number, number, Sample[]];
-  return groupBuckets(vec).map((g) => ({ metric: g.metric, t: ts, v: bucketFraction(lower, upper, g.buckets) }));
+  return groupBuckets(vec, annos, call.args[2].pos).map((g) => ({ metric: g.metric, t: ts, v: bucketFraction(lower, upper, g.buckets) }));
 }
 
 // Natural order: runs of digits compare by their numeric value, so "cpu2" < "cpu10".

@@ -73,6 +73,11 @@ export function checkAST(input: string, root: Expr): void {
         }
         n.args.forEach((arg, i) => {
           const want = f.argTypes[Math.min(i, nargs - 1)];
+          if (f.name === 'info' && i === 1) {
+            // Label selectors whose matchers may all accept empty values: they filter data labels.
+            if (arg.type !== 'VectorSelector') fail(arg.pos, 'expected label selectors as the second argument to "info" function');
+            return;
+          }
           const t = check(arg);
           if (t !== want) fail(arg.pos, `expected type ${documentedType(want)} in call to function "${f.name}", got ${documentedType(t)}`);
         });

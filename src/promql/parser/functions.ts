@@ -50,6 +50,7 @@ const list: FunctionSignature[] = [
   fn('histogram_quantile', ['scalar', 'vector'], 'vector'),
   fn('hour', ['vector'], 'vector', 1),
   fn('idelta', ['matrix'], 'vector'),
+  fn('info', ['vector', 'vector'], 'vector', 1),
   fn('increase', ['matrix'], 'vector'),
   fn('irate', ['matrix'], 'vector'),
   fn('label_join', ['vector', 'string', 'string', 'string'], 'vector', -1),
