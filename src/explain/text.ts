@@ -58,6 +58,8 @@ const AGG: Record<AggregateExpr['op'], Localized> = {
   bottomk: say('값이 가장 작은 k개 시리즈를 원래 라벨 그대로 남깁니다', 'keeps the k smallest series with their original labels'),
   quantile: say('φ-분위수를 계산합니다', 'computes the φ-quantile'),
   count_values: say('같은 값을 가진 시리즈 수를 값별로 셉니다', 'counts the series per distinct value'),
+  limitk: say('시리즈 k개를 원래 라벨과 값 그대로 남깁니다 (어느 것인지는 정해져 있지 않습니다)', 'keeps k series with their labels and values (which ones is not specified)'),
+  limit_ratio: say('시리즈 중 주어진 비율만큼을 라벨 해시로 골라 그대로 남깁니다', 'keeps the given ratio of the series, picked by a hash of their labels, unchanged'),
 };
 
 function aggregation(e: AggregateExpr, inputs: number, outputs: number): Localized {

@@ -189,6 +189,7 @@ export class Head implements Querier {
 
   /** Rebuilds a series from a snapshot under its old ref; `head` is the open chunk's bytes. */
   restoreSeries(ref: number, ls: Labels, chunks: Omit<ClosedChunk, 'seq'>[], head: Uint8Array | null): void {
+    if (this.series.has(ref) || this.byKey.has(labelsKey(ls))) throw new Error(`series ${ref} is restored twice`);
     const s = this.create(ref, ls);
     this.nextRef = Math.max(this.nextRef, ref + 1);
     const closed = chunks.map((c) => ({ ...c, seq: ++this.chunkSeq }));

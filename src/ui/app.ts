@@ -12,6 +12,9 @@ import type { Store } from '../storage/store.ts';
 import type { Head } from '../tsdb/head.ts';
 import type { HeadPersister } from '../tsdb/persist/snapshot.ts';
 import type { Live } from './live.svelte.ts';
+import type { AlertmanagerView } from './alertmanager/view.ts';
+import type { IncidentsView } from './incidents/view.ts';
+import type { RulesView } from './rules/view.ts';
 
 export interface PrometheusView {
   readonly head: Head;
@@ -19,6 +22,8 @@ export interface PrometheusView {
   readonly engine: Engine;
   /** The in-page disk: rule files and file_sd target files. */
   readonly files: Files;
+  /** rule_files: groups, rules and their alerts. */
+  readonly rules: RulesView;
   configText(): string;
   lastReload(): { ok: boolean; time: number };
   applyConfig(text: string): ConfigResult;
@@ -54,6 +59,10 @@ export interface AppContext {
   readonly storeUnavailable: string | null;
   /** The head's snapshots in the store: what was restored, the last save, and the reset action. */
   readonly persistence: PersistenceView;
+  /** The simulated Alertmanager: inboxes, silences, alertmanager.yml. */
+  readonly alertmanager: AlertmanagerView;
+  /** Faults the learner pushes the world into. */
+  readonly incidents: IncidentsView;
 }
 
 export type PersistenceView = Pick<HeadPersister, 'status' | 'subscribe' | 'save' | 'reset'>;

@@ -105,6 +105,19 @@ describe('head snapshots', () => {
     expect(await store.keys('tsdb/')).toEqual([]);
   });
 
+  it('detects an index that lists a series twice', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 60_000);
+    await p.save();
+    const meta = (await store.get<{ series: unknown[] }>(META_KEY))!;
+    meta.series.push(meta.series[0]);
+    await store.put(META_KEY, meta);
+    const broken = await loadHead(store);
+    expect(broken.status().restored).toMatchObject({ kind: 'replaced', reason: expect.stringMatching(/restored twice/) });
+    expect(broken.head.stats().series).toBe(0);
+  });
+
   it('reports a full store and keeps the head in memory', async () => {
     const store = new MemoryStore();
     const p = await loadHead(store);

@@ -7,6 +7,9 @@ import { en as containersEn, ko as containersKo } from '../world/messages.ts';
 import { en as configEn, ko as configKo } from '../config/messages.ts';
 import { en as sdEn, ko as sdKo } from '../sd/messages.ts';
 import { en as tsdbEn, ko as tsdbKo } from '../tsdb/messages.ts';
+import { en as rulesEn, ko as rulesKo } from '../rules/messages.ts';
+import { en as amEn, ko as amKo } from '../alertmanager/messages.ts';
+import { en as incidentsEn, ko as incidentsKo } from '../incidents/messages.ts';
 
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -37,7 +40,7 @@ const coreKo = {
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo, ...queryKo, ...explorerKo, ...targetsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo };
+const ko = { ...coreKo, ...queryKo, ...explorerKo, ...targetsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -65,7 +68,7 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'world.result': '{n} requests: {parts}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...queryEn, ...explorerEn, ...targetsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...queryEn, ...explorerEn, ...targetsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 
