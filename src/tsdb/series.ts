@@ -92,6 +92,7 @@ export class MemSeries {
     if (chunks.length) this.setLast(chunks[chunks.length - 1].bytes);
     if (head) {
       const it = new XORIterator().reset(head);
+      // The samples of one chunk never cut another, so no sequence number is ever drawn.
       while (it.next()) {
         this.append(it.t, it.v, it.stale, () => 0);
         samples++;
