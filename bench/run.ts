@@ -2,6 +2,7 @@
 
 import { initialBundleGzipBytes } from './bundle.ts';
 import { firstScrapeVisibleMs } from './browser.ts';
+import { promqlBench } from './promql.ts';
 import { tsdbBench } from './tsdb.ts';
 
 function print(name: string, value: number, unit: string): void {
@@ -12,3 +13,4 @@ function print(name: string, value: number, unit: string): void {
 print('bundle_initial_gzip', initialBundleGzipBytes() / 1024, 'KB');
 print('first_scrape_visible_ms', Math.round(await firstScrapeVisibleMs()), 'ms');
 await tsdbBench(process.argv.slice(2), print);
+promqlBench(process.argv.slice(2), print);
