@@ -5,9 +5,12 @@
 import { compareLabels, getLabel, labelsKey, labelsToRecord, type Labels } from '../labels/labels.ts';
 import type { Matcher } from '../labels/matcher.ts';
 import { PromQLError, exprType, documentedType, parseExpr, type Expr, type Value } from '../promql/index.ts';
+import type { AlertStatus, RuleGroupStatus } from '../rules/types.ts';
 import type { TargetStatus } from '../server/types.ts';
+import type { MetricMetadata } from '../textparse/types.ts';
 import type { Querier } from '../tsdb/head.ts';
 import { queryData } from './json.ts';
+import { alertJSON, rulesData } from './rules.ts';
 import { ParamError, parseDuration, parseMatchersParam, parseTime, parseTimeParam } from './params.ts';
 import { targetsData, type DroppedTargetStatus } from './targets.ts';
 
@@ -21,6 +24,8 @@ export interface ApiBackend {
   };
   targets(): TargetStatus[];
   droppedTargets(): DroppedTargetStatus[];
+  metadata(): Map<string, MetricMetadata[]>;
+  readonly rules: { groups(): RuleGroupStatus[]; alerts(): AlertStatus[] };
 }
 
 type ErrorType = 'bad_data' | 'execution' | 'internal' | 'not_found';
@@ -68,9 +73,9 @@ export class PrometheusApi {
     [/^\/api\/v1\/labels$/, (f) => this.labelNames(f)],
     [/^\/api\/v1\/label\/([^/]+)\/values$/, (f, name) => this.labelValues(f, name)],
     [/^\/api\/v1\/targets$/, (f) => targetsData(f.get('state') ?? '', this.backend.targets(), this.backend.droppedTargets())],
-    // No rule files are loaded, so there are no groups and no alerts — what Prometheus answers then.
-    [/^\/api\/v1\/rules$/, () => ({ groups: [] })],
-    [/^\/api\/v1\/alerts$/, () => ({ alerts: [] })],
+    [/^\/api\/v1\/rules$/, (f) => rulesData(this.backend.rules.groups(), ruleType(f))],
+    [/^\/api\/v1\/alerts$/, () => ({ alerts: this.backend.rules.alerts().map(alertJSON) })],
+    [/^\/api\/v1\/metadata$/, (f) => this.metadata(f)],
   ];
 
   constructor(private readonly backend: ApiBackend) {}
@@ -156,6 +161,23 @@ export class PrometheusApi {
     return [...values].sort();
   }
 
+  /** Per metric family, its distinct TYPE/HELP/UNIT; `metric` picks one, `limit` and `limit_per_metric` cap the answer. */
+  private metadata(form: URLSearchParams): Record<string, unknown[]> {
+    const limit = intParam(form, 'limit');
+    const perMetric = intParam(form, 'limit_per_metric');
+    const metric = form.get('metric') ?? '';
+    const out: Record<string, unknown[]> = {};
+    let n = 0;
+    for (const [name, list] of [...this.backend.metadata()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (metric !== '' && name !== metric) continue;
+      if (limit >= 0 && n >= limit) break;
+      const entries = perMetric >= 0 ? list.slice(0, perMetric) : list;
+      out[name] = entries.map((m) => ({ type: m.type, help: m.help, unit: m.unit }));
+      n++;
+    }
+    return out;
+  }
+
   private timeRange(form: URLSearchParams): [number, number] {
     const start = param(() => parseTimeParam(form, 'start', MIN_TIME), 'start');
     const end = param(() => parseTimeParam(form, 'end', MAX_TIME), 'end');
@@ -177,6 +199,22 @@ function param<T>(fn: () => T, name: string): T {
     if (err instanceof ParamError || err instanceof PromQLError) throw invalidParam(name, err);
     throw err;
   }
+}
+
+/** An integer parameter; absent or negative means no limit (-1). */
+function intParam(form: URLSearchParams, name: string): number {
+  const s = form.get(name);
+  if (s === null || s === '') return -1;
+  if (!/^-?\d+$/.test(s)) throw new ApiError('bad_data', `${name} must be a number`);
+  return Number(s);
+}
+
+/** The `type` filter of /api/v1/rules. */
+function ruleType(form: URLSearchParams): 'alert' | 'record' | null {
+  const s = (form.get('type') ?? '').toLowerCase();
+  if (s === '') return null;
+  if (s === 'alert' || s === 'record') return s;
+  throw invalidParam('type', `not supported value ${JSON.stringify(s)}`);
 }
 
 function matcherSets(form: URLSearchParams): Matcher[][] {

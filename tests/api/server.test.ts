@@ -5,8 +5,11 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrometheusApi } from '../../src/api/server.ts';
 import { formatFloat, queryData } from '../../src/api/json.ts';
+import { formatExp } from '../../src/api/rules.ts';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
+import { Files } from '../../src/files/files.ts';
+import { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
 import { Prometheus } from '../../src/server/prometheus.ts';
 import { createHandlers } from '../../src/sim/handlers.ts';
 import { World } from '../../src/sim/world.ts';
@@ -14,12 +17,13 @@ import { World } from '../../src/sim/world.ts';
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 const clock = new VirtualClock(T0);
 const world = new World({ clock, seed: 1 });
-const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
+const files = new Files({ [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML });
+const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns, files });
 const server = setupServer(...createHandlers(world, new PrometheusApi(prom)));
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: 'error' });
-  expect(prom.applyConfig(DEFAULT_CONFIG_YAML)).toMatchObject({ ok: true });
+  expect(prom.applyConfig(DEFAULT_CONFIG_YAML + DEFAULT_ALERTING_YAML)).toMatchObject({ ok: true });
   world.scale('accesslog', 3);
   await clock.advance(60_000);
   await world.sendRequests(10);
@@ -164,9 +168,36 @@ describe('targets, rules, alerts and health', () => {
     expect(dropped.body.data.activeTargets).toEqual([]);
   });
 
-  it('has no rules and no alerts when no rule files are loaded', async () => {
-    expect((await get('/api/v1/rules')).body).toEqual({ status: 'success', data: { groups: [] } });
-    expect((await get('/api/v1/alerts')).body).toEqual({ status: 'success', data: { alerts: [] } });
+  it('lists the rule groups of the loaded rule files, filtered by type', async () => {
+    const { body } = await get('/api/v1/rules');
+    expect(body.status).toBe('success');
+    const group = body.data.groups.find((g: { name: string }) => g.name === 'image-gallery');
+    expect(group).toMatchObject({ file: DEFAULT_RULES_PATH, interval: 15 });
+    expect(group.lastEvaluation).toMatch(/^2026-11-24T09:0\d:\d\d(\.\d+)?Z$/);
+    const recording = group.rules.find((r: { type: string }) => r.type === 'recording');
+    expect(recording).toMatchObject({ name: 'job:image_gallery_requests:rate1m', health: 'ok' });
+    expect(recording).not.toHaveProperty('lastError');
+    const alerting = group.rules.find((r: { type: string }) => r.type === 'alerting');
+    expect(alerting).toMatchObject({ name: 'ImageGalleryHighErrorRate', duration: 60, labels: { severity: 'critical' }, alerts: expect.any(Array) });
+
+    const records = await get('/api/v1/rules?type=record');
+    const kinds = records.body.data.groups.flatMap((g: { rules: { type: string }[] }) => g.rules.map((r) => r.type));
+    expect(new Set(kinds)).toEqual(new Set(['recording']));
+    const bad = await get('/api/v1/rules?type=sometimes');
+    expect(bad).toMatchObject({ status: 400, body: { errorType: 'bad_data', error: 'invalid parameter "type": not supported value "sometimes"' } });
+  });
+
+  it('lists the active alerts the rule manager holds', async () => {
+    const { body } = await get('/api/v1/alerts');
+    expect(body.data.alerts).toEqual(prom.rules.alerts().map((a) => expect.objectContaining({ labels: a.labels, state: a.state, value: formatExp(a.value) })));
+  });
+
+  it('reports metric metadata from the scrapes', async () => {
+    const { body } = await get('/api/v1/metadata?metric=access_log_total');
+    expect(body.data).toEqual({ access_log_total: [{ type: 'counter', help: 'Access Log - total log requests', unit: '' }] });
+    const limited = await get('/api/v1/metadata?limit=2');
+    expect(Object.keys(limited.body.data)).toHaveLength(2);
+    expect((await get('/api/v1/metadata?limit=x')).body.error).toBe('limit must be a number');
   });
 
   it('answers health checks and 404s other paths', async () => {
@@ -175,8 +206,12 @@ describe('targets, rules, alerts and health', () => {
   });
 });
 
-describe('formatFloat', () => {
-  it('writes values like Go strconv.FormatFloat(v, f, -1, 64)', () => {
+describe('value formats', () => {
+  it('writes alert values like Go strconv.FormatFloat(v, e, -1, 64)', () => {
+    expect([1, 0.5, 1234, 0.0625, -3e-7, 1e21].map(formatExp)).toEqual(['1e+00', '5e-01', '1.234e+03', '6.25e-02', '-3e-07', '1e+21']);
+  });
+
+  it('writes sample values like Go strconv.FormatFloat(v, f, -1, 64)', () => {
     expect([1, 0.5, 1e21, 1.5e-7, -2e22, NaN, Infinity, -Infinity].map(formatFloat)).toEqual([
       '1',
       '0.5',

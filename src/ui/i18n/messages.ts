@@ -3,6 +3,9 @@
 import { en as queryEn, ko as queryKo } from '../query/messages.ts';
 import { en as explorerEn, ko as explorerKo } from '../explorer/messages.ts';
 import { en as targetsEn, ko as targetsKo } from '../targets/messages.ts';
+import { en as lessonsEn, ko as lessonsKo } from '../lessons/messages.ts';
+import { en as terminalEn, ko as terminalKo } from '../terminal/messages.ts';
+import { en as quizEn, ko as quizKo } from '../quiz/messages.ts';
 import { en as containersEn, ko as containersKo } from '../world/messages.ts';
 import { en as configEn, ko as configKo } from '../config/messages.ts';
 import { en as sdEn, ko as sdKo } from '../sd/messages.ts';
@@ -40,7 +43,7 @@ const coreKo = {
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo, ...queryKo, ...explorerKo, ...targetsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo };
+const ko = { ...coreKo, ...lessonsKo, ...terminalKo, ...quizKo, ...queryKo, ...explorerKo, ...targetsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -68,7 +71,7 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'world.result': '{n} requests: {parts}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...queryEn, ...explorerEn, ...targetsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...lessonsEn, ...terminalEn, ...quizEn, ...queryEn, ...explorerEn, ...targetsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 
