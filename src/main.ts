@@ -13,6 +13,7 @@ import { Live } from './ui/live.svelte.ts';
 import './ui/styles.css';
 
 const CONFIG_KEY = 'config/prometheus.yml';
+const ALERTMANAGER_KEY = 'config/alertmanager.yml';
 const SNAPSHOT_EVERY_MS = 5000;
 
 async function boot(target: HTMLElement): Promise<void> {
@@ -26,6 +27,13 @@ async function boot(target: HTMLElement): Promise<void> {
     import('./api/server.ts'),
   ]);
   const { store, unavailable: storeUnavailable } = opened;
+  // Rules, the simulated Alertmanager and the incidents.
+  const [{ Alertmanager }, { DEFAULT_ALERTMANAGER_YAML }, { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML }, { Incidents }] = await Promise.all([
+    import('./alertmanager/alertmanager.ts'),
+    import('./alertmanager/default.ts'),
+    import('./rules/default.ts'),
+    import('./sim/incidents/incidents.ts'),
+  ]);
 
   // The learner's earlier data comes back from the store; the clock continues after its newest sample, so
   // scrapes append in order.
@@ -35,8 +43,17 @@ async function boot(target: HTMLElement): Promise<void> {
   const world = new World({ clock, seed: 1 });
 
   // file_sd target files and rule files live on an in-page disk that Prometheus watches.
-  const files = new Files(DEFAULT_FILES);
-  const prom = new Prometheus({ clock, fetch: world.fetch, resolver: world.dns, head: persistence.head, files });
+  const files = new Files({ ...DEFAULT_FILES, [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML });
+  const alertmanager = new Alertmanager({ clock });
+  let savedAlertmanager = await store.get<string>(ALERTMANAGER_KEY).catch(() => undefined);
+  if (typeof savedAlertmanager !== 'string' || !alertmanager.applyConfig(savedAlertmanager).ok) alertmanager.applyConfig(DEFAULT_ALERTMANAGER_YAML);
+  alertmanager.subscribe(() => {
+    if (alertmanager.configText() === savedAlertmanager) return;
+    savedAlertmanager = alertmanager.configText();
+    store.put(ALERTMANAGER_KEY, savedAlertmanager).catch((err: unknown) => persistence.fail(err));
+  });
+  const prom = new Prometheus({ clock, fetch: world.fetch, resolver: world.dns, head: persistence.head, files, alertmanager });
+  const incidents = new Incidents(clock, world);
 
   // The worker must be running before anything fetches, or the first scrapes escape to the network.
   // It also answers Prometheus' HTTP API at localhost:9090.
@@ -49,7 +66,8 @@ async function boot(target: HTMLElement): Promise<void> {
     persistence.fail(new Error('the saved prometheus.yml no longer loads; started with the chapter\'s config'));
   }
   if (prom.configText() === '') {
-    const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
+    // The chapter's config, plus rule_files and alerting so the shipped rules run and reach Alertmanager.
+    const applied = prom.applyConfig(DEFAULT_CONFIG_YAML + DEFAULT_ALERTING_YAML);
     if (!applied.ok) throw new Error(applied.errors.map((e) => `${e.line}:${e.col}: ${e.message}`).join('\n'));
   }
   let savedText = prom.configText();
@@ -67,9 +85,9 @@ async function boot(target: HTMLElement): Promise<void> {
   addEventListener('pagehide', () => void persistence.save());
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void persistence.save());
 
-  const live = new Live(clock, [prom, world]);
+  const live = new Live(clock, [prom, world, alertmanager, incidents]);
   target.replaceChildren();
-  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable, persistence } } });
+  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable, persistence, alertmanager, incidents } } });
   live.play();
 }
 
