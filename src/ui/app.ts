@@ -41,7 +41,10 @@ export interface PrometheusView {
 export interface WorldView {
   scale(service: string, replicas: number): unknown;
   sendRequests(n: number): Promise<number[]>;
-  containers(): readonly { name: string; service: string; ip: string; state: string; startedAt: number }[];
+  containers(): readonly { name: string; service: string; ip: string; state: string; startedAt: number; number: number }[];
+  /** `docker compose up -d [--scale accesslog=N]` and `docker compose down`, for the terminal. */
+  up(opts?: { scale?: { accesslog?: number } }): readonly { container: string; action: string }[];
+  down(): readonly { container: string; action: string }[];
   /** `docker compose stop/start <service>`: the compose events, one per container. */
   stop(service: string): readonly { container: string; action: string }[];
   start(service: string): readonly { container: string; action: string }[];

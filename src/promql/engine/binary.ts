@@ -142,6 +142,11 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
   const matched = new Map<string, Set<string> | null>();
   const out: Sample[] = [];
   const emit = (sig: string, manyV: number, oneV: number, metric: () => Labels): void => {
+    // A second match is an error even when the comparison would filter it out.
+    if (vm.card === 'one-to-one') {
+      if (matched.has(sig)) throw new PromQLError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+      matched.set(sig, null);
+    }
     const [l, r] = swapped ? [oneV, manyV] : [manyV, oneV];
     let [v, keep] = scalarBinop(op, l, r);
     if (returnBool) {
@@ -150,10 +155,7 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
     }
     if (!keep) return;
     const m = metric();
-    if (vm.card === 'one-to-one') {
-      if (matched.has(sig)) throw new PromQLError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
-      matched.set(sig, null);
-    } else {
+    if (vm.card !== 'one-to-one') {
       let inserted = matched.get(sig);
       if (!inserted) matched.set(sig, (inserted = new Set()));
       const key = keyOf(m);

@@ -352,8 +352,7 @@ class Evaluator {
       let hi = 0;
       for (let k = 0; k < n; k++) {
         const ts = this.start + k * this.interval;
-        const ref = this.refTime(node, ts);
-        const rangeEnd = ref - node.offset;
+        const rangeEnd = this.refTime(node, ts) - node.offset;
         const rangeStart = rangeEnd - arg.range;
         if (lo > 0 && s.t[lo - 1] > rangeStart) lo = 0;
         while (lo < s.t.length && s.t[lo] <= rangeStart) lo++;
@@ -363,7 +362,7 @@ class Evaluator {
         w.hi = hi;
         w.rangeStart = rangeStart;
         w.rangeEnd = rangeEnd;
-        w.refTs = ref;
+        w.refTs = ts;
         w.params = paramsAt[k];
         const v = fn(w);
         if (v === null) continue;

@@ -43,11 +43,14 @@ export function isNameDropped(ls: Labels): boolean {
   return marked.has(ls);
 }
 
-/** The label set as the query returns it: without `__name__` when an operation dropped it. */
+/** The name and the type-and-unit metadata labels that describe it, which go with it. */
+export const NAME_LABELS: readonly string[] = [METRIC_NAME, '__type__', '__unit__'];
+
+/** The label set as the query returns it: without `__name__` (and `__type__`, `__unit__`) when an operation dropped it. */
 export function finalLabels(ls: Labels): Labels {
   if (!marked.has(ls)) return ls;
   let out = withoutName.get(ls);
-  if (out === undefined) withoutName.set(ls, (out = ls.filter((l) => l.name !== METRIC_NAME)));
+  if (out === undefined) withoutName.set(ls, (out = ls.filter((l) => !NAME_LABELS.includes(l.name))));
   return out;
 }
 

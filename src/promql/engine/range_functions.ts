@@ -16,7 +16,7 @@ export interface Window {
   /** The range's left-open boundaries (t - range - offset, t - offset], in ms. */
   rangeStart: number;
   rangeEnd: number;
-  /** The evaluation time (or the @ time) of this step, in ms. */
+  /** The step's evaluation time in ms (not moved by @), where predict_linear puts its intercept. */
   refTs: number;
   /** Scalar arguments other than the range vector, in argument order. */
   params: number[];

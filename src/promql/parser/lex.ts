@@ -124,6 +124,38 @@ const CLOSE_NAMES: Record<string, string> = { ')': 'right parenthesis', ']': 'ri
 const OPEN_FOR: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const OPERATOR_CHARS = '+-*/%^=!<>~,.:@';
 
+/**
+ * Prometheus reads `2.` and `1./6.` as floats; lezer-promql does not. A dot that ends a number outside
+ * strings becomes a blank, which keeps every position in the input where it was.
+ */
+export function blankTrailingDots(input: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (quote) {
+      if (c === '\\' && quote !== '`') {
+        out += c + (input[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '.' && /\d/.test(input[i - 1] ?? '') && !/[\w.]/.test(input[i + 1] ?? '') && startsNumber(input, i - 1)) {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// True when the digit run ending at i is a number of its own, not the tail of a name like `x1`.
+function startsNumber(input: string, i: number): boolean {
+  while (i >= 0 && /\d/.test(input[i])) i--;
+  return i < 0 || !/[\w:.]/.test(input[i]);
+}
+
 /** Throws the first error Prometheus' lexer would raise, or returns normally when the input lexes cleanly. */
 export function preScan(input: string): void {
   const stack: { ch: string; pos: number }[] = [];

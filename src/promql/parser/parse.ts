@@ -22,7 +22,7 @@ import { checkAST } from './check.ts';
 import { dependsOnQuery, evalDuration, type DurationExpr } from './duration.ts';
 import { isComparisonOp, isSetOp } from './ast.ts';
 import { FUNCTIONS } from './functions.ts';
-import { parseDuration, parseError, parseNumber, preScan, unquoteString } from './lex.ts';
+import { blankTrailingDots, parseDuration, parseError, parseNumber, preScan, unquoteString } from './lex.ts';
 
 const BINARY_OPS: Record<string, BinaryOp> = {
   Pow: '^',
@@ -67,8 +67,9 @@ const AGGREGATORS_WITH_PARAM = new Set<string>(['topk', 'bottomk', 'quantile', '
 const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'and', 'or', 'unless']);
 
 /** Parses a PromQL expression; throws PromQLError with a Prometheus-style message and position. */
-export function parseExpr(input: string): Expr {
-  preScan(input);
+export function parseExpr(query: string): Expr {
+  preScan(query);
+  const input = blankTrailingDots(query);
   const tree = parser.parse(input);
   const top = tree.topNode;
   const syntaxError = firstError(top);
