@@ -1,15 +1,25 @@
 // What the terminal drives: the simulated Docker host (compose), the running Prometheus (its config file), the
 // clock, and fetch() — the same path the scraper's requests take, so curl reaches what Prometheus reaches.
 
-import type { ComposeEvent, ContainerInfo } from '../sim/world.ts';
+/** What compose reports per container: Created, Started, Running, Stopped, Removed. */
+export type ComposeEvents = readonly { readonly container: string; readonly action: string }[];
 
+export interface ContainerSummary {
+  readonly name: string;
+  readonly service: string;
+  readonly state: string;
+  readonly startedAt: number;
+  /** Replica number within the service (compose's `-N` suffix). */
+  readonly number: number;
+}
+
+/** The simulated Docker host as compose drives it; the World implements it. */
 export interface ComposeHost {
-  up(opts?: { scale?: { accesslog?: number } }): ComposeEvent[];
-  scale(service: string, replicas: number): ComposeEvent[];
-  stop(service: string): ComposeEvent[];
-  start(service: string): ComposeEvent[];
-  down(): ComposeEvent[];
-  containers(): readonly ContainerInfo[];
+  up(opts?: { scale?: { accesslog?: number } }): ComposeEvents;
+  stop(service: string): ComposeEvents;
+  start(service: string): ComposeEvents;
+  down(): ComposeEvents;
+  containers(): readonly ContainerSummary[];
 }
 
 export interface TerminalEnv {

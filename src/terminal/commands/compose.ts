@@ -2,9 +2,8 @@
 // Output follows compose's progress display once it has finished: `[+] Running 6/6` then one `✔ Container …`
 // line per container with its last state. The world acts instantly, so the elapsed times are 0.0s.
 
-import type { ComposeEvent, ContainerInfo } from '../../sim/world.ts';
 import { SERVICES } from '../../sim/world.ts';
-import type { ComposeHost } from '../env.ts';
+import type { ComposeEvents, ComposeHost, ContainerSummary } from '../env.ts';
 import { COMPOSE_FILE } from '../files.ts';
 import { columns, humanDuration } from '../format.ts';
 import type { Command, CommandContext } from './types.ts';
@@ -38,8 +37,8 @@ function parseGlobal(args: readonly string[]): { file: string | null; sub: strin
 }
 
 /** One `✔ Container name  Action  0.0s` line per container, in the order compose last touched them. */
-function progress(verb: string, events: readonly ComposeEvent[]): string {
-  const last = new Map<string, ComposeEvent['action']>();
+function progress(verb: string, events: ComposeEvents): string {
+  const last = new Map<string, string>();
   for (const e of events) {
     last.delete(e.container);
     last.set(e.container, e.action);
@@ -105,7 +104,7 @@ function ps(ctx: CommandContext, args: readonly string[]): number {
   return 0;
 }
 
-function psRow(c: ContainerInfo, now: number): string[] {
+function psRow(c: ContainerSummary, now: number): string[] {
   const meta = IMAGES[c.service];
   const age = humanDuration(now - c.startedAt);
   // Only the first accesslog replica can hold host port 8012; the others publish nothing.
@@ -118,7 +117,7 @@ function perService(
   ctx: CommandContext,
   args: readonly string[],
   verb: string,
-  act: (host: ComposeHost, service: string) => ComposeEvent[],
+  act: (host: ComposeHost, service: string) => ComposeEvents,
 ): number {
   const services = args.filter((a) => !a.startsWith('-'));
   const bad = checkServices(services);

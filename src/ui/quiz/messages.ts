@@ -1,0 +1,31 @@
+// Strings of the quizzes.
+
+export const ko = {
+  'quiz.title': '퀴즈',
+  'quiz.score': '점수 {correct}/{total}',
+  'quiz.answered': '{answered}/{total} 문항 답함',
+  'quiz.retry': '다시 풀기',
+  'quiz.submit': '제출',
+  'quiz.correct': '정답입니다',
+  'quiz.wrong': '틀렸습니다',
+  'quiz.answerWas': '정답: {answer}',
+  'quiz.chapter': '챕터 문제',
+  'quiz.promqlHint': '고정된 데이터셋(마지막 샘플 시각)에서 평가합니다',
+  'quiz.configHint': '설정 검증기(promtool과 같은 규칙)로 확인합니다',
+  'quiz.yourAnswer': '내 답',
+} as const;
+
+export const en: Record<keyof typeof ko, string> = {
+  'quiz.title': 'Quiz',
+  'quiz.score': 'Score {correct}/{total}',
+  'quiz.answered': '{answered}/{total} answered',
+  'quiz.retry': 'Retry',
+  'quiz.submit': 'Submit',
+  'quiz.correct': 'Correct',
+  'quiz.wrong': 'Wrong',
+  'quiz.answerWas': 'Answer: {answer}',
+  'quiz.chapter': 'from the chapter',
+  'quiz.promqlHint': 'Evaluated on a fixed dataset, at its last sample',
+  'quiz.configHint': 'Checked by the config validator (promtool\'s rules)',
+  'quiz.yourAnswer': 'Your answer',
+};
