@@ -9,6 +9,7 @@ import type { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import type { DroppedTarget, TargetStatus } from '../server/types.ts';
 import type { Store } from '../storage/store.ts';
+import type { LogStore } from '../logs/store.ts';
 import type { Head } from '../tsdb/head.ts';
 import type { HeadPersister } from '../tsdb/persist/snapshot.ts';
 import type { Live } from './live.svelte.ts';
@@ -39,6 +40,8 @@ export interface PrometheusView {
 }
 
 export interface WorldView {
+  /** What the containers print (`docker logs`). */
+  readonly logs: LogStore;
   scale(service: string, replicas: number): unknown;
   sendRequests(n: number): Promise<number[]>;
   containers(): readonly { name: string; service: string; ip: string; state: string; startedAt: number; number: number }[];

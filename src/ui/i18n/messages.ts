@@ -3,6 +3,8 @@
 import { en as queryEn, ko as queryKo } from '../query/messages.ts';
 import { en as explorerEn, ko as explorerKo } from '../explorer/messages.ts';
 import { en as targetsEn, ko as targetsKo } from '../targets/messages.ts';
+import { en as dashboardEn, ko as dashboardKo } from '../dashboard/messages.ts';
+import { en as logsEn, ko as logsKo } from '../logs/messages.ts';
 import { en as lessonsEn, ko as lessonsKo } from '../lessons/messages.ts';
 import { en as terminalEn, ko as terminalKo } from '../terminal/messages.ts';
 import { en as quizEn, ko as quizKo } from '../quiz/messages.ts';
@@ -43,7 +45,7 @@ const coreKo = {
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo, ...lessonsKo, ...terminalKo, ...quizKo, ...queryKo, ...explorerKo, ...targetsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo };
+const ko = { ...coreKo, ...lessonsKo, ...terminalKo, ...quizKo, ...queryKo, ...explorerKo, ...targetsKo, ...dashboardKo, ...logsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -71,7 +73,7 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'world.result': '{n} requests: {parts}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...lessonsEn, ...terminalEn, ...quizEn, ...queryEn, ...explorerEn, ...targetsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...lessonsEn, ...terminalEn, ...quizEn, ...queryEn, ...explorerEn, ...targetsEn, ...dashboardEn, ...logsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 

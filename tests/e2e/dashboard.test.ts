@@ -1,0 +1,167 @@
+// The book's Grafana dashboard in a real browser: every panel of "Image Gallery" draws data after some traffic,
+// panels edit and persist across a reload, Grafana JSON goes out and back in (bad JSON is refused with its
+// position), a drag zooms, and a click on a graph opens the app's logs around that moment.
+
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, startHarness, type Harness } from './harness.ts';
+
+const missing = browserMissing();
+if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
+if (missing) console.warn(`e2e skipped: ${missing}`);
+
+const ARTIFACTS = 'tests/e2e/artifacts';
+const PANELS = 21;
+
+async function virtualNow(page: Page): Promise<number> {
+  return Date.parse((await page.getByTestId('clock-now').getAttribute('datetime'))!);
+}
+
+async function forward(page: Page, testid: string, ms: number): Promise<void> {
+  const before = await virtualNow(page);
+  await page.getByTestId(testid).click();
+  await expect.poll(() => virtualNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + ms);
+}
+
+async function sendRequests(page: Page, n: number): Promise<void> {
+  await page.getByTestId('send-count').fill(String(n));
+  await page.getByTestId('send-button').click();
+  await expect.poll(() => page.getByTestId('send-result').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`\\b${n}\\b`));
+}
+
+/** Each panel's title and state ('data', 'nodata', 'error', …). */
+function panelStates(page: Page): Promise<{ title: string; state: string }[]> {
+  return page.getByTestId('panel').evaluateAll((els) => els.map((e) => ({ title: (e as HTMLElement).dataset.title!, state: (e as HTMLElement).dataset.state! })));
+}
+
+async function openDashboards(page: Page): Promise<void> {
+  await page.getByTestId('nav-dashboards').click();
+  await page.locator('[data-testid="dashboard-page"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+}
+
+describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    h = await startHarness();
+    page = await h.open('#/query');
+    await page.getByTestId('clock-now').waitFor({ timeout: 30_000 });
+  });
+
+  afterEach(() => {
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('loads the book\'s "Image Gallery" dashboard and every panel draws data', async () => {
+    // Traffic across a few minutes, so counters rise and iotd serves from its cache.
+    await forward(page, 'forward-1m', 60_000);
+    await sendRequests(page, 20);
+    await forward(page, 'forward-1m', 60_000);
+    await sendRequests(page, 20);
+    await forward(page, 'forward-1m', 60_000);
+    await openDashboards(page);
+    expect(await page.getByTestId('dashboard-title').textContent()).toBe('Image Gallery');
+    expect(await page.getByTestId('dashboard-row').allTextContents()).toEqual(
+      ['Image Gallery', 'Image of the Day API', 'Access Log', 'Docker'].map((r) => expect.stringContaining(r)),
+    );
+    await page.getByTestId('refresh-now').click();
+    await expect.poll(async () => (await panelStates(page)).filter((p) => p.state !== 'data'), { timeout: 30_000 }).toEqual([]);
+    expect(await page.getByTestId('panel').count()).toBe(PANELS);
+    // Stat panels read labels of engine_daemon_engine_info; the gauges show numbers.
+    const value = (title: string) => page.locator(`[data-testid="panel"][data-title="${title}"] [data-testid="panel-value"]`).first().textContent();
+    expect(await value('OS Type')).toBe('linux');
+    expect(await value('Version')).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Number(await value('Image Loads from NASA'))).toBe(1);
+    // Legends follow legendFormat: {{hostname}} is the container id.
+    const legends = await page.locator('[data-testid="panel"][data-title="Logs by Container"]').getAttribute('data-series');
+    expect(Number(legends)).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard.png`, fullPage: true });
+  });
+
+  it('edits a panel (the book\'s HTTP 500 panel) and keeps it across a reload', async () => {
+    await page.getByTestId('add-panel').click();
+    const editor = page.getByTestId('panel-editor');
+    await editor.waitFor();
+    await page.getByTestId('editor-title').fill('HTTP 500 Responses');
+    await page.getByTestId('editor-expr').fill('sum(image_gallery_requests_total{code="500"}) without(instance)');
+    await page.getByTestId('editor-type').selectOption('stat');
+    await page.getByTestId('editor-apply').click();
+    const added = page.locator('[data-testid="panel"][data-title="HTTP 500 Responses"]');
+    await expect.poll(() => added.getAttribute('data-state'), { timeout: 20_000 }).toBe('data');
+    expect(await added.getAttribute('data-type')).toBe('stat');
+
+    await page.reload();
+    await page.locator('[data-testid="dashboard-page"][data-loaded="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="panel"][data-title="HTTP 500 Responses"]').count()).toBe(1);
+  });
+
+  it('exports Grafana JSON and imports it back; broken JSON is refused with its position', async () => {
+    await page.getByTestId('export-open').click();
+    const json = await page.getByTestId('export-text').inputValue();
+    const exported = JSON.parse(json) as { title: string; panels: { title: string; targets?: { expr: string }[] }[] };
+    expect(exported.title).toBe('Image Gallery');
+    expect(exported.panels.find((p) => p.title === 'Active Threads')!.targets![0].expr).toBe('sum(tomcat_threads_current_threads{name="http-nio-80",}) without(instance)');
+    await page.getByRole('button', { name: /Close|닫기/ }).click();
+
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-text').fill(json.replace('"panels": [', '"panels": [}'));
+    await page.getByTestId('import-run').click();
+    expect(await page.getByTestId('import-errors').textContent()).toMatch(/line \d+, col \d+/);
+    expect(await page.getByTestId('panel').count()).toBe(PANELS + 1);
+
+    const copy = { ...JSON.parse(json), uid: 'copy-1', title: 'Image Gallery (copy)' };
+    await page.getByTestId('import-text').fill(JSON.stringify(copy));
+    await page.getByTestId('import-run').click();
+    await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Image Gallery (copy)');
+    await page.getByTestId('export-open').click();
+    expect(JSON.parse(await page.getByTestId('export-text').inputValue())).toEqual(copy);
+    await page.getByRole('button', { name: /Close|닫기/ }).click();
+    await page.getByTestId('dashboard-select').selectOption('kb5nhJAZk');
+    await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Image Gallery');
+  });
+
+  it('zooms into a dragged span and opens the logs around a clicked moment', async () => {
+    // The reload above started a fresh simulated world: ten minutes of it, then traffic.
+    await forward(page, 'forward-10m', 600_000);
+    await sendRequests(page, 20);
+    await forward(page, 'forward-1m', 60_000);
+    await page.getByTestId('time-range').selectOption('now-15m');
+    await page.getByTestId('refresh-now').click();
+    // The gallery's goroutines have a line from the start, wherever the zoom lands.
+    const goroutines = page.locator('[data-testid="panel"][data-title="Active Goroutines"]').first();
+    await expect.poll(() => goroutines.getAttribute('data-state')).toBe('data');
+    const canvas = goroutines.locator('canvas');
+    await canvas.waitFor();
+    const box = (await canvas.boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.6, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.95, y, { steps: 5 });
+    await page.mouse.up();
+    // The picker now shows an absolute range.
+    await expect.poll(() => page.getByTestId('time-range').inputValue()).toBe('custom');
+
+    await expect.poll(() => goroutines.getAttribute('data-state')).toBe('data');
+    await page.mouse.click(box.x + box.width * 0.7, y);
+    await page.getByTestId('logs-page').waitFor();
+    expect(await page.getByTestId('logs-service-image-gallery').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('logs-focus').waitFor();
+    // Widen to the whole session: the gallery's access lines, 500s among them as errors.
+    await page.getByTestId('time-range').selectOption('now-15m');
+    await expect.poll(() => page.getByTestId('logs-line').count()).toBeGreaterThan(0);
+    const services = await page.getByTestId('logs-line').evaluateAll((ls) => [...new Set(ls.map((l) => (l as HTMLElement).dataset.service))]);
+    expect(services).toEqual(['image-gallery']);
+    expect(await page.getByTestId('logs-line').first().textContent()).toMatch(/"GET \/ HTTP\/1\.1" (200|500) \d+/);
+    await page.getByTestId('logs-level').selectOption('error');
+    await expect.poll(() => page.locator('[data-testid="logs-line"]:not([data-level="error"])').count()).toBe(0);
+    expect(await page.getByTestId('logs-line').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${ARTIFACTS}/logs.png`, fullPage: true });
+  });
+});
