@@ -7,7 +7,8 @@
 import { SCHEMA_VERSION, type Dashboard, type FieldDefaults, type Panel, type PanelOptions, type Target } from './model.ts';
 
 export const DEFAULT_UID = 'kb5nhJAZk';
-const DATASOURCE = { type: 'prometheus', uid: 'prometheus' };
+// By name, as the book's dashboard does: it resolves to the provisioned "Prometheus" data source whatever its uid.
+const DATASOURCE = 'Prometheus';
 // Panels are numbered in document order once the list is built.
 
 function row(title: string, y: number): Panel {
