@@ -9,6 +9,7 @@ import type { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import type { DroppedTarget, TargetStatus } from '../server/types.ts';
 import type { Store } from '../storage/store.ts';
+import type { MetricMetadata } from '../textparse/types.ts';
 import type { LogStore } from '../logs/store.ts';
 import type { Head } from '../tsdb/head.ts';
 import type { HeadPersister } from '../tsdb/persist/snapshot.ts';
@@ -36,6 +37,8 @@ export interface PrometheusView {
   instantQuery(expr: string, timeMs?: number): Value;
   rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Value;
   metricNames(): string[];
+  /** TYPE/HELP/UNIT per metric family from the last scrapes, like /api/v1/metadata. */
+  metadata(): Map<string, MetricMetadata[]>;
   subscribe(fn: () => void): () => void;
 }
 

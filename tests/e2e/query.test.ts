@@ -56,10 +56,14 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     await h?.close();
   });
 
-  it('offers access_log_total when typing access_', async () => {
+  it('offers access_log_total when typing access_, with its TYPE and HELP', async () => {
     await setEditorText(page, 'access_');
     const options = page.locator('.cm-tooltip-autocomplete li');
-    await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toEqual(expect.arrayContaining([expect.stringContaining('access_log_total')]));
+    // Each option reads as the name followed by the TYPE the editor shows next to it.
+    await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toContain('access_log_totalcounter');
+    const index = (await options.allTextContents()).indexOf('access_log_totalcounter');
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('.cm-completionInfo').textContent()).toBe('Access Log - total log requests');
     await page.keyboard.press('Escape');
   });
 
@@ -152,6 +156,8 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     await page.getByTestId('explorer-filter').fill('access_log');
     const row = page.getByTestId('explorer-row').filter({ hasText: 'access_log_total' });
     expect(Number(await row.getByTestId('explorer-series').textContent())).toBeGreaterThanOrEqual(1);
+    expect(await row.getByTestId('explorer-type').textContent()).toBe('counter');
+    expect(await row.getByTestId('explorer-help').textContent()).toBe('Access Log - total log requests');
     await row.getByTestId('explorer-name').click();
     await page.getByTestId('query-page').waitFor();
     await expect.poll(() => page.getByTestId('result-labels').first().textContent()).toContain('access_log_total');

@@ -23,7 +23,7 @@ export class HeadCompletionClient implements PrometheusClient {
   private readonly head: PrometheusView['head'];
 
   constructor(
-    private readonly prom: Pick<PrometheusView, 'head' | 'metricNames'>,
+    private readonly prom: Pick<PrometheusView, 'head' | 'metricNames' | 'metadata'>,
     private readonly now: () => number,
   ) {
     this.head = prom.head;
@@ -61,9 +61,9 @@ export class HeadCompletionClient implements PrometheusClient {
     return [...values].sort();
   }
 
-  /** The head keeps samples, not HELP/TYPE metadata, so completions carry none. */
-  async metricMetadata(): Promise<Record<string, { type: string; help: string }[]>> {
-    return {};
+  /** TYPE and HELP from the last scrapes; the editor shows them next to metric names (and finds `x` for `x_bucket`). */
+  async metricMetadata(): Promise<Record<string, { type: string; help: string; unit: string }[]>> {
+    return Object.fromEntries(this.prom.metadata());
   }
 
   async series(metricName: string, matchers?: EditorMatcher[], labelName?: string): Promise<Map<string, string>[]> {
