@@ -25,10 +25,12 @@ const groupOf = new PerSeriesMemo<AggregateExpr, { metric: Labels; key: string }
 function groupSamples(vec: Sample[], e: AggregateExpr): Group[] {
   const groups = new Map<string, Group>();
   for (const s of vec) {
-    const { metric, key } = groupOf.get(e, s.metric, () => {
+    let id = groupOf.get(e, s.metric);
+    if (!id) {
       const m = groupingLabels(s.metric, e.grouping, e.without);
-      return { metric: m, key: labelsKey(m) };
-    });
+      groupOf.set(e, s.metric, (id = { metric: m, key: labelsKey(m) }));
+    }
+    const { metric, key } = id;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { metric, samples: [] }));
     g.samples.push(s);

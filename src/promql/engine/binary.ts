@@ -6,36 +6,36 @@ import { PerSeriesMemo, dropName, isNameDropped, keyOf, markNameDropped } from '
 import { isComparisonOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
 
-/** Applies op to two floats: [value, keep]. Comparisons return the left value and whether the comparison held. */
-export function scalarBinop(op: BinaryOp, l: number, r: number): [number, boolean] {
+/** op applied to two floats; a comparison gives 1 when it holds and 0 when not (its `bool` value). */
+export function applyOp(op: BinaryOp, l: number, r: number): number {
   switch (op) {
     case '+':
-      return [l + r, true];
+      return l + r;
     case '-':
-      return [l - r, true];
+      return l - r;
     case '*':
-      return [l * r, true];
+      return l * r;
     case '/':
-      return [l / r, true];
+      return l / r;
     case '^':
-      return [l ** r, true];
+      return l ** r;
     case '%':
       // Go's math.Mod: the result takes the sign of the dividend, as JS % does.
-      return [l % r, true];
+      return l % r;
     case 'atan2':
-      return [Math.atan2(l, r), true];
+      return Math.atan2(l, r);
     case '==':
-      return [l, l === r];
+      return l === r ? 1 : 0;
     case '!=':
-      return [l, l !== r];
+      return l !== r ? 1 : 0;
     case '>':
-      return [l, l > r];
+      return l > r ? 1 : 0;
     case '<':
-      return [l, l < r];
+      return l < r ? 1 : 0;
     case '>=':
-      return [l, l >= r];
+      return l >= r ? 1 : 0;
     case '<=':
-      return [l, l <= r];
+      return l <= r ? 1 : 0;
     default:
       throw new PromQLError(`operator "${op}" not allowed for scalar operations`);
   }
@@ -49,22 +49,22 @@ function shouldDropName(op: BinaryOp): boolean {
 /** `vector op scalar` (or `scalar op vector` when swapped). */
 export function vectorScalarBinop(op: BinaryOp, vec: Sample[], scalar: number, swap: boolean, returnBool: boolean, ts: number): Sample[] {
   const out: Sample[] = [];
+  const filter = isComparisonOp(op) && !returnBool;
   for (const s of vec) {
-    let [v, keep] = swap ? scalarBinop(op, scalar, s.v) : scalarBinop(op, s.v, scalar);
-    // In `scalar > vector` the vector's value is the one kept.
-    if (isComparisonOp(op) && swap) v = s.v;
-    if (returnBool) {
-      v = keep ? 1 : 0;
-      keep = true;
-    }
-    if (keep) out.push({ metric: shouldDropName(op) || returnBool ? dropName(s.metric) : s.metric, t: ts, v });
+    const r = swap ? applyOp(op, scalar, s.v) : applyOp(op, s.v, scalar);
+    // A filtering comparison keeps the vector's own value, on either side of the operator.
+    if (filter) {
+      if (r === 1) out.push({ metric: s.metric, t: ts, v: s.v });
+    } else out.push({ metric: dropName(s.metric), t: ts, v: r });
   }
   return out;
 }
 
 /** The key samples are matched on: the `on` labels, or all labels but the `ignoring` ones and the name. */
 function signature(metric: Labels, vm: VectorMatching): string {
-  return signatures.get(vm, metric, () => labelsKey(matchLabels(metric, vm)));
+  let sig = signatures.get(vm, metric);
+  if (sig === undefined) signatures.set(vm, metric, (sig = labelsKey(matchLabels(metric, vm))));
+  return sig;
 }
 
 const signatures = new PerSeriesMemo<VectorMatching, string>();
@@ -139,50 +139,54 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
     }
     rightSigs.set(sig, rs);
   }
-  const matched = new Map<string, Set<string> | null>();
+  // One-to-one: the match groups seen. Grouped: the output label sets seen; they contain the match labels,
+  // so a repeat means the same group produced the same output twice.
+  const seen = new Set<string>();
+  const filter = isComparisonOp(op) && !returnBool;
+  const usedOne = fillMany !== null ? new Set<string>() : null;
   const out: Sample[] = [];
-  const emit = (sig: string, manyV: number, oneV: number, metric: () => Labels): void => {
+  const emit = (sig: string, manyV: number, oneV: number, many: Labels, one: Labels | null): void => {
     // A second match is an error even when the comparison would filter it out.
     if (vm.card === 'one-to-one') {
-      if (matched.has(sig)) throw new PromQLError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
-      matched.set(sig, null);
+      if (seen.has(sig)) throw new PromQLError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+      seen.add(sig);
     }
-    const [l, r] = swapped ? [oneV, manyV] : [manyV, oneV];
-    let [v, keep] = scalarBinop(op, l, r);
-    if (returnBool) {
-      v = keep ? 1 : 0;
-      keep = true;
-    }
-    if (!keep) return;
-    const m = metric();
+    const l = swapped ? oneV : manyV;
+    const r = applyOp(op, l, swapped ? manyV : oneV);
+    // A filtering comparison keeps the left operand's value.
+    if (filter && r === 0) return;
+    const v = filter ? l : r;
+    const m = one === null ? matchLabels(many, vm) : pairMetric(many, one, op, vm, returnBool);
     if (vm.card !== 'one-to-one') {
-      let inserted = matched.get(sig);
-      if (!inserted) matched.set(sig, (inserted = new Set()));
       const key = keyOf(m);
-      if (inserted.has(key)) throw new PromQLError('multiple matches for labels: grouping labels must ensure unique matches');
-      inserted.add(key);
+      if (seen.has(key)) throw new PromQLError('multiple matches for labels: grouping labels must ensure unique matches');
+      seen.add(key);
     }
     out.push({ metric: m, t: ts, v });
   };
-  const usedOne = new Set<string>();
   for (const ls of lhs) {
     const sig = signature(ls.metric, vm);
     const rs = rightSigs.get(sig);
-    if (rs || fillOne !== null) {
+    if (rs) {
+      usedOne?.add(sig);
+      emit(sig, ls.v, rs.v, ls.metric, rs.metric);
+    } else if (fillOne !== null) {
       // A filled "one" side has no labels, so its group_x labels cannot be filled.
-      const r = rs?.metric ?? NO_LABELS;
-      if (rs) usedOne.add(sig);
-      emit(sig, ls.v, rs ? rs.v : fillOne!, () => {
-        const byRight = results.get(vm, ls.metric, () => new WeakMap());
-        let m = byRight.get(r);
-        if (!m) byRight.set(r, (m = resultMetric(ls.metric, r, op, vm, returnBool)));
-        return m;
-      });
+      emit(sig, ls.v, fillOne, ls.metric, NO_LABELS);
     }
   }
-  if (fillMany !== null) {
+  if (usedOne) {
     // A "one" sample nobody matched: one result carrying the match group's labels.
-    for (const [sig, rs] of rightSigs) if (!usedOne.has(sig)) emit(sig, fillMany, rs.v, () => matchLabels(rs.metric, vm));
+    for (const [sig, rs] of rightSigs) if (!usedOne.has(sig)) emit(sig, fillMany!, rs.v, rs.metric, null);
   }
   return out;
+}
+
+// resultMetric, computed once per (node, left series, right series).
+function pairMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, returnBool: boolean): Labels {
+  let byRight = results.get(vm, l);
+  if (!byRight) results.set(vm, l, (byRight = new WeakMap()));
+  let m = byRight.get(r);
+  if (!m) byRight.set(r, (m = resultMetric(l, r, op, vm, returnBool)));
+  return m;
 }

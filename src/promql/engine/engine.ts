@@ -12,7 +12,7 @@ import { aggregate } from './aggregation.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { enrich, infoSpec } from './info.ts';
 import { dropName, finalLabels, keyOf } from './labelcache.ts';
-import { scalarBinop, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
+import { applyOp, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
 import { VECTOR_FUNCTIONS, absentLabels, type StepArg } from './vector_functions.ts';
 
@@ -78,16 +78,20 @@ function withoutStale(s: SeriesData): RangeSeries {
 /** Collects per-step output vectors into series, rejecting a step that yields one labelset twice. */
 class SeriesCollector {
   private readonly byKey = new Map<string, StepSeries>();
-  private readonly stepKeys = new Set<string>();
+  // By series object, to skip the key lookup; a label set reaches the same series every step.
+  private readonly byMetric = new WeakMap<Labels, StepSeries>();
 
   addStep(vec: Sample[], ts: number): void {
-    this.stepKeys.clear();
     for (const s of vec) {
-      const key = keyOf(s.metric);
-      if (this.stepKeys.has(key)) throw new PromQLError(DUPLICATE_LABELSET);
-      this.stepKeys.add(key);
-      let out = this.byKey.get(key);
-      if (!out) this.byKey.set(key, (out = { metric: s.metric, t: [], v: [] }));
+      let out = this.byMetric.get(s.metric);
+      if (!out) {
+        const key = keyOf(s.metric);
+        out = this.byKey.get(key);
+        if (!out) this.byKey.set(key, (out = { metric: s.metric, t: [], v: [] }));
+        this.byMetric.set(s.metric, out);
+      }
+      // A second sample for the same labels in one step: its series already has a point at ts.
+      if (out.t.length > 0 && out.t[out.t.length - 1] === ts) throw new PromQLError(DUPLICATE_LABELSET);
       out.t.push(ts);
       out.v.push(s.v);
     }
@@ -232,8 +236,8 @@ class Evaluator {
     const rt = exprType(e.rhs);
     if (lt === 'scalar' && rt === 'scalar') {
       return this.rangeEval([e.lhs, e.rhs], (args, ts) => {
-        const [v, keep] = scalarBinop(e.op, args[0] as number, args[1] as number);
-        return [{ metric: [], t: ts, v: e.returnBool ? Number(keep) : v }];
+        // Scalars compare only with `bool` (checked when parsing), which gives 1 or 0.
+        return [{ metric: [], t: ts, v: applyOp(e.op, args[0] as number, args[1] as number) }];
       });
     }
     if (lt === 'scalar' || rt === 'scalar') {

@@ -58,11 +58,13 @@ export function finalLabels(ls: Labels): Labels {
 export class PerSeriesMemo<K extends object, V> {
   private readonly byNode = new WeakMap<K, WeakMap<Labels, V>>();
 
-  get(node: K, ls: Labels, compute: () => V): V {
+  get(node: K, ls: Labels): V | undefined {
+    return this.byNode.get(node)?.get(ls);
+  }
+
+  set(node: K, ls: Labels, v: V): void {
     let m = this.byNode.get(node);
     if (!m) this.byNode.set(node, (m = new WeakMap()));
-    let v = m.get(ls);
-    if (v === undefined) m.set(ls, (v = compute()));
-    return v;
+    m.set(ls, v);
   }
 }
