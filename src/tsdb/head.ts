@@ -41,11 +41,16 @@ export interface HeadStats {
 }
 
 export const DEFAULT_RETENTION_MS = 15 * 24 * 3600_000;
+
+function checkRetention(ms: number): number {
+  if (!(ms > 0)) throw new Error(`retention must be a positive duration, got ${ms} ms`);
+  return ms;
+}
 // Retention runs as appends move time forward, at most this often, so its cost stays off the scrape path.
 const TRUNCATE_EVERY_MS = 3600_000;
 
 export class Head implements Querier {
-  readonly retentionMs: number;
+  private retention: number;
   private readonly series = new Map<number, MemSeries>();
   private readonly byKey = new Map<string, MemSeries>();
   private readonly postings = new MemPostings();
@@ -60,8 +65,18 @@ export class Head implements Querier {
   private nextTruncate = -Infinity;
 
   constructor(opts: HeadOptions = {}) {
-    this.retentionMs = opts.retentionMs ?? DEFAULT_RETENTION_MS;
-    if (!(this.retentionMs > 0)) throw new Error(`retention must be a positive duration, got ${this.retentionMs} ms`);
+    this.retention = checkRetention(opts.retentionMs ?? DEFAULT_RETENTION_MS);
+  }
+
+  get retentionMs(): number {
+    return this.retention;
+  }
+
+  /** Changes retention (like restarting Prometheus with another --storage.tsdb.retention.time) and applies it now. */
+  setRetention(ms: number): void {
+    this.retention = checkRetention(ms);
+    this.nextTruncate = -Infinity;
+    if (this.samples > 0) this.truncate(this.maxT - ms);
   }
 
   /** Returns the series ref for a label set, creating the series if it is new. */

@@ -136,6 +136,20 @@ describe('Head retention', () => {
     expect(head.getOrCreate(labelsFromRecord({ __name__: 'up', instance: 'b' }))).toBe(gone);
   });
 
+  it('applies a new retention at once, and refuses one that is not positive', () => {
+    const head = new Head();
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'up' }));
+    for (let t = 0; t <= 10 * HOUR; t += 60_000) head.append(ref, t, 1);
+    expect(head.stats().minTime).toBe(0);
+    head.setRetention(2 * HOUR);
+    expect(head.retentionMs).toBe(2 * HOUR);
+    // Whole chunks go: the oldest kept chunk may start up to one chunk (120 samples) before the boundary.
+    expect(head.stats().minTime).toBeGreaterThanOrEqual(8 * HOUR - 120 * 60_000);
+    expect(head.select([new Matcher('=', '__name__', 'up')], 0, 6 * HOUR)).toEqual([]);
+    expect(() => head.setRetention(-1)).toThrowError('retention must be a positive duration, got -1 ms');
+    expect(head.retentionMs).toBe(2 * HOUR);
+  });
+
   it('keeps memory bounded over a 24 h soak of 10 churning targets at a 10 s scrape interval', () => {
     const head = new Head({ retentionMs: 2 * HOUR });
     const seen: { series: number; bytes: number }[] = [];

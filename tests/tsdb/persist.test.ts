@@ -48,6 +48,17 @@ describe('head snapshots', () => {
     again.head.append(ref, 3600_000, 1);
   });
 
+  it('brings back the retention the learner set', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 3 * 3600_000);
+    p.head.setRetention(3600_000);
+    await p.save();
+    const restored = await loadHead(store);
+    expect(restored.head.retentionMs).toBe(3600_000);
+    expect(dump(restored.head)).toEqual(dump(p.head));
+  });
+
   it('writes each closed chunk once and keeps growing across saves', async () => {
     const store = new MemoryStore();
     const p = await loadHead(store);

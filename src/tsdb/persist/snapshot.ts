@@ -12,7 +12,7 @@ import { Head, type HeadOptions } from '../head.ts';
 import { crc32c } from './crc32.ts';
 
 /** Bumped whenever the stored shape or the chunk encoding changes; another version is replaced, not misread. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 export const META_KEY = 'tsdb/meta';
 const SEGMENT_PREFIX = 'tsdb/segment/';
 
@@ -41,6 +41,7 @@ interface Meta {
   /** Wall-clock time of the save, and the newest sample's time. */
   readonly savedAt: number;
   readonly maxTime: number;
+  readonly retentionMs: number;
   readonly segments: SegmentRef[];
   readonly series: { ref: number; labels: [string, string][]; head: Uint8Array | null; crc: number }[];
 }
@@ -63,7 +64,10 @@ class CorruptSnapshot extends Error {
   override name = 'CorruptSnapshot';
 }
 
-/** Loads the head from the store; a corrupt or other-version snapshot is reported, wiped and replaced. */
+/**
+ * Loads the head from the store; a corrupt or other-version snapshot is reported, wiped and replaced. `opts` shape a
+ * fresh head; a snapshot brings back the retention it was saved with.
+ */
 export async function loadHead(store: Store, opts: HeadOptions = {}): Promise<HeadPersister> {
   let head = new Head(opts);
   let restored: RestoreReport = { kind: 'empty' };
@@ -100,6 +104,8 @@ async function restore(store: Store, meta: Meta, head: Head): Promise<SegmentRef
     throw new CorruptSnapshot(`the stored TSDB has format version ${String(meta.version)}, this promlab reads version ${SNAPSHOT_VERSION}`);
   }
   if (!Array.isArray(meta.segments) || !Array.isArray(meta.series)) throw new CorruptSnapshot('the stored TSDB index is malformed');
+  // The learner's retention comes back before any data, so restoring drops nothing it would keep.
+  head.setRetention(meta.retentionMs);
   const byRef = new Map<number, StoredChunk[]>();
   for (const seg of meta.segments) {
     const s = await store.get<Segment>(seg.key);
@@ -209,7 +215,7 @@ export class HeadPersister {
         this.segmentNo++;
         segments = [...segments, { key, maxT }];
       }
-      const meta: Meta = { version: SNAPSHOT_VERSION, savedAt: now, maxTime: st.maxTime, segments, series };
+      const meta: Meta = { version: SNAPSHOT_VERSION, savedAt: now, maxTime: st.maxTime, retentionMs: this.head.retentionMs, segments, series };
       await this.store.put(META_KEY, meta);
       this.segments = segments;
       this.savedSeq = seq;
