@@ -7,8 +7,9 @@ import type { ComposeEvent, ContainerInfo } from '../world.ts';
 import type { Faults } from './faults.ts';
 import { Traffic } from './traffic.ts';
 
-export const INCIDENT_KINDS = ['error-rate', 'latency', 'memory-leak', 'goroutine-leak', 'traffic-surge', 'crash-loop'] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+import { INCIDENT_KINDS, IncidentError, type IncidentKind } from './kinds.ts';
+
+export { INCIDENT_KINDS, IncidentError, type IncidentKind };
 
 export interface ActiveIncident {
   readonly kind: IncidentKind;
@@ -27,8 +28,6 @@ export interface IncidentHost {
   startContainer(name: string): ComposeEvent[];
   request(method: string, url: string): Promise<unknown>;
 }
-
-export class IncidentError extends Error {}
 
 /** Requests per second while an incident needs users and none were set. */
 export const INCIDENT_TRAFFIC = 2;

@@ -1,0 +1,123 @@
+// Alerting in a real browser: an error-rate incident started from the control bar drives the chapter's
+// `error_rate > 0.05` alert through pending and firing on the Alerts page, a Slack message lands in the
+// Alertmanager inbox, and recovery resolves both. A broken rule file is refused with file:line:col while the
+// old rules keep running; a broken alertmanager.yml likewise.
+
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
+import { browserMissing, startHarness, type Harness } from './harness.ts';
+import { forward, setEditorText } from './pages.ts';
+
+const missing = browserMissing();
+if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
+if (missing) console.warn(`e2e skipped: ${missing}`);
+
+const RULE = '[data-testid="alert-rule"][data-rule="ImageGalleryHighErrorRate"]';
+const RULES_FILE = '/etc/prometheus/rules/image-gallery.yml';
+
+async function ruleState(page: Page): Promise<string | null> {
+  return page.locator(RULE).getAttribute('data-state');
+}
+
+/** Moves the clock 10s at a time until `check` holds (at most `maxSteps` steps). */
+async function forwardUntil(page: Page, check: () => Promise<boolean>, maxSteps = 30): Promise<void> {
+  for (let i = 0; i < maxSteps; i++) {
+    if (await check()) return;
+    await forward(page, 'forward-10s', 10_000);
+  }
+  expect(await check()).toBe(true);
+}
+
+async function slackMessages(page: Page, status: 'firing' | 'resolved'): Promise<string[]> {
+  return page.locator(`[data-testid="notification"][data-integration="slack"][data-status="${status}"] [data-testid="notification-title"]`).allTextContents();
+}
+
+describe.skipIf(missing !== null)('alerting in chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.open('#/alerts');
+    await page.getByTestId('alerts-page').waitFor({ timeout: 30_000 });
+    await page.getByTestId('clock-pause').click();
+  });
+
+  afterEach(() => {
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('takes the error-rate alert from inactive to pending, firing and a Slack message, then resolves it', async () => {
+    await forward(page, 'forward-1m', 60_000);
+    expect(await ruleState(page)).toBe('inactive');
+
+    await page.getByTestId('incidents-toggle').click();
+    await page.getByTestId('incident-error-rate').click();
+    expect(await page.getByTestId('incident-error-rate').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('incidents-toggle').click();
+
+    await forwardUntil(page, async () => (await ruleState(page)) === 'pending');
+    expect(await page.locator(`${RULE} [data-testid="alert-state"]`).allTextContents()).toEqual(['pending']);
+    expect(await page.locator(`${RULE} [data-testid="alert-annotation-summary"]`).textContent()).toMatch(/^image-gallery error rate is \d+(\.\d+)?%$/);
+
+    await forwardUntil(page, async () => (await ruleState(page)) === 'firing');
+    expect(await page.getByTestId('alerts-count-firing').textContent()).toContain('1');
+
+    await page.getByTestId('nav-alertmanager').click();
+    await page.getByTestId('alertmanager-page').waitFor();
+    await forwardUntil(page, async () => (await slackMessages(page, 'firing')).length > 0);
+    expect(await slackMessages(page, 'firing')).toEqual(['[FIRING:1] ImageGalleryHighErrorRate image-gallery (critical)']);
+    const payload = await page.locator('[data-testid="notification"][data-integration="slack"] [data-testid="notification-payload"]').first().textContent();
+    expect(JSON.parse(payload!)).toMatchObject({ channel: '#image-gallery-alerts', attachments: [{ color: 'danger' }] });
+
+    // Recovery: the incident's users leave, the rate drains, the alert resolves and Slack hears it.
+    await page.getByTestId('incidents-toggle').click();
+    await page.getByTestId('incident-error-rate').click();
+    await page.getByTestId('incidents-toggle').click();
+    await forwardUntil(page, async () => (await slackMessages(page, 'resolved')).length > 0);
+    expect(await slackMessages(page, 'resolved')).toEqual(['[RESOLVED] ImageGalleryHighErrorRate image-gallery (critical)']);
+
+    await page.getByTestId('nav-alerts').click();
+    await page.getByTestId('alerts-page').waitFor();
+    expect(await ruleState(page)).toBe('inactive');
+  });
+
+  it('refuses a broken rule file with file:line:col and keeps evaluating the old rules', async () => {
+    await page.getByTestId('nav-config').click();
+    await page.locator(`[data-testid="file-item"][data-path="${RULES_FILE}"]`).click();
+    await setEditorText(page, 'file-editor', DEFAULT_RULES_YAML.replace('> 0.05', '> > 0.05'));
+    await page.getByTestId('file-save').click();
+
+    await page.getByTestId('nav-rules').click();
+    await page.getByTestId('rules-page').waitFor();
+    await page.getByTestId('rules-reload').click();
+    const errors = await page.getByTestId('rules-error').allTextContents();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^\/etc\/prometheus\/rules\/image-gallery\.yml:17:57: group "image-gallery", rule 3, "ImageGalleryHighErrorRate": could not parse expression: /,
+    );
+    // The old rules are still there and still evaluated.
+    const rows = page.locator('[data-testid="rule-row"]');
+    expect(await rows.evaluateAll((rs) => rs.map((r) => (r as HTMLElement).dataset.rule))).toEqual([
+      'job:image_gallery_requests:rate1m',
+      'job:image_gallery_requests:error_rate1m',
+      'ImageGalleryHighErrorRate',
+      'ImageGalleryDown',
+    ]);
+    await forward(page, 'forward-1m', 60_000);
+    expect(await page.getByTestId('rule-health').allTextContents()).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('refuses a broken alertmanager.yml with line:col', async () => {
+    await page.getByTestId('nav-alertmanager').click();
+    await page.getByTestId('am-tab-config').click();
+    await setEditorText(page, 'am-config-editor', 'route:\n  receiver: nobody\nreceivers:\n  - name: slack\n');
+    await page.getByTestId('am-config-apply').click();
+    expect(await page.getByTestId('am-config-error').allTextContents()).toEqual(['2:13: undefined receiver "nobody" used in route']);
+  });
+});
