@@ -1,0 +1,84 @@
+// Prometheus 3's newer PromQL, through the public API: duration expressions, fill modifiers, extended range
+// selectors, info(), limitk/limit_ratio, delayed name removal and annotations. The conformance suite checks
+// values against Prometheus' scripts; these tests pin down how the API exposes them.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import { labelsFromRecord, labelsToRecord } from '../../src/labels/labels.ts';
+import { Engine, formatExpr, parseExpr } from '../../src/promql/index.ts';
+import { Head } from '../../src/tsdb/head.ts';
+
+const M = 60_000;
+let head: Head;
+const engine = new Engine();
+
+function load(labels: Record<string, string>, values: number[], step = M): void {
+  const ref = head.getOrCreate(labelsFromRecord(labels));
+  values.forEach((v, i) => head.append(ref, i * step, v));
+}
+
+function vector(q: string, t: number): Record<string, number> {
+  const r = engine.instantQuery(head, q, t);
+  if (r.type !== 'vector') throw new Error(`expected vector, got ${r.type}`);
+  return Object.fromEntries(r.samples.map((s) => [JSON.stringify(labelsToRecord(s.metric)), s.v]));
+}
+
+beforeEach(() => {
+  head = new Head();
+});
+
+describe('printer round-trip of the newer syntax', () => {
+  it.each([
+    'rate(x[5m + 1m])',
+    'x offset step() * 2',
+    'count_over_time(x[min_of(range(), 1h)])',
+    'a + fill(0) b',
+    'a * on (job) group_left () fill_left(1) fill_right(2) b',
+    'increase(x[5m] anchored)',
+    'x smoothed',
+    'limitk by (job) (2, x)',
+    'info(x, {__name__="build_info"})',
+  ])('%s', (q) => {
+    const printed = formatExpr(parseExpr(q));
+    expect(formatExpr(parseExpr(printed))).toBe(printed);
+  });
+
+  it('binds offset to the operand before it, not to the whole binary expression', () => {
+    const e = parseExpr('a + b offset 1m');
+    expect(e.type === 'BinaryExpr' && e.lhs.type === 'VectorSelector' && e.lhs.offset).toBe(0);
+    expect(e.type === 'BinaryExpr' && e.rhs.type === 'VectorSelector' && e.rhs.offset).toBe(M);
+  });
+});
+
+describe('evaluation', () => {
+  it('resolves step() and range() per query', () => {
+    load({ __name__: 'x' }, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const r = engine.rangeQuery(head, 'count_over_time(x[step()])', 5 * M, 10 * M, 2 * M);
+    expect(r.type === 'matrix' && r.series[0].v).toEqual([2, 2, 2]);
+  });
+
+  it('fills a missing side with the fill value', () => {
+    load({ __name__: 'a', k: '1' }, [10]);
+    load({ __name__: 'b', k: '2' }, [20]);
+    expect(vector('a + fill(0) b', 0)).toEqual({ '{"k":"1"}': 10, '{"k":"2"}': 20 });
+  });
+
+  it('keeps a name visible to label_replace until the result is built', () => {
+    load({ __name__: 'x_total', env: '1' }, [0, 60, 120]);
+    expect(vector('label_replace(rate(x_total[2m]), "from", "$1", "__name__", "(.+)")', 2 * M)).toEqual({ '{"env":"1","from":"x_total"}': 1 });
+  });
+
+  it('adds the data labels of target_info', () => {
+    load({ __name__: 'up', instance: 'a', job: 'j' }, [1]);
+    load({ __name__: 'target_info', instance: 'a', job: 'j', version: '3' }, [1]);
+    expect(vector('info(up)', 0)).toEqual({ '{"__name__":"up","instance":"a","job":"j","version":"3"}': 1 });
+  });
+
+  it('reports warnings with the position of the sub-expression', () => {
+    load({ __name__: 'x' }, [1]);
+    const r = engine.instantQueryResult(head, 'quantile(2, x)', 0);
+    expect(r.warnings).toEqual(['PromQL warning: quantile value should be between 0 and 1, got 2 (1:10)']);
+    expect(engine.rangeQueryResult(head, 'sort(x)', 0, M, M).warnings).toEqual([
+      'PromQL warning: sort is ineffective for range queries since results are always ordered by labels (1:1)',
+    ]);
+  });
+});
