@@ -61,8 +61,9 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     const options = page.locator('.cm-tooltip-autocomplete li');
     // Each option reads as the name followed by the TYPE the editor shows next to it.
     await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toContain('access_log_totalcounter');
-    const index = (await options.allTextContents()).indexOf('access_log_totalcounter');
-    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    // The selected (first) option shows its HELP beside the list.
+    await page.keyboard.insertText('log_tot');
+    await expect.poll(() => options.first().textContent()).toBe('access_log_totalcounter');
     await expect.poll(() => page.locator('.cm-completionInfo').textContent()).toBe('Access Log - total log requests');
     await page.keyboard.press('Escape');
   });
@@ -161,5 +162,31 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     await row.getByTestId('explorer-name').click();
     await page.getByTestId('query-page').waitFor();
     await expect.poll(() => page.getByTestId('result-labels').first().textContent()).toContain('access_log_total');
+  });
+
+  it('opens an explain node in a new panel', async () => {
+    await page.getByTestId('nav-query').click();
+    await run(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
+    await page.getByTestId('tab-explain').click();
+    await page.getByTestId('explain-open').first().click();
+    await expect.poll(() => page.getByTestId('query-panel').count()).toBe(2);
+    const second = page.getByTestId('query-panel').nth(1);
+    expect(await second.locator('.cm-content').textContent()).toBe('rate(image_gallery_requests_total[1m])');
+    expect(await second.getByTestId('result-row').count()).toBeGreaterThan(0);
+    await second.getByTestId('panel-remove').click();
+    await expect.poll(() => page.getByTestId('query-panel').count()).toBe(1);
+  });
+
+  it('keeps the history of executed queries across a reload', async () => {
+    await run(page, 'vector(1)');
+    await page.reload();
+    await page.getByTestId('query-history').waitFor({ timeout: 30_000 });
+    await page.getByTestId('query-history').locator('summary').click();
+    const items = await page.getByTestId('history-item').allTextContents();
+    expect(items[0]).toBe('vector(1)');
+    expect(items).toContain('sum(rate(image_gallery_requests_total[1m])) by (code)');
+    await page.getByTestId('history-item').first().click();
+    await page.getByTestId('tab-table').click();
+    await expect.poll(() => page.getByTestId('result-row').count()).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@
 // executed expressions.
 
 import type { PositionRange, Value } from '../../promql/value.ts';
+import type { Store } from '../../storage/store.ts';
 import { DEFAULT_PANEL, type DisplayMode, type PanelState, type Tab } from './url.ts';
 
 export type QueryOutcome =
@@ -26,6 +27,7 @@ export const STEPS = [
 
 /** How many executed expressions the history keeps. */
 const HISTORY_SIZE = 30;
+const HISTORY_KEY = 'query.history';
 
 let nextId = 0;
 
@@ -53,9 +55,22 @@ export class Panel implements PanelState {
 class QuerySession {
   panels = $state<Panel[]>([new Panel()]);
   history = $state<string[]>([]);
+  private store: Store | null = null;
+
+  /** Loads the history an earlier visit kept in the store (once per page load); executions are written back. */
+  async attach(store: Store): Promise<void> {
+    if (this.store) return;
+    this.store = store;
+    // Unreadable or foreign contents are ignored: the store's own status already tells when it does not work.
+    const saved = await store.get<unknown>(HISTORY_KEY).catch(() => undefined);
+    if (!Array.isArray(saved)) return;
+    const older = saved.filter((s): s is string => typeof s === 'string' && !this.history.includes(s));
+    this.history = [...this.history, ...older].slice(0, HISTORY_SIZE);
+  }
 
   remember(expr: string): void {
     this.history = [expr, ...this.history.filter((h) => h !== expr)].slice(0, HISTORY_SIZE);
+    void this.store?.put(HISTORY_KEY, [...this.history]).catch(() => undefined);
   }
 }
 
