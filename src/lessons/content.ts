@@ -6,7 +6,7 @@ import type { Quiz } from '../quiz/types.ts';
 import { parseLessons } from './load.ts';
 import type { Lesson } from './types.ts';
 
-const lessonFiles = import.meta.glob<string>('../../lessons/*.md', { query: '?raw', import: 'default' });
+const lessonFiles = import.meta.glob<string>(['../../lessons/*.md', '!../../lessons/README.md'], { query: '?raw', import: 'default' });
 const quizFiles = import.meta.glob<string>('../../lessons/quiz/*.yaml', { query: '?raw', import: 'default' });
 
 async function read(files: Record<string, () => Promise<string>>): Promise<Record<string, string>> {

@@ -1,0 +1,134 @@
+// The course in a real browser: a newcomer lands on lesson 1 with the playground scraping; lesson 3 is walked by
+// typing the chapter's commands into the terminal, and its checks turn green; progress and language survive a reload.
+
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, startHarness, type Harness } from './harness.ts';
+
+const missing = browserMissing();
+if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
+if (missing) console.warn(`e2e skipped: ${missing}`);
+
+const ARTIFACTS = 'tests/e2e/artifacts';
+
+async function virtualNow(page: Page): Promise<number> {
+  return Date.parse((await page.getByTestId('clock-now').getAttribute('datetime'))!);
+}
+
+/** Clicks a fast-forward button and waits until the virtual clock has moved at least `ms`. */
+async function forward(page: Page, testid: string, ms: number): Promise<void> {
+  const before = await virtualNow(page);
+  await page.getByTestId(testid).click();
+  await expect.poll(() => virtualNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + ms);
+}
+
+/** Types a line into the terminal, presses Enter and waits for the prompt to come back. */
+async function type(page: Page, line: string): Promise<void> {
+  const input = page.getByTestId('terminal-input');
+  await input.fill(line);
+  await input.press('Enter');
+  await expect.poll(() => input.isEnabled(), { timeout: 60_000 }).toBe(true);
+}
+
+const output = (page: Page) => page.getByTestId('terminal-output').textContent();
+const stepStatus = (page: Page, id: string) => page.locator(`[data-testid="lesson-step"][data-step="${id}"]`).getAttribute('data-status');
+
+describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    h = await startHarness();
+    page = await h.open('');
+  });
+
+  afterEach(() => {
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lands a newcomer on lesson 1 next to a playground that is already scraping', async () => {
+    const title = page.getByTestId('lesson-title');
+    await expect.poll(() => title.getAttribute('data-lesson'), { timeout: 30_000 }).toBe('pull-and-scrape');
+    expect(await title.textContent()).toContain('Pull 방식과 스크래핑');
+    // The Markdown body is rendered (and sanitized) HTML: a table of the apps and code blocks.
+    expect(await page.locator('.lesson-panel .markdown table').count()).toBe(1);
+    expect(await page.locator('.lesson-panel .markdown script').count()).toBe(0);
+    await expect.poll(() => stepStatus(page, 'read-gallery')).toBe('active');
+    await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
+  });
+
+  it('walks lesson 3 by typing the chapter\'s commands into the terminal', async () => {
+    await page.getByTestId('course-overview').click();
+    await page.locator('[data-testid="overview-lesson"][data-lesson="scale-out"] button').click();
+    await expect.poll(() => page.getByTestId('lesson-title').getAttribute('data-lesson')).toBe('scale-out');
+    expect(await stepStatus(page, 'scale')).toBe('active');
+    expect(await stepStatus(page, 'discover')).toBe('pending');
+
+    await page.getByTestId('terminal-toggle').click();
+    await type(page, 'docker compose -f docker-compose.yml up -d --scale accesslog=3');
+    await expect.poll(() => output(page)).toMatch(/\[\+\] Running 6\/6/);
+    expect(await output(page)).toMatch(/✔ Container exercises-accesslog-3\s+Started/);
+    await expect.poll(() => stepStatus(page, 'scale')).toBe('done');
+    expect(await page.getByTestId('replica-count').textContent()).toBe('3');
+
+    // DNS-SD looks again every 30 s: a minute later the three replicas are targets, and up.
+    await forward(page, 'forward-1m', 60_000);
+    await expect.poll(() => stepStatus(page, 'discover'), { timeout: 30_000 }).toBe('done');
+
+    await type(page, 'for i in {1..10}; do curl http://localhost:8010 > /dev/null; done');
+    expect((await output(page))!.match(/% Total/g)!.length).toBeGreaterThanOrEqual(10);
+    await forward(page, 'forward-10s', 10_000);
+    await expect.poll(() => stepStatus(page, 'spread'), { timeout: 30_000 }).toBe('done');
+
+    const answer = page.getByTestId('step-answer');
+    await answer.fill('sum(access_log_total)');
+    await page.getByTestId('step-check').click();
+    await expect.poll(() => page.getByTestId('step-result').textContent()).toContain('시리즈 1개');
+    await answer.fill('access_log_total');
+    await page.getByTestId('step-check').click();
+    await expect.poll(() => stepStatus(page, 'per-replica')).toBe('done');
+    await page.getByTestId('lesson-complete').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/lesson-3.png` });
+  });
+
+  it('answers the API on :9090 with Prometheus\' JSON, and explains unknown commands', async () => {
+    await type(page, 'clear');
+    await type(page, `curl -s 'http://localhost:9090/api/v1/query?query=count(up)'`);
+    await expect.poll(() => output(page)).toMatch(/"status":"success"/);
+    expect(await output(page)).toMatch(/"resultType":"vector"/);
+    await type(page, 'kubectl get pods');
+    expect(await output(page)).toContain('bash: kubectl: command not found');
+  });
+
+  it('completes with Tab and recalls history with ↑', async () => {
+    const input = page.getByTestId('terminal-input');
+    await input.fill('docker compose p');
+    await input.press('Tab');
+    expect(await input.inputValue()).toBe('docker compose ps ');
+    await input.press('Enter');
+    await expect.poll(() => output(page)).toMatch(/NAME\s+IMAGE\s+COMMAND\s+SERVICE\s+CREATED\s+STATUS\s+PORTS/);
+    await input.press('ArrowUp');
+    expect(await input.inputValue()).toBe('docker compose ps ');
+  });
+
+  it('keeps progress, the open lesson and the language across a reload', async () => {
+    await page.getByTestId('lang-en').click();
+    expect(await page.getByTestId('lesson-title').textContent()).toContain('Scaling out with DNS service discovery');
+    await page.reload();
+    const title = page.getByTestId('lesson-title');
+    await expect.poll(() => title.getAttribute('data-lesson'), { timeout: 30_000 }).toBe('scale-out');
+    expect(await title.textContent()).toContain('Scaling out');
+    for (const id of ['scale', 'discover', 'spread', 'per-replica']) expect(await stepStatus(page, id)).toBe('done');
+    await page.getByTestId('course-overview').click();
+    expect(await page.locator('[data-testid="overview-lesson"][data-lesson="scale-out"] [data-testid="overview-steps"]').textContent()).toBe(
+      'steps 4/4',
+    );
+    await page.getByTestId('lang-ko').click();
+  });
+});
