@@ -55,6 +55,22 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     expect(await page.getByTestId('tsdb-retention').textContent()).toBe('15d');
   });
 
+  it('applies a shorter retention at once and refuses a bad one', async () => {
+    await page.getByTestId('tsdb-retention-input').fill('15x');
+    await page.getByTestId('tsdb-retention-apply').click();
+    expect(await page.getByTestId('tsdb-retention-error').textContent()).toContain('unknown unit "x"');
+    const before = Number(await page.getByTestId('tsdb-samples').textContent());
+    await page.getByTestId('tsdb-retention-input').fill('2m');
+    await page.getByTestId('tsdb-retention-apply').click();
+    await expect.poll(() => page.getByTestId('tsdb-retention').textContent()).toBe('2m');
+    expect(await page.getByTestId('tsdb-retention-error').count()).toBe(0);
+    // Whole chunks ending more than 2 minutes before the newest sample go: the 3 s access-log series have cut one.
+    expect(Number(await page.getByTestId('tsdb-samples').textContent())).toBeLessThan(before);
+    await page.getByTestId('tsdb-retention-input').fill('15d');
+    await page.getByTestId('tsdb-retention-apply').click();
+    await expect.poll(() => page.getByTestId('tsdb-retention').textContent()).toBe('15d');
+  });
+
   it('keeps earlier series queryable across a reload', async () => {
     const before = await upSamples(page);
     expect(before).toBeGreaterThanOrEqual(60);
