@@ -1,6 +1,8 @@
 // What the terminal drives: the simulated Docker host (compose), the running Prometheus (its config file), the
 // clock, and fetch() — the same path the scraper's requests take, so curl reaches what Prometheus reaches.
 
+import type { Incidents } from '../sim/incidents/incidents.ts';
+
 /** What compose reports per container: Created, Started, Running, Stopped, Removed. */
 export type ComposeEvents = readonly { readonly container: string; readonly action: string }[];
 
@@ -27,4 +29,6 @@ export interface TerminalEnv {
   readonly prom: { configText(): string };
   readonly clock: { now(): number };
   readonly fetch: typeof fetch;
+  /** `promlab incident …`: the world's incidents; absent where the terminal runs without them. */
+  readonly incidents?: Pick<Incidents, 'active' | 'start' | 'stop' | 'steadyRate' | 'setSteadyRate'>;
 }

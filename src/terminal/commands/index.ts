@@ -4,7 +4,8 @@
 import { cat, clear, echo, grep, help, ls } from './basics.ts';
 import { docker, dockerCompose } from './compose.ts';
 import { curlCommand } from './curl.ts';
+import { promlab } from './promlab.ts';
 import { promtool } from './promtool.ts';
 import type { Command } from './types.ts';
 
-export const COMMANDS: readonly Command[] = [docker, dockerCompose, curlCommand, promtool, cat, ls, grep, echo, clear, help];
+export const COMMANDS: readonly Command[] = [docker, dockerCompose, curlCommand, promtool, promlab, cat, ls, grep, echo, clear, help];

@@ -22,7 +22,7 @@ export class TerminalSession {
   private recall = -1;
 
   constructor(app: AppContext) {
-    this.shell = new Shell({ world: app.world, prom: app.prom, clock: app.clock, fetch: (...a) => fetch(...a) });
+    this.shell = new Shell({ world: app.world, prom: app.prom, clock: app.clock, fetch: (...a) => fetch(...a), incidents: app.incidents });
   }
 
   private write(kind: Chunk['kind'], text: string): void {
