@@ -127,6 +127,46 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Image Gallery');
   });
 
+  it('folds rows, picks a custom range, shares the crosshair and hides series from the legend', async () => {
+    // The reload above started a fresh world: let it be scraped for a minute.
+    await forward(page, 'forward-1m', 60_000);
+    const docker = page.getByTestId('dashboard-row').filter({ hasText: 'Docker' });
+    // The Docker row holds its 8 panels and the one added below it, as in Grafana.
+    await docker.click();
+    await expect.poll(() => page.getByTestId('panel').count()).toBe(PANELS + 1 - 9);
+    expect(await docker.textContent()).toMatch(/9/);
+    await docker.click();
+    await expect.poll(() => page.getByTestId('panel').count()).toBe(PANELS + 1);
+
+    await page.getByTestId('time-range').selectOption('custom');
+    await page.getByTestId('custom-from').fill('now-30m');
+    await page.getByTestId('custom-to').fill('now-1m');
+    await page.getByTestId('custom-range').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('time-range').locator('option:checked').textContent()).toBe('now-30m – now-1m');
+
+    await page.getByTestId('time-range').selectOption('now-15m');
+    await page.getByTestId('refresh-now').click();
+    const status = page.locator('[data-testid="panel"][data-title="Container Status"]');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('data');
+    await status.scrollIntoViewIfNeeded();
+    const box = (await status.locator('canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.3);
+    await expect.poll(async () => Number(await page.getByTestId('dashboard-grid').getAttribute('data-crosshair'))).toBeGreaterThan(0);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => page.getByTestId('dashboard-grid').getAttribute('data-crosshair')).toBe('');
+
+    // Logs by Container has a one-entry legend ({{hostname}}) under the plot: a click on it hides the series.
+    const logs = page.locator('[data-testid="panel"][data-title="Logs by Container"]');
+    await logs.scrollIntoViewIfNeeded();
+    const chart = logs.getByTestId('timeseries');
+    const lb = (await logs.locator('canvas').boundingBox())!;
+    for (const dy of [8, 12, 16, 20]) {
+      await page.mouse.click(lb.x + 40, lb.y + lb.height - dy);
+      if ((await chart.getAttribute('data-hidden')) === '1') break;
+    }
+    expect(await chart.getAttribute('data-hidden')).toBe('1');
+  });
+
   it('zooms into a dragged span and opens the logs around a clicked moment', async () => {
     // The reload above started a fresh simulated world: ten minutes of it, then traffic.
     await forward(page, 'forward-10m', 600_000);
