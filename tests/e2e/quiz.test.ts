@@ -1,0 +1,98 @@
+// Quizzes in a real browser: the chapter's three questions answered, explanations shown, the score kept per lesson
+// (also after a reload and in the course overview), a PromQL answer judged on its dataset, and retry.
+
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserMissing, startHarness, type Harness } from './harness.ts';
+
+const missing = browserMissing();
+if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
+if (missing) console.warn(`e2e skipped: ${missing}`);
+
+async function openLesson(page: Page, id: string): Promise<void> {
+  if ((await page.getByTestId('overview').count()) === 0) await page.getByTestId('course-overview').click();
+  await page.locator(`[data-testid="overview-lesson"][data-lesson="${id}"] button`).click();
+  await expect.poll(() => page.getByTestId('lesson-title').getAttribute('data-lesson'), { timeout: 30_000 }).toBe(id);
+}
+
+const question = (page: Page, id: string) => page.locator(`[data-testid="quiz-question"][data-question="${id}"]`);
+
+/** Clicks the option whose text starts with the letter, e.g. 'B)'. */
+async function choose(page: Page, id: string, letter: string): Promise<void> {
+  await question(page, id).getByTestId('quiz-option').filter({ hasText: new RegExp(`^${letter}\\)`) }).click();
+}
+
+describe.skipIf(missing !== null)('quizzes in chromium', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    page = await h.open('');
+    await page.getByTestId('lesson-title').waitFor({ timeout: 30_000 });
+  });
+
+  afterEach(() => {
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('answers the chapter\'s three questions and shows the explanations and the score', async () => {
+    await openLesson(page, 'pull-and-scrape');
+    expect(await question(page, 'pull-model').textContent()).toContain('Q1. Prometheus가 메트릭을 수집하는 기본 방식은?');
+    await choose(page, 'pull-model', 'B');
+    const q1 = question(page, 'pull-model').getByTestId('quiz-feedback');
+    expect(await q1.getAttribute('data-correct')).toBe('true');
+    expect(await q1.textContent()).toContain('정답: B) Pull 방식');
+    expect(await q1.textContent()).toContain('Prometheus는 기본적으로 각 타겟의 엔드포인트를 주기적인 Pull 방식으로 메트릭을 수집합니다.');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('점수 1/4');
+
+    await openLesson(page, 'prometheus-yml');
+    expect(await question(page, 'scrape-configs').textContent()).toContain('Q2. Prometheus 설정파일에서 여러 서비스의 메트릭 수집 대상을 정의하는 항목은?');
+    await choose(page, 'scrape-configs', 'A');
+    const q2 = question(page, 'scrape-configs').getByTestId('quiz-feedback');
+    expect(await q2.getAttribute('data-correct')).toBe('false');
+    expect(await q2.textContent()).toContain('정답: B) scrape_configs');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('점수 0/4');
+
+    await openLesson(page, 'dashboard-trends');
+    expect(await question(page, 'roles').textContent()).toContain('Q3. 다음 중 Prometheus와 Grafana의 역할 설명으로 옳은 것은?');
+    await choose(page, 'roles', 'C');
+    const q3 = question(page, 'roles').getByTestId('quiz-feedback');
+    expect(await q3.getAttribute('data-correct')).toBe('true');
+    expect(await q3.textContent()).toContain('Prometheus는 메트릭을 수집하고 저장하며, Grafana는 이러한 메트릭을 시각화하는 역할을 합니다.');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('점수 1/4');
+  });
+
+  it('judges a PromQL answer on the question\'s dataset', async () => {
+    const q = question(page, 'failed-panel');
+    await q.getByTestId('quiz-input').fill('sum(image_gallery_requests_total{code="500"}) without(instance)');
+    await q.getByTestId('quiz-submit').click();
+    expect(await q.getByTestId('quiz-feedback').getAttribute('data-correct')).toBe('true');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('점수 2/4');
+  });
+
+  it('keeps the scores across a reload and lists them in the course overview', async () => {
+    await page.reload();
+    await page.getByTestId('lesson-title').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('점수 2/4');
+    await page.getByTestId('course-overview').click();
+    const quizOf = (id: string) => page.locator(`[data-testid="overview-lesson"][data-lesson="${id}"] [data-testid="overview-quiz"]`).textContent();
+    expect(await quizOf('pull-and-scrape')).toBe('퀴즈 1/4');
+    expect(await quizOf('prometheus-yml')).toBe('퀴즈 0/4');
+    expect(await quizOf('dashboard-trends')).toBe('퀴즈 2/4');
+    expect(await quizOf('scale-out')).toBe('퀴즈 —');
+  });
+
+  it('lets a wrong answer be retried', async () => {
+    await openLesson(page, 'prometheus-yml');
+    await page.getByTestId('quiz-retry').click();
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('점수 0/4');
+    await choose(page, 'scrape-configs', 'B');
+    expect(await question(page, 'scrape-configs').getByTestId('quiz-feedback').getAttribute('data-correct')).toBe('true');
+    expect(await page.getByTestId('quiz-score').textContent()).toBe('점수 1/4');
+  });
+});
