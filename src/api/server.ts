@@ -4,7 +4,7 @@
 
 import { compareLabels, getLabel, labelsKey, labelsToRecord, type Labels } from '../labels/labels.ts';
 import type { Matcher } from '../labels/matcher.ts';
-import { PromQLError, exprType, documentedType, parseExpr, type Expr, type Value } from '../promql/index.ts';
+import { PromQLError, exprType, documentedType, parseExpr, type Expr, type QueryResult } from '../promql/index.ts';
 import type { AlertStatus, RuleGroupStatus } from '../rules/types.ts';
 import type { TargetStatus } from '../server/types.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
@@ -19,8 +19,8 @@ export interface ApiBackend {
   readonly clock: { now(): number };
   readonly head: Querier;
   readonly engine: {
-    instantQuery(q: Querier, expr: Expr, timeMs: number): Value;
-    rangeQuery(q: Querier, expr: Expr, startMs: number, endMs: number, stepMs: number): Value;
+    instantQueryResult(q: Querier, query: string, timeMs: number): QueryResult;
+    rangeQueryResult(q: Querier, query: string, startMs: number, endMs: number, stepMs: number): QueryResult;
   };
   targets(): TargetStatus[];
   droppedTargets(): DroppedTargetStatus[];
@@ -63,6 +63,15 @@ const MAX_POINTS = 11_000;
 const MIN_TIME = -Number.MAX_SAFE_INTEGER;
 const MAX_TIME = Number.MAX_SAFE_INTEGER;
 
+/** A successful answer's data, with the warnings and infos Prometheus lists next to it. */
+class Answer {
+  constructor(
+    readonly data: unknown,
+    readonly warnings: readonly string[] = [],
+    readonly infos: readonly string[] = [],
+  ) {}
+}
+
 type Handler = (form: URLSearchParams, param: string) => unknown;
 
 export class PrometheusApi {
@@ -100,7 +109,14 @@ export class PrometheusApi {
     }
     try {
       const param = decodeURIComponent(path.match(route[0])?.[1] ?? '');
-      return json(200, { status: 'success', data: route[1](form, param) });
+      const out = route[1](form, param);
+      const a = out instanceof Answer ? out : new Answer(out);
+      return json(200, {
+        status: 'success',
+        data: a.data,
+        ...(a.warnings.length ? { warnings: a.warnings } : {}),
+        ...(a.infos.length ? { infos: a.infos } : {}),
+      });
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError('internal', err instanceof Error ? err.message : String(err));
       return json(STATUS[e.errorType], { status: 'error', errorType: e.errorType, error: e.message });
@@ -109,8 +125,9 @@ export class PrometheusApi {
 
   private query(form: URLSearchParams): unknown {
     const time = param(() => parseTimeParam(form, 'time', this.backend.clock.now()), 'time');
-    const expr = parseQuery(form);
-    return queryData(execute(() => this.backend.engine.instantQuery(this.backend.head, expr, time)));
+    const query = form.get('query') ?? '';
+    parseQuery(query);
+    return answer(execute(() => this.backend.engine.instantQueryResult(this.backend.head, query, time)));
   }
 
   private queryRange(form: URLSearchParams): unknown {
@@ -123,12 +140,12 @@ export class PrometheusApi {
     if ((end - start) / step > MAX_POINTS) {
       throw new ApiError('bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
     }
-    const expr = parseQuery(form);
-    const type = exprType(expr);
+    const query = form.get('query') ?? '';
+    const type = exprType(parseQuery(query));
     if (type !== 'scalar' && type !== 'vector') {
       throw invalidParam('query', `invalid expression type ${JSON.stringify(documentedType(type))} for range query, must be Scalar or instant Vector`);
     }
-    return queryData(execute(() => this.backend.engine.rangeQuery(this.backend.head, expr, start, end, step)));
+    return answer(execute(() => this.backend.engine.rangeQueryResult(this.backend.head, query, start, end, step)));
   }
 
   private series(form: URLSearchParams): unknown {
@@ -226,16 +243,22 @@ function matcherSets(form: URLSearchParams): Matcher[][] {
   }
 }
 
-function parseQuery(form: URLSearchParams): Expr {
+// Parsed here only to tell a bad query (bad_data) from a failed evaluation (execution); the engine gets the
+// text, so its warnings can point into it.
+function parseQuery(query: string): Expr {
   try {
-    return parseExpr(form.get('query') ?? '');
+    return parseExpr(query);
   } catch (err) {
     if (err instanceof PromQLError) throw invalidParam('query', err);
     throw err;
   }
 }
 
-function execute(fn: () => Value): Value {
+function answer(r: QueryResult): Answer {
+  return new Answer(queryData(r.value), r.warnings, r.infos);
+}
+
+function execute(fn: () => QueryResult): QueryResult {
   try {
     return fn();
   } catch (err) {

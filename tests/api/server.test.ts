@@ -83,6 +83,18 @@ describe('GET /api/v1/query', () => {
     expect((await res.json()).data.result[0].value[1]).toBe('6');
   });
 
+  it('lists the engine\'s infos and warnings next to the data', async () => {
+    const expr = 'quantile(2, up)';
+    const { body } = await get(`/api/v1/query?query=${encodeURIComponent(expr)}`);
+    const { infos, warnings } = prom.engine.instantQueryResult(prom.head, expr, clock.now());
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(body.warnings).toEqual(warnings);
+    expect(body.warnings[0]).toContain('quantile value should be between 0 and 1');
+    expect(body.infos).toEqual(infos.length ? infos : undefined);
+    const quiet = await get('/api/v1/query?query=up');
+    expect(Object.keys(quiet.body)).toEqual(['status', 'data']);
+  });
+
   it('reports a parse error as bad_data 400 with its position', async () => {
     const { status, body } = await get('/api/v1/query?query=sum(');
     expect(status).toBe(400);
