@@ -11,6 +11,9 @@ import { fingerprint, Route } from './route.ts';
 import { Silences, silenceState } from './silences.ts';
 import type { AlertView, AmAlert, Notification, Silence } from './types.ts';
 
+/** Resolved alerts are forgotten after this long (Alertmanager's --alerts.gc-interval). */
+const ALERT_GC_MS = 30 * 60_000;
+
 export interface AlertmanagerOptions {
   readonly clock: Clock;
   readonly externalURL?: string;
@@ -194,6 +197,7 @@ export class Alertmanager {
     if (ok) {
       for (const a of alerts) if (a.endsAt <= now && g.alerts.get(a.fingerprint) === a) g.alerts.delete(a.fingerprint);
     }
+    for (const [fp, a] of this.store) if (a.endsAt <= now - ALERT_GC_MS) this.store.delete(fp);
     this.emit();
   }
 
