@@ -176,3 +176,40 @@ describe('alerting rules on the virtual clock', () => {
     });
   });
 });
+
+describe('alert timing details', () => {
+  const rules = (extra: string) => `groups:
+  - name: g
+    interval: 10s
+    rules:
+      - alert: Hot
+        expr: temp > 30
+${extra}`;
+
+  it('fires at once with no `for`, and keep_firing_for holds it after the condition clears', async () => {
+    const { clock, head, mgr } = setup(rules('        keep_firing_for: 30s\n'));
+    // Hot for the first 40s, then cool.
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'temp', room: 'a' }));
+    for (let t = T0; t <= T0 + 120_000; t += 5000) head.append(ref, t, t < T0 + 40_000 ? 35 : 20);
+    await clock.advance(15_000);
+    expect(mgr.alerts().map((a) => a.state)).toEqual(['firing']);
+    // The condition clears at +40s; the alert keeps firing for 30s more, with keepFiringSince set.
+    await clock.advance(40_000);
+    const kept = mgr.alerts();
+    expect(kept.map((a) => a.state)).toEqual(['firing']);
+    expect(kept[0].keepFiringSince).not.toBeNull();
+    await clock.advance(40_000);
+    expect(mgr.alerts()).toEqual([]);
+  });
+
+  it('refuses more alerts than the group limit', async () => {
+    const { clock, head, mgr } = setup(rules('').replace('    interval: 10s\n', '    interval: 10s\n    limit: 1\n'));
+    for (const room of ['a', 'b']) {
+      const ref = head.getOrCreate(labelsFromRecord({ __name__: 'temp', room }));
+      for (let t = T0; t <= T0 + 60_000; t += 5000) head.append(ref, t, 35);
+    }
+    await clock.advance(15_000);
+    expect(mgr.groups()[0].rules[0]).toMatchObject({ health: 'err', lastError: 'exceeded limit of 1 with 2 alerts' });
+    expect(mgr.alerts()).toEqual([]);
+  });
+});
