@@ -15,8 +15,14 @@ export interface ContainerSummary {
   readonly number: number;
 }
 
+/** What the containers printed, oldest first (the World's log store). */
+export interface ContainerLogs {
+  query(q: { services?: readonly string[] }): readonly { readonly container: string; readonly time: number; readonly line: string }[];
+}
+
 /** The simulated Docker host as compose drives it; the World implements it. */
 export interface ComposeHost {
+  readonly logs: ContainerLogs;
   up(opts?: { scale?: { accesslog?: number } }): ComposeEvents;
   stop(service: string): ComposeEvents;
   start(service: string): ComposeEvents;

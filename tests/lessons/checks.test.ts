@@ -71,6 +71,7 @@ const WALK: Record<string, Record<string, Walk>> = {
       wrong: 'sum(rate(image_gallery_requests_total{code="500"}[5m])) / sum(rate(image_gallery_requests_total[5m])) > 0.5',
       right: 'sum(rate(image_gallery_requests_total{code="500"}[5m])) / sum(rate(image_gallery_requests_total[5m])) > 0.05',
     },
+    logs: { act: run('docker compose logs --tail 20 image-gallery') },
     'business-metric': {
       before: both(run('for i in {1..5}; do curl -s -o /dev/null http://localhost:8010; done'), wait(10_000)),
       wrong: 'sum(iotd_api_image_load_total) without(instance)',

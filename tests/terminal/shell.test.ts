@@ -47,6 +47,18 @@ describe('docker compose', () => {
     expect((await p.sh('docker compose up')).status).toBe(1);
   });
 
+  it('prints the containers\' logs with their names, and only the last lines with --tail', async () => {
+    await p.sh('curl -s -o /dev/null http://localhost:8010');
+    const all = (await p.sh('docker compose logs image-gallery')).out.trimEnd().split('\n');
+    expect(all.length).toBeGreaterThan(0);
+    for (const line of all) expect(line).toMatch(/^exercises-image-gallery-1  \| /);
+    const tail = await p.sh('docker compose logs --tail 1 -t image-gallery iotd');
+    const lines = tail.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^exercises-[a-z-]+-1\s+\| \d{4}-\d\d-\d\dT/);
+    expect((await p.sh('docker compose logs -f')).status).toBe(1);
+  });
+
   it('tears everything down and brings it back', async () => {
     const down = await p.sh('docker compose down');
     expect(down.err).toMatch(/Container exercises-image-gallery-1\s+Removed/);

@@ -9,7 +9,7 @@ import { columns, humanDuration } from '../format.ts';
 import type { Command, CommandContext } from './types.ts';
 
 const COMPOSE_FILES = [COMPOSE_FILE, 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
-const SUBCOMMANDS = ['up', 'ps', 'stop', 'start', 'restart', 'down'];
+const SUBCOMMANDS = ['up', 'ps', 'logs', 'stop', 'start', 'restart', 'down'];
 
 const IMAGES: Record<string, { image: string; command: string; ports: string }> = {
   prometheus: { image: 'diamol/ch09-prometheus', command: `"/bin/sh -c 'echo \\"$…"`, ports: '0.0.0.0:9090->9090/tcp' },
@@ -113,6 +113,46 @@ function psRow(c: ContainerSummary, now: number): string[] {
   return [c.name, meta.image, meta.command, c.service, `${age} ago`, status, ports];
 }
 
+/** `logs [-t] [--tail N] [SERVICE…]`: each line prefixed with its container, like compose without a TTY. */
+function logs(ctx: CommandContext, args: readonly string[]): number {
+  let timestamps = false;
+  let tail = Infinity;
+  const services: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-t' || a === '--timestamps') timestamps = true;
+    else if (a === '--tail' || a === '-n' || a.startsWith('--tail=')) {
+      const v = a.startsWith('--tail=') ? a.slice(7) : args[++i];
+      if (v !== 'all' && !/^\d+$/.test(v ?? '')) {
+        ctx.err(`invalid argument "${v ?? ''}" for "--tail" flag\n`);
+        return 1;
+      }
+      tail = v === 'all' ? Infinity : Number(v);
+    } else if (a === '-f' || a === '--follow') {
+      ctx.err('promlab: following logs never ends here; run `docker compose logs` without -f\n');
+      return 1;
+    } else if (a.startsWith('-')) {
+      ctx.err(`unknown flag: ${a}\n`);
+      return 1;
+    } else services.push(a);
+  }
+  const bad = checkServices(services);
+  if (bad) {
+    ctx.err(`${bad}\n`);
+    return 1;
+  }
+  const entries = ctx.env.world.logs.query({ services });
+  const perContainer = new Map<string, typeof entries[number][]>();
+  for (const e of entries) perContainer.set(e.container, [...(perContainer.get(e.container) ?? []), e]);
+  const kept = new Set([...perContainer.values()].flatMap((list) => (tail === Infinity ? list : list.slice(Math.max(0, list.length - tail)))));
+  const width = Math.max(0, ...[...perContainer.keys()].map((n) => n.length));
+  for (const e of entries) {
+    if (!kept.has(e)) continue;
+    ctx.out(`${e.container.padEnd(width)}  | ${timestamps ? new Date(e.time).toISOString() + ' ' : ''}${e.line}\n`);
+  }
+  return 0;
+}
+
 function perService(
   ctx: CommandContext,
   args: readonly string[],
@@ -140,8 +180,10 @@ async function compose(ctx: CommandContext, args: readonly string[]): Promise<nu
     return 1;
   }
   const { file, sub, rest } = parsed;
-  if (file !== null && !COMPOSE_FILES.includes(file.replace(/^\.\//, ''))) {
-    ctx.err(`open /home/user/exercises/${file.replace(/^\.\//, '')}: no such file or directory\n`);
+  const name = file?.replace(/^\.\//, '');
+  if (name !== undefined && !COMPOSE_FILES.includes(name)) {
+    ctx.err(`open /home/user/exercises/${name}: no such file or directory\n`);
+    if (name === 'docker-compose-with-grafana.yml') ctx.err('promlab: there is no Grafana container here; the chapter\'s dashboard is on the Dashboards page\n');
     return 1;
   }
   switch (sub) {
@@ -149,6 +191,8 @@ async function compose(ctx: CommandContext, args: readonly string[]): Promise<nu
       return up(ctx, rest);
     case 'ps':
       return ps(ctx, rest);
+    case 'logs':
+      return logs(ctx, rest);
     case 'stop':
       return perService(ctx, rest, 'Stopping', (h, s) => h.stop(s));
     case 'start':
@@ -176,13 +220,14 @@ function completeCompose(before: readonly string[]): string[] {
   if (!sub) return [...SUBCOMMANDS, '-f'];
   if (sub === 'up') return ['-d', '--scale'];
   if (sub === 'ps') return ['-a'];
+  if (sub === 'logs') return ['--tail', '-t', ...SERVICES];
   if (sub === 'down') return [];
   return [...SERVICES];
 }
 
 export const docker: Command = {
   name: 'docker',
-  usage: 'docker compose [-f FILE] up -d [--scale accesslog=N] | ps | stop|start|restart SERVICE | down',
+  usage: 'docker compose [-f FILE] up -d [--scale accesslog=N] | ps | logs [SERVICE] | stop|start|restart SERVICE | down',
   summary: 'run the chapter\'s compose project (prometheus, image-gallery, iotd, accesslog)',
   async run(ctx) {
     const [sub, ...rest] = ctx.args;
