@@ -5,6 +5,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import type { Expr } from '../../src/promql/parser/ast.ts';
 import { Engine, parseExpr, type QueryResult, type Value } from '../../src/promql/index.ts';
 import { Head } from '../../src/tsdb/head.ts';
+import { QUERY_CONTEXT_FUNCS, atModifierCases } from './reruns.ts';
 import { parseScript, type EvalCmd, type Expectation, type LoadCmd } from './script.ts';
 import type { SequenceValue } from './series.ts';
 
@@ -179,20 +180,57 @@ function checkAnnotations(cmd: EvalCmd, kind: 'warn' | 'info', got: string[]): s
   return null;
 }
 
-function runEval(engine: Engine, storage: Storage, cmd: EvalCmd): string | null {
+// One query of an eval: its error, result and annotations against the expectations.
+function runQuery(cmd: EvalCmd, run: () => QueryResult): { failure: string | null; value: Value | null } {
   const fail = cmd.expects.find((e) => e.kind === 'fail');
   let res: QueryResult;
   try {
-    res = cmd.range
-      ? engine.rangeQueryResult(storage.head, cmd.expr, cmd.start, cmd.end, cmd.step)
-      : engine.instantQueryResult(storage.head, cmd.expr, cmd.end);
+    res = run();
   } catch (e) {
     const msg = (e as Error).message;
-    if (!fail) return `unexpected error: ${msg}`;
-    return matches(fail, msg) ? null : `expected error ${fail.msg ?? fail.regex}, got ${JSON.stringify(msg)}`;
+    if (!fail) return { failure: `unexpected error: ${msg}`, value: null };
+    return { failure: matches(fail, msg) ? null : `expected error ${fail.msg ?? fail.regex}, got ${JSON.stringify(msg)}`, value: null };
   }
-  if (fail) return 'expected an error, the query succeeded';
-  return compareResult(cmd, res.value) ?? checkAnnotations(cmd, 'warn', res.warnings) ?? checkAnnotations(cmd, 'info', res.infos);
+  if (fail) return { failure: 'expected an error, the query succeeded', value: null };
+  const failure = compareResult(cmd, res.value) ?? checkAnnotations(cmd, 'warn', res.warnings) ?? checkAnnotations(cmd, 'info', res.infos);
+  return { failure, value: res.value };
+}
+
+// The middle step of a range query from t-1m to t+1m must equal the instant result.
+function rangeModeCheck(engine: Engine, storage: Storage, cmd: EvalCmd, expr: string, t: number, instant: Value): string | null {
+  let res: Value;
+  try {
+    res = engine.rangeQuery(storage.head, expr, t - 60_000, t + 60_000, 60_000);
+  } catch (e) {
+    return `range mode: unexpected error: ${(e as Error).message}`;
+  }
+  if (res.type !== 'matrix') return `range mode: expected a matrix, got ${res.type}`;
+  const samples = res.series.flatMap((s) => {
+    const i = s.t.indexOf(t);
+    return i < 0 ? [] : [{ metric: s.metric, t, v: s.v[i] }];
+  });
+  const value: Value = instant.type === 'scalar' ? { type: 'scalar', t, v: samples[0]?.v ?? NaN } : { type: 'vector', samples };
+  const mismatch = compareResult(cmd, value);
+  return mismatch && `range mode: ${mismatch}`;
+}
+
+function runInstant(engine: Engine, storage: Storage, cmd: EvalCmd, expr: string, t: number): string | null {
+  const { failure, value } = runQuery(cmd, () => engine.instantQueryResult(storage.head, expr, t));
+  if (failure || !value) return failure;
+  const excluded = cmd.expectRangeVector || cmd.expectedString !== null || cmd.expects.some((e) => e.kind === 'ordered');
+  if (excluded || QUERY_CONTEXT_FUNCS.test(expr)) return null;
+  return rangeModeCheck(engine, storage, cmd, expr, t, value);
+}
+
+function runEval(engine: Engine, storage: Storage, cmd: EvalCmd): string | null {
+  if (cmd.range) return runQuery(cmd, () => engine.rangeQueryResult(storage.head, cmd.expr, cmd.start, cmd.end, cmd.step)).failure;
+  const first = runInstant(engine, storage, cmd, cmd.expr, cmd.end);
+  if (first) return first;
+  for (const rerun of atModifierCases(cmd.expr, cmd.end)) {
+    const failure = runInstant(engine, storage, cmd, rerun.expr, rerun.at);
+    if (failure) return `with ${rerun.expr} at ${rerun.at}ms: ${failure}`;
+  }
+  return null;
 }
 
 /** Runs every command of a script; a script that does not parse throws. */

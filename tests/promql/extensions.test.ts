@@ -47,6 +47,17 @@ describe('printer round-trip of the newer syntax', () => {
     expect(e.type === 'BinaryExpr' && e.lhs.type === 'VectorSelector' && e.lhs.offset).toBe(0);
     expect(e.type === 'BinaryExpr' && e.rhs.type === 'VectorSelector' && e.rhs.offset).toBe(M);
   });
+
+  it('keeps operator precedence around a modifier: a + b @ 60 * 0 is a + ((b @ 60) * 0)', () => {
+    expect(formatExpr(parseExpr('a + b @ 60 * 0'))).toBe('a + b @ 60.000 * 0');
+    const e = parseExpr('a + b @ 60 * 0');
+    expect(e.type === 'BinaryExpr' && e.op).toBe('+');
+    expect(e.type === 'BinaryExpr' && e.rhs.type === 'BinaryExpr' && e.rhs.op).toBe('*');
+  });
+
+  it('prints nested parentheses of duration expressions', () => {
+    expect(formatExpr(parseExpr('x offset (20 * ((8 - 2) / 3))'))).toBe('x offset (20 * ((8 - 2) / 3))');
+  });
 });
 
 describe('evaluation', () => {

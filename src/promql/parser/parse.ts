@@ -130,6 +130,38 @@ function tokenAt(input: string, pos: number): { text: string; desc: string } {
   return { text: rest[0], desc: JSON.stringify(rest[0]) };
 }
 
+// Binding strength of binary operators, loosest first, as in Prometheus' grammar.
+const PRECEDENCE: Record<BinaryOp, number> = {
+  or: 1,
+  and: 2,
+  unless: 2,
+  '==': 3,
+  '!=': 3,
+  '<=': 3,
+  '<': 3,
+  '>=': 3,
+  '>': 3,
+  '+': 4,
+  '-': 4,
+  '*': 5,
+  '/': 5,
+  '%': 5,
+  atan2: 5,
+  '^': 6,
+};
+
+/**
+ * lezer applies `@`/`offset` to the whole expression on its left, so `a + b @ t * c` arrives as
+ * `(a + b @ t) * c`; once the modifier sits on `b` (Builder.modified), the tighter operator goes back down
+ * to `b`. A well-formed tree never has a looser operator unparenthesised on the left, so it is left alone.
+ */
+function associate(lhs: Expr, e: BinaryExpr): BinaryExpr {
+  const tighter = lhs.type === 'BinaryExpr' && (PRECEDENCE[e.op] > PRECEDENCE[lhs.op] || (e.op === '^' && lhs.op === '^'));
+  if (!tighter) return e;
+  const inner = associate(lhs.rhs, { ...e, lhs: lhs.rhs, pos: { start: lhs.rhs.pos.start, end: e.pos.end } });
+  return { ...lhs, rhs: inner, pos: { start: lhs.pos.start, end: e.pos.end } };
+}
+
 function named(node: SyntaxNode): SyntaxNode[] {
   const out: SyntaxNode[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
@@ -265,8 +297,8 @@ class Builder {
       if (first.name === 'DurationStep') return { type: 'DurationCall', func: 'step', args: [] };
       if (first.name === 'DurationRange') return { type: 'DurationCall', func: 'range', args: [] };
       const inner = this.durationExpr(first);
-      // lezer keeps no node for parentheses; the text shows them.
-      return this.text(n).startsWith('(') && !this.text(first).startsWith('(') ? { type: 'DurationParen', expr: inner } : inner;
+      // lezer keeps no node for parentheses; a node wider than its only child is that child in parentheses.
+      return this.text(n).trim() !== this.text(first).trim() ? { type: 'DurationParen', expr: inner } : inner;
     }
     if (first?.name === 'UnaryOp') return { type: 'DurationUnary', op: this.text(first) as '+' | '-', expr: this.durationExpr(second) };
     if (first?.name === 'DurationMinOf' || first?.name === 'DurationMaxOf') {
@@ -415,7 +447,7 @@ class Builder {
       }
     }
     const rhs = this.expr(kids[kids.length - 1]);
-    return { type: 'BinaryExpr', op, lhs, rhs, returnBool, matching: { card, on, matchingLabels, include, ...(fill && { fill }) }, pos };
+    return associate(lhs, { type: 'BinaryExpr', op, lhs, rhs, returnBool, matching: { card, on, matchingLabels, include, ...(fill && { fill }) }, pos });
   }
 
   private args(body: SyntaxNode): Expr[] {
