@@ -63,6 +63,7 @@ describe('docker compose', () => {
     const down = await p.sh('docker compose down');
     expect(down.err).toMatch(/Container exercises-image-gallery-1\s+Removed/);
     expect(p.world.containers()).toHaveLength(0);
+    expect(await p.sh('docker compose start iotd')).toMatchObject({ status: 1, err: 'service "iotd" has no container to start\n' });
     await p.sh('docker-compose up -d');
     expect(running('accesslog')).toBe(1);
     expect(running('image-gallery')).toBe(1);

@@ -165,6 +165,12 @@ function perService(
     ctx.err(`${bad}\n`);
     return 1;
   }
+  // Named services must exist as containers (after `down` there are none to start or stop).
+  const missing = services.find((s) => !ctx.env.world.containers().some((c) => c.service === s));
+  if (missing) {
+    ctx.err(`service "${missing}" has no container to ${verb === 'Stopping' ? 'stop' : 'start'}\n`);
+    return 1;
+  }
   const targets = services.length > 0 ? services : [...SERVICES];
   const events = targets.flatMap((s) => act(ctx.env.world, s));
   ctx.err(progress(verb, events));
