@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, type Node } from 'yaml';
 import { Decoder, type Field } from '../config/decode.ts';
 import type { ConfigError } from '../config/types.ts';
 import type { Matcher } from '../labels/matcher.ts';
-import { parseTemplate, TemplateError } from '../template/index.ts';
+import { ALERTMANAGER_FUNCS, parseTemplate, TemplateError } from '../template/index.ts';
 import { MatcherParseError, parseMatchers } from './matchers.ts';
 
 const SECOND = 1000;
@@ -73,6 +73,8 @@ export interface AlertmanagerConfig {
 }
 
 export type AlertmanagerConfigResult = { ok: true; config: AlertmanagerConfig } | { ok: false; errors: ConfigError[] };
+
+const AM_FUNC_NAMES: ReadonlySet<string> = new Set(Object.keys(ALERTMANAGER_FUNCS));
 
 export const DEFAULT_ROUTE_TIMING = { groupWait: 30 * SECOND, groupInterval: 5 * MINUTE, repeatInterval: 4 * 60 * MINUTE };
 
@@ -247,7 +249,7 @@ function templateField(d: Decoder, f: Map<string, Field>, key: string, fallback:
   if (!field) return fallback;
   const text = d.string(field.value) ?? '';
   try {
-    parseTemplate(key, text);
+    parseTemplate(key, text, AM_FUNC_NAMES);
   } catch (err) {
     if (!(err instanceof TemplateError)) throw err;
     d.fail(field.value ?? field.key, err.message);

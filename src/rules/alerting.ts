@@ -43,10 +43,10 @@ export class AlertingRule extends Rule {
     for (const s of queryVector(ctx, this.def.expr)) {
       const data = { Labels: labelsToRecord(s.metric), ExternalLabels: ctx.externalLabels, ExternalURL: ctx.externalURL, Value: s.v };
       const b = new LabelsBuilder(s.metric).del(METRIC_NAME);
-      for (const [k, v] of Object.entries(this.def.labels)) b.set(k, expandTemplate(name, v, data));
+      for (const [k, v] of Object.entries(this.def.labels)) b.set(k, expandTemplate(name, v, data, ctx.query, ts));
       b.set('alertname', name);
       const annotations: Record<string, string> = {};
-      for (const [k, v] of Object.entries(this.def.annotations)) annotations[k] = expandTemplate(name, v, data);
+      for (const [k, v] of Object.entries(this.def.annotations)) annotations[k] = expandTemplate(name, v, data, ctx.query, ts);
       const labels = b.labels();
       const key = labelsKey(labels);
       if (fresh.has(key)) throw new Error('vector contains metrics with the same labelset after applying alert labels');

@@ -5,7 +5,7 @@ import { LineCounter, parseDocument, type Node } from 'yaml';
 import { Decoder } from '../config/decode.ts';
 import { parseExpr, PromQLError, type Expr } from '../promql/index.ts';
 import { parseTemplate, TemplateError } from '../template/index.ts';
-import { templatePrelude } from './template.ts';
+import { RULE_TEMPLATE_FUNCS, templatePrelude } from './template.ts';
 
 export interface RuleDef {
   readonly kind: 'recording' | 'alerting';
@@ -131,7 +131,7 @@ function readRule(d: Decoder, node: Node, ctx: RuleCtx): RuleDef | null {
     for (const [kind, map] of [['label', labels], ['annotation', annotations]] as const) {
       for (const [k, v] of Object.entries(map)) {
         try {
-          parseTemplate(`__alert_${alert}`, templatePrelude + v);
+          parseTemplate(`__alert_${alert}`, templatePrelude + v, RULE_TEMPLATE_FUNCS);
         } catch (err) {
           if (!(err instanceof TemplateError)) throw err;
           fail(f.get(kind === 'label' ? 'labels' : 'annotations')!.value!, `${kind} ${JSON.stringify(k)}: ${err.message}`);

@@ -145,6 +145,7 @@ class Parser {
   constructor(
     private readonly name: string,
     src: string,
+    private readonly funcs: ReadonlySet<string> | null,
   ) {
     this.items = split(name, src);
   }
@@ -246,6 +247,8 @@ class Parser {
         case 'ident':
           if (t.v === 'true' || t.v === 'false') return { kind: 'lit', value: t.v === 'true' };
           if (t.v === 'nil') return { kind: 'lit', value: null };
+          // Like Go, an unknown function is a parse error, so a rule file with one fails to load.
+          if (this.funcs && !this.funcs.has(t.v)) this.fail(line, `function "${t.v}" not defined`);
           return { kind: 'func', name: t.v };
         case 'sym':
           if (t.v === '(') {
@@ -280,7 +283,10 @@ class Parser {
   }
 }
 
-/** Parses template text; throws TemplateError with Go's `template: name:line: message` wording. */
-export function parseTemplate(name: string, text: string): Template {
-  return { name, root: new Parser(name, text).parse() };
+/**
+ * Parses template text; throws TemplateError with Go's `template: name:line: message` wording. With `funcs`, a call
+ * of any other function is an error too.
+ */
+export function parseTemplate(name: string, text: string, funcs: ReadonlySet<string> | null = null): Template {
+  return { name, root: new Parser(name, text, funcs).parse() };
 }

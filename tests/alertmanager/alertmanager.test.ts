@@ -48,6 +48,11 @@ describe('alertmanager.yml', () => {
     ]);
   });
 
+  it('refuses a notification template calling an unknown function', () => {
+    const r = loadAlertmanagerConfig(DEFAULT_ALERTMANAGER_YAML.replace("title: '{{ template \"slack.default.title\" . }}'", "title: '{{ .Status | upper }}'"));
+    expect(r).toMatchObject({ ok: false, errors: [{ line: 27, col: 16, message: 'template: title:1: function "upper" not defined' }] });
+  });
+
   it('keeps the running config when a new one is invalid', () => {
     const { am } = setup();
     expect(am.applyConfig('route: {receiver: x}\nreceivers: []\n').ok).toBe(false);

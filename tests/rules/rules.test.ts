@@ -213,3 +213,27 @@ ${extra}`;
     expect(mgr.alerts()).toEqual([]);
   });
 });
+
+describe('templates in alerting rules', () => {
+  it('can query, and an unknown function fails the rule file at load', async () => {
+    const { clock, head, mgr } = setup(`groups:
+  - name: g
+    interval: 10s
+    rules:
+      - alert: Hot
+        expr: temp > 30
+        annotations:
+          summary: '{{ $labels.room }} is {{ $value }}°C; {{ with query "count(temp)" }}{{ . | first | value }}{{ end }} rooms measured'
+`);
+    for (const room of ['a', 'b']) {
+      const ref = head.getOrCreate(labelsFromRecord({ __name__: 'temp', room }));
+      for (let t = T0; t <= T0 + 60_000; t += 5000) head.append(ref, t, room === 'a' ? 35 : 20);
+    }
+    await clock.advance(15_000);
+    expect(mgr.alerts().map((a) => a.annotations.summary)).toEqual(['a is 35°C; 2 rooms measured']);
+
+    const bad = loadRuleFile('x.yml', 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n        annotations:\n          s: "{{ humanise $value }}"\n');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors[0].message).toBe('group "g", rule 1, "A": annotation "s": template: __alert_A:1: function "humanise" not defined');
+  });
+});
