@@ -141,6 +141,12 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     await page.getByTestId('mode-lines').click();
   });
 
+  it('shows the engine\'s warnings next to the result', async () => {
+    await run(page, 'quantile(2, up)');
+    await page.getByTestId('tab-table').click();
+    await expect.poll(() => page.getByTestId('query-warning').textContent()).toContain('quantile value should be between 0 and 1');
+  });
+
   it('answers the HTTP API at localhost:9090 like the table', async () => {
     const body = await page.evaluate(async () => (await fetch('http://localhost:9090/api/v1/query?query=count(up)')).json());
     expect(body).toMatchObject({ status: 'success', data: { resultType: 'vector' } });

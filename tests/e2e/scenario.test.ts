@@ -184,7 +184,7 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
     await page.getByTestId('nav-query').click();
     await setEditorText(page, 'query-editor', '');
     await page.keyboard.type('access_l', { delay: 20 });
-    const options = page.locator('.cm-tooltip-autocomplete li');
+    const options = page.locator('.cm-tooltip-autocomplete .cm-completionLabel');
     await expect.poll(() => options.allTextContents()).toContain('access_log_total');
     await page.keyboard.press('Escape');
   });

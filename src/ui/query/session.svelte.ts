@@ -6,7 +6,14 @@ import type { Store } from '../../storage/store.ts';
 import { DEFAULT_PANEL, type DisplayMode, type PanelState, type Tab } from './url.ts';
 
 export type QueryOutcome =
-  | { readonly kind: 'value'; readonly expr: string; readonly at: number; readonly value: Value }
+  | {
+      readonly kind: 'value';
+      readonly expr: string;
+      readonly at: number;
+      readonly value: Value;
+      readonly warnings: readonly string[];
+      readonly infos: readonly string[];
+    }
   | { readonly kind: 'error'; readonly expr: string; readonly message: string; readonly position?: PositionRange };
 
 export const RANGES = [
