@@ -1,7 +1,7 @@
 // The query engine: evaluates an AST over a range of steps like Prometheus' evaluator in promql/engine.go.
 // Every selector is selected once for the whole range; steps then walk the selected typed arrays.
 
-import { compareLabels, type Labels } from '../../labels/labels.ts';
+import { compareLabels } from '../../labels/labels.ts';
 import type { Querier, SeriesData } from '../../tsdb/head.ts';
 import { children, exprType, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
@@ -11,7 +11,19 @@ import { Annotations } from './annotations.ts';
 import { aggregate } from './aggregation.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { enrich, infoSpec } from './info.ts';
-import { dropName, finalLabels, keyOf } from './labelcache.ts';
+import { dropName } from './labelcache.ts';
+import {
+  SeriesCollector,
+  lowerBound,
+  mergeSeries,
+  resultSeries,
+  resultVector,
+  valueAtStep,
+  vectorAt,
+  withoutStale,
+  type RangeSeries,
+  type StepSeries,
+} from './series.ts';
 import { applyOp, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
 import { VECTOR_FUNCTIONS, absentLabels, type StepArg } from './vector_functions.ts';
@@ -23,20 +35,6 @@ export interface EngineOptions {
   maxSamples?: number;
   /** Step of subqueries written without one, like Prometheus' global evaluation interval (ms). */
   noStepSubqueryInterval?: number;
-}
-
-// A series evaluated at steps: t holds step times (or sample times for raw range vectors).
-interface StepSeries {
-  metric: Labels;
-  t: number[];
-  v: number[];
-}
-
-// Samples of one series with staleness markers removed, for range-vector windows.
-interface RangeSeries {
-  metric: Labels;
-  t: Float64Array;
-  v: Float64Array;
 }
 
 interface QueryContext {
@@ -52,54 +50,9 @@ interface QueryContext {
   samples: number;
 }
 
-const DUPLICATE_LABELSET = 'vector cannot contain metrics with the same labelset';
-
 function unwrapParens(e: Expr): Expr {
   while (e.type === 'ParenExpr') e = e.expr;
   return e;
-}
-
-// Drops staleness markers; a series without markers is used as-is (zero copy).
-function withoutStale(s: SeriesData): RangeSeries {
-  let stale = 0;
-  for (let i = 0; i < s.stale.length; i++) stale += s.stale[i];
-  if (stale === 0) return { metric: s.labels, t: s.t, v: s.v };
-  const n = s.t.length - stale;
-  const t = new Float64Array(n);
-  const v = new Float64Array(n);
-  for (let i = 0, j = 0; i < s.t.length; i++) {
-    if (s.stale[i]) continue;
-    t[j] = s.t[i];
-    v[j++] = s.v[i];
-  }
-  return { metric: s.labels, t, v };
-}
-
-/** Collects per-step output vectors into series, rejecting a step that yields one labelset twice. */
-class SeriesCollector {
-  private readonly byKey = new Map<string, StepSeries>();
-  // By series object, to skip the key lookup; a label set reaches the same series every step.
-  private readonly byMetric = new WeakMap<Labels, StepSeries>();
-
-  addStep(vec: Sample[], ts: number): void {
-    for (const s of vec) {
-      let out = this.byMetric.get(s.metric);
-      if (!out) {
-        const key = keyOf(s.metric);
-        out = this.byKey.get(key);
-        if (!out) this.byKey.set(key, (out = { metric: s.metric, t: [], v: [] }));
-        this.byMetric.set(s.metric, out);
-      }
-      // A second sample for the same labels in one step: its series already has a point at ts.
-      if (out.t.length > 0 && out.t[out.t.length - 1] === ts) throw new PromQLError(DUPLICATE_LABELSET);
-      out.t.push(ts);
-      out.v.push(s.v);
-    }
-  }
-
-  series(): StepSeries[] {
-    return [...this.byKey.values()];
-  }
 }
 
 class Evaluator {
@@ -285,7 +238,7 @@ class Evaluator {
     const first = e.args[0] ? unwrapParens(e.args[0]) : null;
     if (name === 'timestamp' && first?.type === 'VectorSelector') {
       // The sample's own timestamp, which step-aligned evaluation would otherwise replace.
-      return mergeSeries(this.vectorSelector(first, true).map((s) => ({ ...s, metric: dropName(s.metric) })), this);
+      return mergeSeries(this.vectorSelector(first, true).map((s) => ({ ...s, metric: dropName(s.metric) })), this.start, this.end, this.interval);
     }
     const fn = VECTOR_FUNCTIONS[name];
     // Sorting a range query's steps changes nothing: its series come back ordered by labels.
@@ -375,7 +328,7 @@ class Evaluator {
       }
       if (out.t.length > 0) results.push(out);
     }
-    return mergeSeries(results, this);
+    return mergeSeries(results, this.start, this.end, this.interval);
   }
 
   // rate/increase/delta (and changes/resets when anchored) over ranges widened by the lookback delta.
@@ -409,7 +362,7 @@ class Evaluator {
       }
       if (out.t.length > 0) results.push(out);
     }
-    return mergeSeries(results, this);
+    return mergeSeries(results, this.start, this.end, this.interval);
   }
 
   private absentOverTime(e: Call, node: VectorSelector | SubqueryExpr, range: number, series: RangeSeries[]): StepSeries[] {
@@ -450,55 +403,10 @@ class Evaluator {
   }
 }
 
-// The first index whose time is at or after x.
-function lowerBound(t: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function stringValue(e: Expr): string {
   const u = unwrapParens(e);
   if (u.type !== 'StringLiteral') throw new PromQLError('expected string literal');
   return u.value;
-}
-
-function valueAtStep(s: StepSeries | undefined, ts: number): number {
-  if (!s) return NaN;
-  const i = s.t.indexOf(ts);
-  return i < 0 ? NaN : s.v[i];
-}
-
-// The samples of the step series at time ts; cursors advance monotonically as steps ascend.
-function vectorAt(series: StepSeries[], cursors: Int32Array, ts: number): Sample[] {
-  const out: Sample[] = [];
-  for (let i = 0; i < series.length; i++) {
-    const s = series[i];
-    let c = cursors[i];
-    while (c < s.t.length && s.t[c] < ts) c++;
-    cursors[i] = c;
-    if (c < s.t.length && s.t[c] === ts) out.push({ metric: s.metric, t: ts, v: s.v[c] });
-  }
-  return out;
-}
-
-// Series whose labels became equal (e.g. after dropping the name) are merged, unless they share a step.
-function mergeSeries(series: StepSeries[], ev: Evaluator): StepSeries[] {
-  const keys = new Set(series.map((s) => keyOf(s.metric)));
-  if (keys.size === series.length) return series;
-  const collector = new SeriesCollector();
-  const cursors = new Int32Array(series.length);
-  const n = Math.floor((ev.end - ev.start) / ev.interval) + 1;
-  for (let k = 0; k < n; k++) {
-    const ts = ev.start + k * ev.interval;
-    collector.addStep(vectorAt(series, cursors, ts), ts);
-  }
-  return collector.series();
 }
 
 // Sets ranges, steps and offsets written with step() or range() for this query, like Prometheus' durationVisitor.
@@ -521,43 +429,6 @@ function resolveDurations(e: Expr, ctx: DurationContext): void {
     e.step = resolve(e.stepExpr, e.step, 'step');
   }
   for (const c of children(e)) resolveDurations(c, ctx);
-}
-
-/**
- * The result series with dropped names removed, sorted by labels. Series that only differed by their name
- * become one, which is an error where both have a point at the same time.
- */
-function resultSeries(series: readonly Series[]): Series[] {
-  const byKey = new Map<string, Series[]>();
-  for (const s of series) {
-    const metric = finalLabels(s.metric);
-    const key = keyOf(metric);
-    const same = byKey.get(key);
-    if (same) same.push({ metric, t: s.t, v: s.v });
-    else byKey.set(key, [{ metric, t: s.t, v: s.v }]);
-  }
-  const out: Series[] = [];
-  for (const parts of byKey.values()) {
-    if (parts.length === 1) {
-      out.push(parts[0]);
-      continue;
-    }
-    const points = parts.flatMap((p) => p.t.map((t, i) => [t, p.v[i]] as const)).sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < points.length; i++) if (points[i][0] === points[i - 1][0]) throw new PromQLError(DUPLICATE_LABELSET);
-    out.push({ metric: parts[0].metric, t: points.map((p) => p[0]), v: points.map((p) => p[1]) });
-  }
-  return out.sort((a, b) => compareLabels(a.metric, b.metric));
-}
-
-function resultVector(samples: Sample[]): Sample[] {
-  const seen = new Set<string>();
-  return samples.map((s) => {
-    const metric = finalLabels(s.metric);
-    const key = keyOf(metric);
-    if (seen.has(key)) throw new PromQLError(DUPLICATE_LABELSET);
-    seen.add(key);
-    return { metric, t: s.t, v: s.v };
-  });
 }
 
 export class Engine {
