@@ -75,16 +75,17 @@ class Answer {
 type Handler = (form: URLSearchParams, param: string) => unknown;
 
 export class PrometheusApi {
-  private readonly routes: [RegExp, Handler][] = [
-    [/^\/api\/v1\/query$/, (f) => this.query(f)],
-    [/^\/api\/v1\/query_range$/, (f) => this.queryRange(f)],
-    [/^\/api\/v1\/series$/, (f) => this.series(f)],
-    [/^\/api\/v1\/labels$/, (f) => this.labelNames(f)],
-    [/^\/api\/v1\/label\/([^/]+)\/values$/, (f, name) => this.labelValues(f, name)],
-    [/^\/api\/v1\/targets$/, (f) => targetsData(f.get('state') ?? '', this.backend.targets(), this.backend.droppedTargets())],
-    [/^\/api\/v1\/rules$/, (f) => rulesData(this.backend.rules.groups(), ruleType(f))],
-    [/^\/api\/v1\/alerts$/, () => ({ alerts: this.backend.rules.alerts().map(alertJSON) })],
-    [/^\/api\/v1\/metadata$/, (f) => this.metadata(f)],
+  // Path, handler, and whether POST (a form body) is accepted besides GET, as Prometheus registers them.
+  private readonly routes: [RegExp, Handler, boolean][] = [
+    [/^\/api\/v1\/query$/, (f) => this.query(f), true],
+    [/^\/api\/v1\/query_range$/, (f) => this.queryRange(f), true],
+    [/^\/api\/v1\/series$/, (f) => this.series(f), true],
+    [/^\/api\/v1\/labels$/, (f) => this.labelNames(f), true],
+    [/^\/api\/v1\/label\/([^/]+)\/values$/, (f, name) => this.labelValues(f, name), false],
+    [/^\/api\/v1\/targets$/, (f) => targetsData(f.get('state') ?? '', this.backend.targets(), this.backend.droppedTargets()), false],
+    [/^\/api\/v1\/rules$/, (f) => rulesData(this.backend.rules.groups(), ruleType(f)), false],
+    [/^\/api\/v1\/alerts$/, () => ({ alerts: this.backend.rules.alerts().map(alertJSON) }), false],
+    [/^\/api\/v1\/metadata$/, (f) => this.metadata(f), false],
   ];
 
   constructor(private readonly backend: ApiBackend) {}
@@ -102,13 +103,13 @@ export class PrometheusApi {
     const route = this.routes.find(([re]) => re.test(path));
     if (!route) return text(404, '404 page not found\n');
     if (request.method === 'OPTIONS') return json(200, { status: 'success', data: null });
-    if (request.method !== 'GET' && request.method !== 'POST') return text(405, 'Method Not Allowed\n');
+    if (request.method !== 'GET' && !(request.method === 'POST' && route[2])) return text(405, 'Method Not Allowed\n');
     const form = new URLSearchParams(url.search);
     if (request.method === 'POST' && (request.headers.get('Content-Type') ?? '').startsWith('application/x-www-form-urlencoded')) {
       for (const [k, v] of new URLSearchParams(await request.text())) form.append(k, v);
     }
     try {
-      const param = decodeURIComponent(path.match(route[0])?.[1] ?? '');
+      const param = pathParam(path.match(route[0])?.[1] ?? '');
       const out = route[1](form, param);
       const a = out instanceof Answer ? out : new Answer(out);
       return json(200, {
@@ -206,6 +207,14 @@ export class PrometheusApi {
     const seen = new Map<string, Labels>();
     for (const set of sets) for (const s of this.backend.head.select(set, start, end)) seen.set(labelsKey(s.labels), s.labels);
     return [...seen.values()].sort(compareLabels);
+  }
+}
+
+function pathParam(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    throw new ApiError('bad_data', `invalid URL escape ${JSON.stringify(s)}`);
   }
 }
 

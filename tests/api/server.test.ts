@@ -215,6 +215,8 @@ describe('targets, rules, alerts and health', () => {
   it('answers health checks and 404s other paths', async () => {
     expect(await (await fetch('http://localhost:9090/-/healthy')).text()).toBe('Prometheus Server is Healthy.\n');
     expect((await fetch('http://localhost:9090/api/v1/nope')).status).toBe(404);
+    expect((await fetch('http://localhost:9090/api/v1/targets', { method: 'POST' })).status).toBe(405);
+    expect((await get('/api/v1/label/%E0/values')).body.errorType).toBe('bad_data');
   });
 });
 
