@@ -11,8 +11,8 @@ export interface WordPart {
 export type Word = readonly WordPart[];
 
 export interface Redirect {
-  /** 1 = stdout, 2 = stderr, 'both' = `&>`. */
-  readonly fd: 1 | 2 | 'both';
+  /** 0 = stdin (`<`), 1 = stdout, 2 = stderr, 'both' = `&>`. */
+  readonly fd: 0 | 1 | 2 | 'both';
   readonly append: boolean;
   /** The target file, or null for `2>&1`. */
   readonly target: Word | null;
@@ -209,7 +209,8 @@ class Parser {
   private parseRedirect(): Redirect | null {
     const t = this.peek();
     if (t?.kind !== 'op') return null;
-    const forms: Record<string, { fd: 1 | 2 | 'both'; append: boolean }> = {
+    const forms: Record<string, { fd: 0 | 1 | 2 | 'both'; append: boolean }> = {
+      '<': { fd: 0, append: false },
       '>': { fd: 1, append: false },
       '>>': { fd: 1, append: true },
       '2>': { fd: 2, append: false },

@@ -5,6 +5,7 @@ import { COMMANDS } from './commands/index.ts';
 import type { Command, CommandContext } from './commands/types.ts';
 import type { TerminalEnv } from './env.ts';
 import { expandWord } from './expand.ts';
+import { readFile } from './files.ts';
 import { parseShell, ShellSyntaxError, type Command as ShellCommand, type List, type Pipeline, type Redirect } from './parse.ts';
 
 export interface HistoryEntry {
@@ -25,6 +26,8 @@ interface Sinks {
   out(text: string): void;
   err(text: string): void;
   outIsTerminal: boolean;
+  /** Set by a `<` redirect: the file read as stdin. */
+  stdin?: string;
 }
 
 export const PROMPT = 'user@docker-host:~/exercises$ ';
@@ -61,6 +64,8 @@ export class Shell {
     } catch (err) {
       if (!(err instanceof ShellSyntaxError)) throw err;
       screen.err(`bash: ${err.message}\n`);
+      // Markdown turns URLs into <http://…> autolinks; pasted into a shell they become redirections.
+      if (/<https?:\/\//.test(line)) screen.err('promlab: remove the < > around the URL (a Markdown autolink): curl http://localhost:8010\n');
       status = 2;
     }
     this.vars.set('?', String(status));
@@ -116,7 +121,7 @@ export class Shell {
     }
     const ctx: CommandContext = {
       args,
-      stdin,
+      stdin: redirected.stdin ?? stdin,
       stdoutIsTerminal: redirected.outIsTerminal,
       env: this.env,
       out: redirected.out,
@@ -129,7 +134,7 @@ export class Shell {
 
   /** Applies redirections: only /dev/null can be written, the page has no disk. Returns an error text otherwise. */
   private redirect(redirects: readonly Redirect[], sinks: Sinks): Sinks | string {
-    let { out, err, outIsTerminal } = sinks;
+    let { out, err, outIsTerminal, stdin } = sinks;
     const discard = () => {};
     for (const r of redirects) {
       if (r.target === null) {
@@ -138,6 +143,11 @@ export class Shell {
       }
       const [path, ...more] = r.target.length ? expandWord(r.target, this.vars) : [''];
       if (more.length > 0 || path === '') return `${r.target.map((p) => p.text).join('')}: ambiguous redirect`;
+      if (r.fd === 0) {
+        stdin = path === '/dev/null' ? '' : readFile(this.env, path);
+        if (stdin === undefined) return `${path}: No such file or directory`;
+        continue;
+      }
       if (path !== '/dev/null') return `${path}: Read-only file system`;
       if (r.fd === 1 || r.fd === 'both') {
         out = discard;
@@ -145,7 +155,7 @@ export class Shell {
       }
       if (r.fd === 2 || r.fd === 'both') err = discard;
     }
-    return { out, err, outIsTerminal };
+    return { out, err, outIsTerminal, stdin };
   }
 
   /** Tab completion for `line` (the cursor at its end): the candidates and how many characters they replace. */

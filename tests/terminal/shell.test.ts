@@ -121,6 +121,15 @@ describe('promtool and the shell', () => {
     expect((await p.sh('help')).out).toMatch(/docker compose.*\n[\s\S]*curl/);
   });
 
+  it('reads files with <, and explains a pasted Markdown autolink', async () => {
+    expect(await p.sh('grep -c x < prometheus.yml')).toMatchObject({ status: 2, err: "grep: invalid option -- 'c'\nUsage: grep [OPTION]... PATTERNS [FILE]...\n" });
+    expect((await p.sh('grep job_name < prometheus.yml')).out).toMatch(/^  - job_name: "image-gallery"\n/);
+    expect((await p.sh('cat < nope.yml')).err).toBe('bash: nope.yml: No such file or directory\n');
+    const pasted = await p.sh('for i in {1..10}; do curl <http://localhost:8010> > /dev/null; done');
+    expect(pasted.status).toBe(2);
+    expect(pasted.err).toBe("bash: syntax error near unexpected token `>'\npromlab: remove the < > around the URL (a Markdown autolink): curl http://localhost:8010\n");
+  });
+
   it('runs && and || by exit status and rejects writes to files', async () => {
     expect((await p.sh('curl -s localhost:1 && echo yes || echo no')).out).toBe('no\n');
     expect(await p.sh('echo hi > out.txt')).toMatchObject({ status: 1, err: 'bash: out.txt: Read-only file system\n' });

@@ -77,6 +77,11 @@ export const grep: Command = {
     // -E is what JavaScript regular expressions are anyway.
     const isFlag = (a: string) => /^-[viE]+$/.test(a);
     const flags = ctx.args.filter(isFlag).join('');
+    const unknown = ctx.args.find((a) => a.startsWith('-') && a.length > 1 && !isFlag(a));
+    if (unknown) {
+      ctx.err(`grep: invalid option -- '${unknown.replace(/^-+/, '').replace(/[viE]/g, '')[0] ?? unknown}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\n`);
+      return 2;
+    }
     const [pattern, file] = ctx.args.filter((a) => !isFlag(a));
     if (pattern === undefined) {
       ctx.err('Usage: grep [OPTION]... PATTERNS [FILE]...\n');
