@@ -10,7 +10,9 @@ import { Head } from '../src/tsdb/head.ts';
 import { Prometheus } from '../src/server/prometheus.ts';
 import { createHandlers } from '../src/sim/handlers.ts';
 import { World } from '../src/sim/world.ts';
+import { loadHead, type HeadPersister } from '../src/tsdb/persist/snapshot.ts';
 import { SeriesIterator } from '../src/tsdb/series.ts';
+import { MemoryStore } from '../src/storage/store.ts';
 import type { MetricMetadata } from '../src/textparse/types.ts';
 import { argValues, loadOpenMetrics } from './data.ts';
 
@@ -120,33 +122,52 @@ function dataBench(file: string, print: Print): void {
 }
 
 /**
- * A 24-virtual-hour soak at the chapter's 10 s scrape interval: 10 targets of 100 series (counters and noisy
- * gauges), one target replaced by a new instance every hour, default retention.
+ * A soak at the chapter's 10 s scrape interval: 10 targets of 100 series (counters and noisy gauges), one target
+ * replaced by a new instance every hour, default retention. scrapeUntil(t) runs the scrapes up to virtual time t.
  */
-function soak(): { bytes: number; series: number } {
-  const rand = lcg(11);
-  const head = new Head();
-  const refs = new Map<string, number>();
-  const values = new Map<number, number>();
-  for (let t = 0; t < 24 * 3600_000; t += 10_000) {
-    const generation = Math.floor(t / 3600_000);
-    for (let target = 0; target < 10; target++) {
-      const instance = target === generation % 10 ? `10.1.${generation}.${target}:80` : `10.0.0.${target}:80`;
-      for (let m = 0; m < 100; m++) {
-        const key = `${instance}/${m}`;
-        let ref = refs.get(key);
-        if (ref === undefined) {
-          ref = head.getOrCreate(labelsFromRecord({ __name__: `metric_${m}`, instance, job: `job${target}` }));
-          refs.set(key, ref);
+class Soak {
+  private t = 0;
+  private readonly rand = lcg(11);
+  private readonly refs = new Map<string, number>();
+  private readonly values = new Map<number, number>();
+
+  constructor(readonly head: Head) {}
+
+  scrapeUntil(end: number): void {
+    for (; this.t < end; this.t += 10_000) {
+      const generation = Math.floor(this.t / 3600_000);
+      for (let target = 0; target < 10; target++) {
+        const instance = target === generation % 10 ? `10.1.${generation}.${target}:80` : `10.0.0.${target}:80`;
+        for (let m = 0; m < 100; m++) {
+          const key = `${instance}/${m}`;
+          let ref = this.refs.get(key);
+          if (ref === undefined) {
+            ref = this.head.getOrCreate(labelsFromRecord({ __name__: `metric_${m}`, instance, job: `job${target}` }));
+            this.refs.set(key, ref);
+          }
+          const v = (this.values.get(ref) ?? 0) + (m % 2 ? poisson(this.rand, 1) : this.rand() - 0.5);
+          this.values.set(ref, v);
+          this.head.append(ref, this.t, v);
         }
-        const v = (values.get(ref) ?? 0) + (m % 2 ? poisson(rand, 1) : rand() - 0.5);
-        values.set(ref, v);
-        head.append(ref, t, v);
       }
     }
   }
-  const st = head.stats();
-  return { bytes: st.bytes, series: st.series };
+}
+
+/** Snapshot costs on the soaked head (MemoryStore: the structured clone IndexedDB also pays, without the disk). */
+async function snapshotBench(store: MemoryStore, persister: HeadPersister, soak: Soak, print: Print): Promise<void> {
+  let t0 = performance.now();
+  await persister.save();
+  print('tsdb_snapshot_full_save_ms', performance.now() - t0, 'ms');
+  // What the page pays every 5 s: at 10× fast-forward, 50 virtual seconds of scrapes.
+  soak.scrapeUntil(24 * 3600_000 + 50_000);
+  t0 = performance.now();
+  await persister.save();
+  print('tsdb_snapshot_incremental_save_ms', performance.now() - t0, 'ms');
+  t0 = performance.now();
+  const loaded = await loadHead(store);
+  print('tsdb_snapshot_load_ms', performance.now() - t0, 'ms');
+  if (loaded.head.stats().samples !== soak.head.stats().samples) throw new Error('the snapshot did not restore every sample');
 }
 
 export async function tsdbBench(argv: readonly string[], print: Print): Promise<void> {
@@ -197,9 +218,14 @@ export async function tsdbBench(argv: readonly string[], print: Print): Promise<
   );
   print('tsdb_bytes_per_sample_constant', bytesPerSample(() => () => 1), 'B');
   print('tsdb_bytes_per_sample_chapter', await chapterBytesPerSample(), 'B');
-  const soaked = soak();
+  const store = new MemoryStore();
+  const persister = await loadHead(store);
+  const soak = new Soak(persister.head);
+  soak.scrapeUntil(24 * 3600_000);
+  const soaked = soak.head.stats();
   print('tsdb_soak_24h_series', soaked.series, 'series');
   print('tsdb_soak_24h_chunk_bytes', soaked.bytes / 2 ** 20, 'MB');
+  await snapshotBench(store, persister, soak, print);
 
   // Select over 100 k series: 100 metric names × 10 jobs × 100 instances, one sample each.
   {

@@ -119,7 +119,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
           req.onerror = () => reject(req.error);
           req.onsuccess = () => {
             const tx = req.result.transaction('kv', 'readwrite');
-            tx.objectStore('kv').put({ version: 999, segments: [], series: [] }, 'tsdb/meta');
+            tx.objectStore('kv').put({ version: 999, segments: [] }, 'tsdb/meta');
             tx.oncomplete = () => {
               req.result.close();
               resolve();

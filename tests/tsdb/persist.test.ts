@@ -87,7 +87,7 @@ describe('head snapshots', () => {
 
   it('replaces a snapshot of another format version, says why, and keeps other data', async () => {
     const store = new MemoryStore();
-    await store.put(META_KEY, { version: SNAPSHOT_VERSION + 1, segments: [], series: [] });
+    await store.put(META_KEY, { version: SNAPSHOT_VERSION + 1, segments: [] });
     await store.put('tsdb/segment/00000003', { junk: true });
     await store.put('config/prometheus.yml', 'global: {}');
     const p = await loadHead(store);
@@ -108,8 +108,8 @@ describe('head snapshots', () => {
     scrape(p.head, 0, 3600_000);
     await p.save();
     const [key] = await store.keys('tsdb/segment/');
-    const seg = (await store.get<{ chunks: { bytes: Uint8Array }[] }>(key))!;
-    seg.chunks[0].bytes[10] ^= 0x04;
+    const seg = (await store.get<{ chunks: { data: Uint8Array } }>(key))!;
+    seg.chunks.data[10] ^= 0x04;
     await store.put(key, seg);
     const broken = await loadHead(store);
     expect(broken.status().restored).toMatchObject({ kind: 'replaced', reason: expect.stringMatching(/fails its checksum/) });
@@ -121,12 +121,23 @@ describe('head snapshots', () => {
     const p = await loadHead(store);
     scrape(p.head, 0, 60_000);
     await p.save();
-    const meta = (await store.get<{ series: unknown[] }>(META_KEY))!;
-    meta.series.push(meta.series[0]);
+    const meta = (await store.get<{ refs: Float64Array }>(META_KEY))!;
+    meta.refs[1] = meta.refs[0];
     await store.put(META_KEY, meta);
     const broken = await loadHead(store);
     expect(broken.status().restored).toMatchObject({ kind: 'replaced', reason: expect.stringMatching(/restored twice/) });
     expect(broken.head.stats().series).toBe(0);
+  });
+
+  it('detects an index whose columns disagree', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 60_000);
+    await p.save();
+    const meta = (await store.get<{ labels: string[] }>(META_KEY))!;
+    meta.labels.pop();
+    await store.put(META_KEY, meta);
+    expect((await loadHead(store)).status().restored).toEqual({ kind: 'replaced', reason: 'the stored TSDB index is malformed' });
   });
 
   it('reports a full store and keeps the head in memory', async () => {

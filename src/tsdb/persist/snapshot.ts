@@ -4,15 +4,18 @@
 // the series index and the open head chunks (≤ 120 samples per series) — in one 'tsdb/meta' record written
 // after its segment. A WAL would cost an IndexedDB transaction per scrape (many per second when the clock
 // fast-forwards) and a replay on load, to save at most one snapshot interval of simulated samples.
+// Records are columnar (typed arrays, chunk bytes packed into one buffer): structured clone pays per object.
 
 import type { Labels } from '../../labels/labels.ts';
 import type { Store } from '../../storage/store.ts';
 import { chunkSamples, XORIterator } from '../chunkenc/xor.ts';
 import { Head, type HeadOptions } from '../head.ts';
+import type { ClosedChunk } from '../series.ts';
 import { crc32c } from './crc32.ts';
+import { isPacked, packBytes, unpackBytes, type PackedBytes } from './pack.ts';
 
 /** Bumped whenever the stored shape or the chunk encoding changes; another version is replaced, not misread. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 export const META_KEY = 'tsdb/meta';
 const SEGMENT_PREFIX = 'tsdb/segment/';
 
@@ -21,14 +24,19 @@ interface StoredChunk {
   readonly minT: number;
   readonly maxT: number;
   readonly samples: number;
-  readonly crc: number;
   readonly bytes: Uint8Array;
 }
 
+/** The chunks cut between two snapshots, one column per field. */
 interface Segment {
   readonly version: number;
   readonly maxT: number;
-  readonly chunks: StoredChunk[];
+  readonly refs: Float64Array;
+  readonly minTs: Float64Array;
+  readonly maxTs: Float64Array;
+  readonly samples: Uint32Array;
+  readonly crcs: Uint32Array;
+  readonly chunks: PackedBytes;
 }
 
 interface SegmentRef {
@@ -43,7 +51,13 @@ interface Meta {
   readonly maxTime: number;
   readonly retentionMs: number;
   readonly segments: SegmentRef[];
-  readonly series: { ref: number; labels: [string, string][]; head: Uint8Array | null; crc: number }[];
+  /** Series i has ref refs[i] and labelCounts[i] label pairs, flattened name, value, name, value… in `labels`. */
+  readonly refs: Float64Array;
+  readonly labelCounts: Uint16Array;
+  readonly labels: string[];
+  /** Open head chunks; an empty part is a series without one. */
+  readonly heads: PackedBytes;
+  readonly headCrcs: Uint32Array;
 }
 
 /** What loading found: nothing, a restored head, or a store it could not use (replaced by an empty head). */
@@ -59,6 +73,8 @@ export interface PersistStatus {
   readonly lastError: string | null;
   readonly segments: number;
 }
+
+const EMPTY = new Uint8Array(0);
 
 class CorruptSnapshot extends Error {
   override name = 'CorruptSnapshot';
@@ -103,37 +119,62 @@ async function restore(store: Store, meta: Meta, head: Head): Promise<SegmentRef
   if (meta.version !== SNAPSHOT_VERSION) {
     throw new CorruptSnapshot(`the stored TSDB has format version ${String(meta.version)}, this promlab reads version ${SNAPSHOT_VERSION}`);
   }
-  if (!Array.isArray(meta.segments) || !Array.isArray(meta.series)) throw new CorruptSnapshot('the stored TSDB index is malformed');
+  const n = meta.refs instanceof Float64Array ? meta.refs.length : -1;
+  const wellFormed =
+    Array.isArray(meta.segments) &&
+    n >= 0 &&
+    meta.labelCounts instanceof Uint16Array &&
+    meta.labelCounts.length === n &&
+    Array.isArray(meta.labels) &&
+    meta.labels.length === 2 * meta.labelCounts.reduce((a, b) => a + b, 0) &&
+    isPacked(meta.heads, n) &&
+    meta.headCrcs instanceof Uint32Array &&
+    meta.headCrcs.length === n;
+  if (!wellFormed) throw new CorruptSnapshot('the stored TSDB index is malformed');
   // The learner's retention comes back before any data, so restoring drops nothing it would keep.
   head.setRetention(meta.retentionMs);
   const byRef = new Map<number, StoredChunk[]>();
   for (const seg of meta.segments) {
     const s = await store.get<Segment>(seg.key);
-    if (!s || s.version !== SNAPSHOT_VERSION || !Array.isArray(s.chunks)) throw new CorruptSnapshot(`chunk segment ${seg.key} is missing or malformed`);
-    for (const c of s.chunks) {
-      checkChunk(c.bytes, c.crc, c.samples, `a chunk of series ${c.ref} in ${seg.key}`);
-      let list = byRef.get(c.ref);
-      if (!list) byRef.set(c.ref, (list = []));
-      list.push(c);
+    if (!isSegment(s)) throw new CorruptSnapshot(`chunk segment ${seg.key} is missing or malformed`);
+    for (let i = 0; i < s.refs.length; i++) {
+      const bytes = unpackBytes(s.chunks, i);
+      checkChunk(bytes, s.crcs[i], s.samples[i], `a chunk of series ${s.refs[i]} in ${seg.key}`);
+      let list = byRef.get(s.refs[i]);
+      if (!list) byRef.set(s.refs[i], (list = []));
+      list.push({ ref: s.refs[i], minT: s.minTs[i], maxT: s.maxTs[i], samples: s.samples[i], bytes });
     }
   }
-  for (const s of meta.series) {
-    if (s.head) checkChunk(s.head, s.crc, chunkSamples(s.head), `the head chunk of series ${s.ref}`);
-    const labels: Labels = s.labels.map(([name, value]) => ({ name, value }));
-    const chunks = (byRef.get(s.ref) ?? []).sort((a, b) => a.minT - b.minT);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const ref = meta.refs[i];
+    const labels: Labels = Array.from({ length: meta.labelCounts[i] }, (_, j) => ({ name: meta.labels[at + 2 * j], value: meta.labels[at + 2 * j + 1] }));
+    at += 2 * meta.labelCounts[i];
+    let open: Uint8Array | null = unpackBytes(meta.heads, i);
+    if (open.length === 0) open = null;
+    else checkChunk(open, meta.headCrcs[i], chunkSamples(open), `the head chunk of series ${ref}`);
+    const chunks = (byRef.get(ref) ?? []).sort((a, b) => a.minT - b.minT);
     try {
-      head.restoreSeries(s.ref, labels, chunks.map(({ bytes, minT, maxT, samples }) => ({ bytes, minT, maxT, samples })), s.head);
+      head.restoreSeries(ref, labels, chunks, open);
     } catch (err) {
-      throw new CorruptSnapshot(`series ${s.ref} does not replay: ${err instanceof Error ? err.message : String(err)}`);
+      throw new CorruptSnapshot(`series ${ref} does not replay: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   head.truncate(head.stats().maxTime - head.retentionMs);
   return meta.segments;
 }
 
+function isSegment(s: unknown): s is Segment {
+  if (typeof s !== 'object' || s === null) return false;
+  const seg = s as Segment;
+  if (seg.version !== SNAPSHOT_VERSION || !(seg.refs instanceof Float64Array)) return false;
+  const n = seg.refs.length;
+  const columns = [seg.minTs instanceof Float64Array, seg.maxTs instanceof Float64Array, seg.samples instanceof Uint32Array, seg.crcs instanceof Uint32Array];
+  return columns.every(Boolean) && [seg.minTs, seg.maxTs, seg.samples, seg.crcs].every((c) => c.length === n) && isPacked(seg.chunks, n);
+}
+
 // A checksum catches flipped bits; decoding to the recorded count catches truncation.
-function checkChunk(bytes: unknown, crc: number, samples: number, what: string): void {
-  if (!(bytes instanceof Uint8Array)) throw new CorruptSnapshot(`${what} is not bytes`);
+function checkChunk(bytes: Uint8Array, crc: number, samples: number, what: string): void {
   if (crc32c(bytes) !== crc) throw new CorruptSnapshot(`${what} fails its checksum`);
   let n = 0;
   try {
@@ -194,15 +235,17 @@ export class HeadPersister {
 
   private async write(now: number): Promise<void> {
     const seq = this.head.lastChunkSeq();
-    const fresh: StoredChunk[] = [];
-    const series: Meta['series'] = [];
+    const fresh: (ClosedChunk & { ref: number })[] = [];
+    const refs: number[] = [];
+    const labelCounts: number[] = [];
+    const labels: string[] = [];
+    const heads: Uint8Array[] = [];
     for (const s of this.head.allSeries()) {
-      for (let i = s.chunks.length - 1; i >= 0 && s.chunks[i].seq > this.savedSeq; i--) {
-        const c = s.chunks[i];
-        fresh.push({ ref: s.ref, minT: c.minT, maxT: c.maxT, samples: c.samples, crc: crc32c(c.bytes), bytes: c.bytes });
-      }
-      const head = s.headBytes()?.slice() ?? null;
-      series.push({ ref: s.ref, labels: s.labels.map((l) => [l.name, l.value]), head, crc: head ? crc32c(head) : 0 });
+      for (let i = s.chunks.length - 1; i >= 0 && s.chunks[i].seq > this.savedSeq; i--) fresh.push({ ...s.chunks[i], ref: s.ref });
+      refs.push(s.ref);
+      labelCounts.push(s.labels.length);
+      for (const l of s.labels) labels.push(l.name, l.value);
+      heads.push(s.headBytes() ?? EMPTY);
     }
     const st = this.head.stats();
     let segments = this.segments.filter((s) => s.maxT >= st.minTime);
@@ -211,11 +254,32 @@ export class HeadPersister {
       if (fresh.length) {
         const key = SEGMENT_PREFIX + String(this.segmentNo).padStart(8, '0');
         const maxT = fresh.reduce((m, c) => Math.max(m, c.maxT), -Infinity);
-        await this.store.put(key, { version: SNAPSHOT_VERSION, maxT, chunks: fresh } satisfies Segment);
+        const segment: Segment = {
+          version: SNAPSHOT_VERSION,
+          maxT,
+          refs: Float64Array.from(fresh, (c) => c.ref),
+          minTs: Float64Array.from(fresh, (c) => c.minT),
+          maxTs: Float64Array.from(fresh, (c) => c.maxT),
+          samples: Uint32Array.from(fresh, (c) => c.samples),
+          crcs: Uint32Array.from(fresh, (c) => crc32c(c.bytes)),
+          chunks: packBytes(fresh.map((c) => c.bytes)),
+        };
+        await this.store.put(key, segment);
         this.segmentNo++;
         segments = [...segments, { key, maxT }];
       }
-      const meta: Meta = { version: SNAPSHOT_VERSION, savedAt: now, maxTime: st.maxTime, retentionMs: this.head.retentionMs, segments, series };
+      const meta: Meta = {
+        version: SNAPSHOT_VERSION,
+        savedAt: now,
+        maxTime: st.maxTime,
+        retentionMs: this.head.retentionMs,
+        segments,
+        refs: Float64Array.from(refs),
+        labelCounts: Uint16Array.from(labelCounts),
+        labels,
+        heads: packBytes(heads),
+        headCrcs: Uint32Array.from(heads, (h) => (h.length ? crc32c(h) : 0)),
+      };
       await this.store.put(META_KEY, meta);
       this.segments = segments;
       this.savedSeq = seq;
