@@ -28,8 +28,9 @@ async function boot(target: HTMLElement): Promise<void> {
   ]);
   const { store, unavailable: storeUnavailable } = opened;
   // Rules, the simulated Alertmanager and the incidents.
-  const [{ Alertmanager }, { DEFAULT_ALERTMANAGER_YAML }, { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML }, { Incidents }] = await Promise.all([
+  const [{ Alertmanager }, { AlertmanagerApi }, { DEFAULT_ALERTMANAGER_YAML }, { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML }, { Incidents }] = await Promise.all([
     import('./alertmanager/alertmanager.ts'),
+    import('./alertmanager/api.ts'),
     import('./alertmanager/default.ts'),
     import('./rules/default.ts'),
     import('./sim/incidents/incidents.ts'),
@@ -56,8 +57,8 @@ async function boot(target: HTMLElement): Promise<void> {
   const incidents = new Incidents(clock, world);
 
   // The worker must be running before anything fetches, or the first scrapes escape to the network.
-  // It also answers Prometheus' HTTP API at localhost:9090.
-  const worker = setupWorker(...createHandlers(world, new PrometheusApi(prom)));
+  // It also answers Prometheus' HTTP API at localhost:9090 and Alertmanager's at localhost:9093.
+  const worker = setupWorker(...createHandlers(world, new PrometheusApi(prom), new AlertmanagerApi(alertmanager, clock)));
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
 
   // The running config survives a reload too; one the current loader rejects gives way to the chapter's.
