@@ -115,6 +115,18 @@ describe('routing, grouping and receivers', () => {
     expect(am.groups()).toHaveLength(0);
   });
 
+  it('repeats an unchanged notification once repeat_interval has passed', async () => {
+    const { clock, am } = setup();
+    const slackTimes = () => am.inbox().filter((n) => n.integration === 'slack').map((n) => n.time - T0);
+    // Prometheus keeps re-sending the firing alert every minute for 70 minutes.
+    for (let m = 0; m < 70; m++) {
+      am.receive([alert(HIGH, clock, { startsAt: T0 })]);
+      await clock.advance(60_000);
+    }
+    // group_wait 10s, then every group_interval (1m) a flush; repeat_interval 1h: the first flush at or after 1h10s.
+    expect(slackTimes()).toEqual([10_000, 3_610_000]);
+  });
+
   it('sends the webhook payload (version 4) for warnings', async () => {
     const { clock, am } = setup();
     am.receive([alert({ alertname: 'ImageGalleryDown', job: 'iotd-api', severity: 'warning' }, clock)]);
