@@ -104,6 +104,10 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('g0.tab=graph');
     const hash = await page.evaluate(() => location.hash);
     expect(new URLSearchParams(hash.split('?')[1]).get('g0.range_input')).toBe('5m');
+    // Leaving the page and coming back by the plain nav link puts the state back into the address.
+    await page.getByTestId('nav-explorer').click();
+    await page.getByTestId('nav-query').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash);
 
     const shared = await h.open(hash);
     await shared.getByTestId('query-page').waitFor({ timeout: 30_000 });
