@@ -244,5 +244,5 @@ function needsUpdate(entry: LogEntry | undefined, firing: Set<string>, resolved:
   if (!subset(firing, entry.firing)) return true;
   if (firing.size === 0) return entry.firing.size > 0;
   if (sendResolved && !subset(resolved, entry.resolved)) return true;
-  return entry.time + repeatMs <= now;
+  return entry.time < now - repeatMs;
 }
