@@ -91,6 +91,7 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     await editor.waitFor();
     await page.getByTestId('editor-title').fill('HTTP 500 Responses');
     await page.getByTestId('editor-expr').fill('sum(image_gallery_requests_total{code="500"}) without(instance)');
+    await page.getByTestId('editor-draw-style').selectOption('bars');
     await page.getByTestId('editor-type').selectOption('stat');
     await page.getByTestId('editor-apply').click();
     const added = page.locator('[data-testid="panel"][data-title="HTTP 500 Responses"]');
