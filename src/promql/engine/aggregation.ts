@@ -6,7 +6,7 @@ import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
-import { MeanAccumulator, formatFloat, kahanSumInc, quantile } from './mathutil.ts';
+import { KahanSum, MeanAccumulator, VarianceAccumulator, formatFloat, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
 export function groupingLabels(metric: Labels, grouping: readonly string[], without: boolean): Labels {
@@ -50,10 +50,9 @@ function byValue(desc: boolean): (a: Sample, b: Sample) => number {
 function reduce(op: AggregateExpr['op'], samples: Sample[], param: number): number {
   switch (op) {
     case 'sum': {
-      let sum = 0;
-      let c = 0;
-      for (const s of samples) [sum, c] = kahanSumInc(s.v, sum, c);
-      return sum + c;
+      const sum = new KahanSum();
+      for (const s of samples) sum.add(s.v);
+      return sum.value();
     }
     case 'avg': {
       const acc = new MeanAccumulator();
@@ -76,15 +75,9 @@ function reduce(op: AggregateExpr['op'], samples: Sample[], param: number): numb
     }
     case 'stddev':
     case 'stdvar': {
-      let count = 0, mean = 0, cMean = 0, aux = 0, cAux = 0;
-      for (const s of samples) {
-        count++;
-        const delta = s.v - (mean + cMean);
-        [mean, cMean] = kahanSumInc(delta / count, mean, cMean);
-        [aux, cAux] = kahanSumInc(delta * (s.v - (mean + cMean)), aux, cAux);
-      }
-      const variance = (aux + cAux) / count;
-      return op === 'stddev' ? Math.sqrt(variance) : variance;
+      const acc = new VarianceAccumulator();
+      for (const s of samples) acc.add(s.v);
+      return op === 'stddev' ? Math.sqrt(acc.value()) : acc.value();
     }
     case 'quantile':
       return quantile(param, samples.map((s) => s.v));

@@ -18,7 +18,6 @@ import {
   mergeSeries,
   resultSeries,
   resultVector,
-  valueAtStep,
   vectorAt,
   withoutStale,
   type RangeSeries,
@@ -293,7 +292,10 @@ class Evaluator {
     const n = this.steps();
     // Scalar arguments (e.g. predict_linear's duration), resolved once per step for all series.
     const paramSeries = paramExprs.map((p) => this.eval(p)[0]);
-    const paramsAt = Array.from({ length: n }, (_, k) => paramSeries.map((p) => valueAtStep(p, this.start + k * this.interval)));
+    const paramsAt = Array.from({ length: n }, () => new Array<number>(paramSeries.length).fill(NaN));
+    paramSeries.forEach((p, j) => {
+      if (p) p.t.forEach((t, i) => (paramsAt[Math.round((t - this.start) / this.interval)][j] = p.v[i]));
+    });
     const name = e.func.name;
     if (name === 'absent_over_time') return this.absentOverTime(e, node, arg.range, series);
     if (node.type === 'VectorSelector' && (node.anchored || node.smoothed)) return this.extendedFunction(e, arg as MatrixSelector, series);

@@ -1,12 +1,43 @@
 // Numeric helpers shared by functions and aggregations, matching Prometheus' float behaviour.
 
-/** Kahan–Neumaier compensated addition (kahanSumInc in functions.go): returns [sum, compensation]. */
-export function kahanSumInc(inc: number, sum: number, c: number): [number, number] {
-  const t = sum + inc;
-  if (!Number.isFinite(t) && !Number.isNaN(t)) return [t, 0];
-  if (Math.abs(sum) >= Math.abs(inc)) c += sum - t + inc;
-  else c += inc - t + sum;
-  return [t, c];
+/** Kahan–Neumaier compensated sum (kahanSumInc in functions.go), updated in place so hot loops allocate nothing. */
+export class KahanSum {
+  sum = 0;
+  c = 0;
+
+  add(inc: number): void {
+    const t = this.sum + inc;
+    if (!Number.isFinite(t) && !Number.isNaN(t)) {
+      this.sum = t;
+      this.c = 0;
+      return;
+    }
+    if (Math.abs(this.sum) >= Math.abs(inc)) this.c += this.sum - t + inc;
+    else this.c += inc - t + this.sum;
+    this.sum = t;
+  }
+
+  value(): number {
+    return this.sum + this.c;
+  }
+}
+
+/** Welford's running variance with compensated sums, as stdvar/stddev(_over_time) compute it. */
+export class VarianceAccumulator {
+  private count = 0;
+  private readonly mean = new KahanSum();
+  private readonly aux = new KahanSum();
+
+  add(f: number): void {
+    this.count++;
+    const delta = f - this.mean.value();
+    this.mean.add(delta / this.count);
+    this.aux.add(delta * (f - this.mean.value()));
+  }
+
+  value(): number {
+    return this.aux.value() / this.count;
+  }
 }
 
 /** Sorts ascending with NaN first, like vectorByValueHeap's Less. */
@@ -31,27 +62,28 @@ export function quantile(q: number, values: number[]): number {
 /** Least-squares slope and intercept of (t, v) points, x in seconds relative to interceptTime (linearRegression). */
 export function linearRegression(t: Float64Array, v: Float64Array, lo: number, hi: number, interceptTime: number): [number, number] {
   let n = 0;
-  let sumX = 0, cX = 0, sumY = 0, cY = 0, sumXY = 0, cXY = 0, sumX2 = 0, cX2 = 0;
+  const sumX = new KahanSum();
+  const sumY = new KahanSum();
+  const sumXY = new KahanSum();
+  const sumX2 = new KahanSum();
   const initY = v[lo];
   let constY = true;
   for (let i = lo; i < hi; i++) {
     if (constY && i > lo && v[i] !== initY) constY = false;
     n++;
     const x = (t[i] - interceptTime) / 1000;
-    [sumX, cX] = kahanSumInc(x, sumX, cX);
-    [sumY, cY] = kahanSumInc(v[i], sumY, cY);
-    [sumXY, cXY] = kahanSumInc(x * v[i], sumXY, cXY);
-    [sumX2, cX2] = kahanSumInc(x * x, sumX2, cX2);
+    sumX.add(x);
+    sumY.add(v[i]);
+    sumXY.add(x * v[i]);
+    sumX2.add(x * x);
   }
   if (constY) return Number.isFinite(initY) ? [0, initY] : [NaN, NaN];
-  sumX += cX;
-  sumY += cY;
-  sumXY += cXY;
-  sumX2 += cX2;
-  const covXY = sumXY - (sumX * sumY) / n;
-  const varX = sumX2 - (sumX * sumX) / n;
+  const x = sumX.value();
+  const y = sumY.value();
+  const covXY = sumXY.value() - (x * y) / n;
+  const varX = sumX2.value() - (x * x) / n;
   const slope = covXY / varX;
-  return [slope, sumY / n - (slope * sumX) / n];
+  return [slope, y / n - (slope * x) / n];
 }
 
 /** Go's strconv.FormatFloat(f, 'f', -1, 64) for the values count_values writes into labels. */
@@ -80,9 +112,8 @@ export function formatFloat(f: number): string {
  * to an incremental mean once the sum would overflow.
  */
 export class MeanAccumulator {
-  private sum = 0;
-  private c = 0;
-  private mean = 0;
+  private readonly total = new KahanSum();
+  private readonly mean = new KahanSum();
   private count = 0;
   private incremental = false;
 
@@ -90,26 +121,25 @@ export class MeanAccumulator {
     this.count++;
     const count = this.count;
     if (!this.incremental) {
-      const [s, nc] = kahanSumInc(f, this.sum, this.c);
-      if (count === 1 || Number.isFinite(s) || Number.isNaN(s)) {
-        this.sum = s;
-        this.c = nc;
-        return;
-      }
+      const { sum, c } = this.total;
+      this.total.add(f);
+      const s = this.total.sum;
+      if (count === 1 || Number.isFinite(s) || Number.isNaN(s)) return;
+      // The sum overflowed: continue with the mean of what came before, updated incrementally.
       this.incremental = true;
-      this.mean = this.sum / (count - 1);
-      this.c /= count - 1;
+      this.mean.sum = sum / (count - 1);
+      this.mean.c = c / (count - 1);
     }
-    if (!Number.isFinite(this.mean) && !Number.isNaN(this.mean)) {
+    const m = this.mean.sum;
+    if (!Number.isFinite(m) && !Number.isNaN(m)) {
       // An infinite mean stays as it is unless an opposite infinity or NaN arrives.
-      if (!Number.isFinite(f) && !Number.isNaN(f) && this.mean > 0 === f > 0) return;
+      if (!Number.isFinite(f) && !Number.isNaN(f) && m > 0 === f > 0) return;
       if (Number.isFinite(f)) return;
     }
-    const corrected = this.mean + this.c;
-    [this.mean, this.c] = kahanSumInc(f / count - corrected / count, this.mean, this.c);
+    this.mean.add(f / count - this.mean.value() / count);
   }
 
   value(): number {
-    return this.incremental ? this.mean + this.c : this.sum / this.count + this.c / this.count;
+    return this.incremental ? this.mean.value() : this.total.sum / this.count + this.total.c / this.count;
   }
 }

@@ -5,7 +5,7 @@
 import type { Call } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
-import { MeanAccumulator, kahanSumInc, linearRegression, quantile } from './mathutil.ts';
+import { KahanSum, MeanAccumulator, VarianceAccumulator, linearRegression, quantile } from './mathutil.ts';
 
 /** A window of one series for one evaluation step; the engine reuses one object to avoid allocation. */
 export interface Window {
@@ -85,15 +85,9 @@ function avg(w: Window): number {
 }
 
 function variance(w: Window): number {
-  let count = 0, mean = 0, cMean = 0, aux = 0, cAux = 0;
-  for (let i = w.lo; i < w.hi; i++) {
-    const f = w.v[i];
-    count++;
-    const delta = f - (mean + cMean);
-    [mean, cMean] = kahanSumInc(delta / count, mean, cMean);
-    [aux, cAux] = kahanSumInc(delta * (f - (mean + cMean)), aux, cAux);
-  }
-  return (aux + cAux) / count;
+  const acc = new VarianceAccumulator();
+  for (let i = w.lo; i < w.hi; i++) acc.add(w.v[i]);
+  return acc.value();
 }
 
 // Index of the sample that wins under better(cur, best); NaN loses to any number; ties go to the later sample.
@@ -152,9 +146,9 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
   avg_over_time: nonEmpty(avg),
   count_over_time: nonEmpty((w) => w.hi - w.lo),
   sum_over_time: nonEmpty((w) => {
-    let sum = 0, c = 0;
-    for (let i = w.lo; i < w.hi; i++) [sum, c] = kahanSumInc(w.v[i], sum, c);
-    return sum + c;
+    const sum = new KahanSum();
+    for (let i = w.lo; i < w.hi; i++) sum.add(w.v[i]);
+    return sum.value();
   }),
   min_over_time: nonEmpty((w) => {
     let min = w.v[w.lo];

@@ -77,12 +77,6 @@ export function lowerBound(t: Float64Array, x: number): number {
   return lo;
 }
 
-export function valueAtStep(s: StepSeries | undefined, ts: number): number {
-  if (!s) return NaN;
-  const i = s.t.indexOf(ts);
-  return i < 0 ? NaN : s.v[i];
-}
-
 // The samples of the step series at time ts; cursors advance monotonically as steps ascend.
 export function vectorAt(series: StepSeries[], cursors: Int32Array, ts: number): Sample[] {
   const out: Sample[] = [];
