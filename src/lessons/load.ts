@@ -81,6 +81,7 @@ function readStep(f: Fields): Step {
     id: f.at('id').string(),
     title: f.at('title').localized(),
     hint: f.optional('hint', (h) => h.localized()) ?? null,
+    command: f.optional('command', (c) => c.string()) ?? null,
     check: readCheck(f.at('check')),
   };
 }

@@ -45,6 +45,8 @@ export interface Step {
   readonly id: string;
   readonly title: Localized;
   readonly hint: Localized | null;
+  /** A terminal line the learner can send to the terminal with one click. */
+  readonly command: string | null;
   readonly check: Check;
 }
 

@@ -68,6 +68,7 @@ describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => 
     await page.locator('[data-testid="overview-lesson"][data-lesson="scale-out"] button').click();
     await expect.poll(() => page.getByTestId('lesson-title').getAttribute('data-lesson')).toBe('scale-out');
     expect(await stepStatus(page, 'scale')).toBe('active');
+    expect(await page.getByTestId('step-command').textContent()).toContain('docker compose -f docker-compose.yml up -d --scale accesslog=3');
     expect(await stepStatus(page, 'discover')).toBe('pending');
 
     await page.getByTestId('terminal-toggle').click();
@@ -81,7 +82,11 @@ describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => 
     await forward(page, 'forward-1m', 60_000);
     await expect.poll(() => stepStatus(page, 'discover'), { timeout: 30_000 }).toBe('done');
 
-    await type(page, 'for i in {1..10}; do curl http://localhost:8010 > /dev/null; done');
+    // The step offers the chapter's loop: one click puts it at the prompt, Enter runs it.
+    await page.getByTestId('step-command').click();
+    expect(await page.getByTestId('terminal-input').inputValue()).toBe('for i in {1..10}; do curl http://localhost:8010 > /dev/null; done');
+    await page.getByTestId('terminal-input').press('Enter');
+    await expect.poll(() => page.getByTestId('terminal-input').isEnabled(), { timeout: 60_000 }).toBe(true);
     expect((await output(page))!.match(/% Total/g)!.length).toBeGreaterThanOrEqual(10);
     await forward(page, 'forward-10s', 10_000);
     await expect.poll(() => stepStatus(page, 'spread'), { timeout: 30_000 }).toBe('done');

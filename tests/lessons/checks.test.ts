@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateCheck, type PlaygroundState } from '../../src/lessons/checks.ts';
 import { parseLessons } from '../../src/lessons/load.ts';
 import type { Lesson } from '../../src/lessons/types.ts';
+import { parseShell } from '../../src/terminal/parse.ts';
 import { startPlayground, type Playground } from '../terminal/fixture.ts';
 
 const lessons: Lesson[] = parseLessons(
@@ -100,6 +101,14 @@ it('has a walk for every step of every lesson, and six lessons in the chapter or
   expect(Object.fromEntries(lessons.map((l) => [l.id, l.steps.map((s) => s.id)]))).toEqual(
     Object.fromEntries(Object.entries(WALK).map(([id, steps]) => [id, Object.keys(steps)])),
   );
+});
+
+it('offers only commands the terminal parses, and each `ran` check accepts its own command', () => {
+  for (const step of lessons.flatMap((l) => l.steps)) {
+    if (step.command === null) continue;
+    expect(() => parseShell(step.command!), step.id).not.toThrow();
+    if (step.check.kind === 'ran') expect(step.command, step.id).toMatch(new RegExp(step.check.pattern));
+  }
 });
 
 for (const lesson of lessons) {

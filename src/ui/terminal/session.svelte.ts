@@ -17,6 +17,8 @@ export class TerminalSession {
   chunks = $state<Chunk[]>([]);
   busy = $state(false);
   open = $state(false);
+  /** The line being typed at the prompt. */
+  draft = $state('');
   /** Bumped after every command line, so lesson checks re-read the history. */
   runs = $state(0);
   private recall = -1;
@@ -51,6 +53,12 @@ export class TerminalSession {
       this.busy = false;
       this.runs++;
     }
+  }
+
+  /** Opens the drawer with `line` at the prompt, for the learner to read and press Enter. */
+  offer(line: string): void {
+    this.draft = line;
+    this.open = true;
   }
 
   /** Ctrl+C at the prompt: the line is abandoned, as bash shows it. */
