@@ -22,6 +22,8 @@ export interface ScrapeLoopOptions {
   readonly config: ScrapeConfig;
   /** Called after each scrape, success or not. */
   readonly onScrape: () => void;
+  /** After a reload: the series the previous loop of this target saw last, so vanishing ones still go stale. */
+  readonly seen?: Set<number>;
 }
 
 /** A scrape that fails as a whole: nothing it read is appended. */
@@ -47,7 +49,9 @@ export class ScrapeLoop {
   private lastSeen = new Set<number>();
   private reportRefCache: number[] | null = null;
 
-  constructor(private readonly o: ScrapeLoopOptions) {}
+  constructor(private readonly o: ScrapeLoopOptions) {
+    if (o.seen) this.lastSeen = o.seen;
+  }
 
   /** Starts scraping after `offset` ms, then every interval. */
   start(offset: number): void {
@@ -74,6 +78,13 @@ export class ScrapeLoop {
     for (const ref of this.lastSeen) this.o.head.appendStale(ref, t);
     for (const ref of this.reportRefs()) this.o.head.appendStale(ref, t);
     this.lastSeen.clear();
+  }
+
+  /** Stops for a config reload: the series go on in the next loop, so no staleness markers; returns what it saw. */
+  stopForReload(): Set<number> {
+    this.stopped = true;
+    if (this.timer !== null) this.o.clock.clearTimeout(this.timer);
+    return this.lastSeen;
   }
 
   private async scrapeAndReport(start: number): Promise<void> {

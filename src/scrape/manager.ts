@@ -1,5 +1,5 @@
 // The scrape manager: one scrape pool per job, reloaded like Prometheus' scrape.Manager.ApplyConfig — a pool
-// whose config did not change keeps its loops (and so its scrape phase and series).
+// whose config did not change keeps its loops (and so its scrape phase and series); a changed one reloads in place.
 
 import type { ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/targetgroup.ts';
@@ -14,11 +14,8 @@ export class ScrapeManager {
     const next = new Map<string, ScrapePool>();
     for (const cfg of configs) {
       const old = this.pools.get(cfg.jobName);
-      if (old && JSON.stringify(old.config) === JSON.stringify(cfg)) next.set(cfg.jobName, old);
-      else {
-        old?.stop();
-        next.set(cfg.jobName, new ScrapePool(cfg, this.deps));
-      }
+      if (old && JSON.stringify(old.config) !== JSON.stringify(cfg)) old.reload(cfg);
+      next.set(cfg.jobName, old ?? new ScrapePool(cfg, this.deps));
     }
     for (const [job, pool] of this.pools) if (!next.has(job)) pool.stop();
     this.pools = next;

@@ -17,33 +17,67 @@ export interface ScrapeDeps {
 export class ScrapePool {
   private readonly loops = new Map<string, { target: Target; loop: ScrapeLoop }>();
   private droppedTargets: DroppedTargetEntry[] = [];
+  private groups: readonly TargetGroup[] = [];
 
   constructor(
-    readonly config: ScrapeConfig,
+    private cfg: ScrapeConfig,
     private readonly deps: ScrapeDeps,
   ) {}
 
+  get config(): ScrapeConfig {
+    return this.cfg;
+  }
+
   /** Starts loops for new targets and stops the loops of targets that are gone; the others keep running. */
   sync(groups: readonly TargetGroup[]): void {
-    const wanted = new Map<string, Target>();
-    const dropped: DroppedTargetEntry[] = [];
-    for (const g of groups) {
-      const r = targetsFromGroup(g, this.config);
-      for (const t of r.targets) if (!wanted.has(t.key)) wanted.set(t.key, t);
-      dropped.push(...r.dropped);
-    }
-    this.droppedTargets = dropped;
+    this.groups = groups;
+    const wanted = this.resolve();
     for (const [key, { loop }] of this.loops) {
       if (wanted.has(key)) continue;
       loop.stop();
       this.loops.delete(key);
     }
-    for (const [key, target] of wanted) {
-      if (this.loops.has(key)) continue;
-      const loop = new ScrapeLoop({ ...this.deps, target, config: this.config });
-      this.loops.set(key, { target, loop });
-      loop.start(scrapeOffset(key, target.interval, this.deps.clock.now()));
+    for (const [key, target] of wanted) if (!this.loops.has(key)) this.startLoop(target);
+  }
+
+  /**
+   * Applies a changed scrape config, like Prometheus' scrapePool.reload: every loop restarts with it; a target that
+   * is still there keeps its state and its series (no staleness markers), one relabeling now drops ends them.
+   */
+  reload(cfg: ScrapeConfig): void {
+    this.cfg = cfg;
+    const wanted = this.resolve();
+    const running = [...this.loops];
+    this.loops.clear();
+    for (const [key, { target: old, loop }] of running) {
+      const target = wanted.get(key);
+      if (!target) {
+        loop.stop();
+        continue;
+      }
+      target.carryOver(old);
+      this.startLoop(target, loop.stopForReload());
     }
+    for (const [key, target] of wanted) if (!this.loops.has(key)) this.startLoop(target);
+  }
+
+  /** The targets of the current groups under the current config; records the dropped ones. */
+  private resolve(): Map<string, Target> {
+    const wanted = new Map<string, Target>();
+    const dropped: DroppedTargetEntry[] = [];
+    for (const g of this.groups) {
+      const r = targetsFromGroup(g, this.cfg);
+      for (const t of r.targets) if (!wanted.has(t.key)) wanted.set(t.key, t);
+      dropped.push(...r.dropped);
+    }
+    this.droppedTargets = dropped;
+    return wanted;
+  }
+
+  private startLoop(target: Target, seen?: Set<number>): void {
+    const loop = new ScrapeLoop({ ...this.deps, target, config: this.cfg, seen });
+    this.loops.set(target.key, { target, loop });
+    loop.start(scrapeOffset(target.key, target.interval, this.deps.clock.now()));
   }
 
   targets(): Target[] {

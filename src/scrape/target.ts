@@ -48,6 +48,21 @@ export class Target {
     readonly timeout: number,
   ) {}
 
+  /** Takes over the scrape state of the same target under the previous config (after a reload). */
+  carryOver(old: Target): void {
+    this.health = old.health;
+    this.lastScrape = old.lastScrape;
+    this.lastScrapeDuration = old.lastScrapeDuration;
+    this.lastError = old.lastError;
+    this.lastSamples = old.lastSamples;
+    this.lastSamplesPostRelabel = old.lastSamplesPostRelabel;
+    this.outOfOrder = old.outOfOrder;
+    this.duplicate = old.duplicate;
+    this.sampleLimitExceeded = old.sampleLimitExceeded;
+    this.labelLimitExceeded = old.labelLimitExceeded;
+    this.metadata = old.metadata;
+  }
+
   /** Identity of the target within its pool: same labels and URL means the same target across discovery updates. */
   get key(): string {
     return labelsKey(this.labels) + '\n' + this.url;
