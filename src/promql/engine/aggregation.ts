@@ -47,6 +47,20 @@ function byValue(desc: boolean): (a: Sample, b: Sample) => number {
   };
 }
 
+// The k first samples in cmp order, ties in input order: a sorted buffer of k when k is small, else a sort.
+function firstK(samples: Sample[], k: number, cmp: (a: Sample, b: Sample) => number): Sample[] {
+  if (k >= samples.length || k > 16) return [...samples].sort(cmp).slice(0, k);
+  const best: Sample[] = [];
+  for (const s of samples) {
+    if (best.length === k && cmp(s, best[k - 1]) >= 0) continue;
+    let i = best.length;
+    while (i > 0 && cmp(s, best[i - 1]) < 0) i--;
+    best.splice(i, 0, s);
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
 function reduce(op: AggregateExpr['op'], samples: Sample[], param: number): number {
   switch (op) {
     case 'sum': {
@@ -98,7 +112,7 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       const n = Math.min(Math.floor(k), Number.MAX_SAFE_INTEGER);
       const out: Sample[] = [];
       for (const g of groups) {
-        for (const s of [...g.samples].sort(byValue(e.op === 'topk')).slice(0, n)) out.push({ metric: s.metric, t: ts, v: s.v });
+        for (const s of firstK(g.samples, n, byValue(e.op === 'topk'))) out.push({ metric: s.metric, t: ts, v: s.v });
       }
       return out;
     }
