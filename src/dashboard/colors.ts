@@ -30,6 +30,9 @@ const PALETTE: Record<string, string> = {
   transparent: 'transparent',
 };
 
+/** Grafana's colour names, for pickers. */
+export const COLOR_NAMES = Object.keys(PALETTE).filter((n) => n !== 'transparent' && n !== 'text');
+
 const LITERAL = /^(#[0-9a-f]{3,8}|rgba?\(\s*[\d.]+\s*,\s*[\d.]+\s*,\s*[\d.]+\s*(,\s*[\d.]+\s*)?\))$/i;
 
 /** The CSS colour for a threshold colour, or null when it is not one we accept. */

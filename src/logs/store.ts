@@ -34,7 +34,8 @@ export interface LogQuery {
 /** What an app gets to write with: a level (how the line is classified for filtering) and the formatted line. */
 export type LogWriter = (level: LogLevel, line: string) => void;
 
-export const DEFAULT_CAPACITY = 5000;
+// About an hour of the chapter's traffic at a request a second, at a few hundred bytes a line.
+export const DEFAULT_CAPACITY = 10_000;
 
 export class LogStore {
   private readonly ring: (LogEntry | undefined)[];

@@ -93,10 +93,13 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     await page.getByTestId('editor-expr').fill('sum(image_gallery_requests_total{code="500"}) without(instance)');
     await page.getByTestId('editor-draw-style').selectOption('bars');
     await page.getByTestId('editor-type').selectOption('stat');
+    // Grafana's default steps (green, red from 80): any 500 at all should show red.
+    await page.getByTestId('editor-threshold-value').fill('1');
     await page.getByTestId('editor-apply').click();
     const added = page.locator('[data-testid="panel"][data-title="HTTP 500 Responses"]');
     await expect.poll(() => added.getAttribute('data-state'), { timeout: 20_000 }).toBe('data');
     expect(await added.getAttribute('data-type')).toBe('stat');
+    expect(await added.getByTestId('panel-value').evaluate((e) => getComputedStyle(e).color)).toBe('rgb(242, 73, 92)');
 
     await page.reload();
     await page.locator('[data-testid="dashboard-page"][data-loaded="true"]').waitFor({ timeout: 30_000 });
