@@ -72,11 +72,14 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
   });
 
   it('keeps earlier series queryable across a reload', async () => {
+    await forward(page, 'forward-10m', 600_000);
     const before = await upSamples(page);
     expect(before).toBeGreaterThanOrEqual(60);
     await statusPage(page);
     await page.getByTestId('tsdb-save').click();
     await expect.poll(() => page.getByTestId('tsdb-last-save').textContent()).toContain('마지막 스냅숏');
+    // Ten minutes of 3 s access-log scrapes cut a chunk per series, written once in a segment.
+    expect(await page.getByTestId('tsdb-segments').textContent()).toMatch(/세그먼트: [1-9]\d*개/);
 
     await page.reload();
     await page.getByTestId('query-page').or(page.getByTestId('tsdb-status-page')).waitFor({ timeout: 30_000 });

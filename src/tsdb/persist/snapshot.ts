@@ -8,7 +8,7 @@
 
 import type { Labels } from '../../labels/labels.ts';
 import type { Store } from '../../storage/store.ts';
-import { chunkSamples, XORIterator } from '../chunkenc/xor.ts';
+import { chunkSamples } from '../chunkenc/xor.ts';
 import { Head, type HeadOptions } from '../head.ts';
 import type { ClosedChunk } from '../series.ts';
 import { crc32c } from './crc32.ts';
@@ -173,17 +173,11 @@ function isSegment(s: unknown): s is Segment {
   return columns.every(Boolean) && [seg.minTs, seg.maxTs, seg.samples, seg.crcs].every((c) => c.length === n) && isPacked(seg.chunks, n);
 }
 
-// A checksum catches flipped bits; decoding to the recorded count catches truncation.
+// The checksum covers the whole chunk, its sample-count header included, so a flipped bit or a cut-off tail fails
+// it (as Prometheus checks a chunk's CRC32 when it reads it); the count must also be the one the index recorded.
 function checkChunk(bytes: Uint8Array, crc: number, samples: number, what: string): void {
   if (crc32c(bytes) !== crc) throw new CorruptSnapshot(`${what} fails its checksum`);
-  let n = 0;
-  try {
-    const it = new XORIterator().reset(bytes);
-    while (it.next()) n++;
-  } catch {
-    throw new CorruptSnapshot(`${what} does not decode`);
-  }
-  if (n !== samples) throw new CorruptSnapshot(`${what} holds ${n} samples, not ${samples}`);
+  if (chunkSamples(bytes) !== samples) throw new CorruptSnapshot(`${what} holds ${chunkSamples(bytes)} samples, not ${samples}`);
 }
 
 /** Saves the head to the store on demand; the app calls save() periodically and when the page is hidden. */
