@@ -53,7 +53,7 @@ async function boot(target: HTMLElement): Promise<void> {
     savedAlertmanager = alertmanager.configText();
     store.put(ALERTMANAGER_KEY, savedAlertmanager).catch((err: unknown) => persistence.fail(err));
   });
-  const prom = new Prometheus({ clock, fetch: world.fetch, resolver: world.dns, head: persistence.head, files, alertmanager });
+  const prom = new Prometheus({ clock, fetch: world.fetch, resolver: world.dns, head: persistence.head, files });
   const incidents = new Incidents(clock, world);
 
   // The worker must be running before anything fetches, or the first scrapes escape to the network.

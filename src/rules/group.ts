@@ -24,7 +24,7 @@ export interface GroupOptions {
   /** How often a firing alert is re-sent (Prometheus' --rules.alert.resend-delay, 1m). */
   readonly resendDelayMs: number;
   /** Receives the alerts to send after each alerting rule's evaluation, with the rule's expression. */
-  readonly notify: (alerts: Alert[], expr: string) => void;
+  readonly notify: (alerts: Alert[], expr: string) => Promise<void> | void;
   readonly onEvaluated: () => void;
 }
 
@@ -84,8 +84,9 @@ export class Group {
     for (const series of this.seriesInPreviousEval) for (const ls of series.values()) this.stale(ls, ts);
   }
 
-  /** Evaluates every rule at ts. */
-  evaluate(ts: number): void {
+  /** Evaluates every rule at ts; resolves when the alerts it sent have been delivered. */
+  evaluate(ts: number): Promise<void> {
+    const sends: Promise<void>[] = [];
     const started = performance.now();
     const ctx = {
       ts,
@@ -103,7 +104,7 @@ export class Group {
         rule.lastError = '';
         if (rule instanceof AlertingRule) {
           const alerts = rule.alertsToSend(ts, this.opts.resendDelayMs, this.intervalMs);
-          if (alerts.length > 0) this.opts.notify(alerts, rule.def.exprText);
+          if (alerts.length > 0) sends.push(Promise.resolve(this.opts.notify(alerts, rule.def.exprText)));
         }
         const returned = new Map<string, Labels>();
         for (const s of samples) {
@@ -122,12 +123,15 @@ export class Group {
     this.lastEvaluation = ts;
     this.evaluationTime = (performance.now() - started) / 1000;
     this.opts.onEvaluated();
+    return Promise.all(sends).then(() => undefined);
   }
 
   private schedule(at: number): void {
+    // Returning the sends keeps the clock waiting for them, so alerts arrive at the time they were sent.
     this.timer = this.opts.clock.setTimeout(() => {
-      this.evaluate(at);
+      const sent = this.evaluate(at);
       this.schedule(at + this.intervalMs);
+      return sent;
     }, at - this.opts.clock.now());
   }
 

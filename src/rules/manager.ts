@@ -17,7 +17,7 @@ export interface RuleManagerOptions {
   readonly query: QueryFunc;
   readonly appender: Appender;
   /** Where alerts go (the notifier → Alertmanager). */
-  readonly notify: (alerts: PostableAlert[]) => void;
+  readonly notify: (alerts: PostableAlert[]) => Promise<void> | void;
   readonly externalURL?: string;
   readonly resendDelayMs?: number;
 }

@@ -8,12 +8,11 @@ import type { Resolver } from '../discovery/dns.ts';
 import type { FileSDError } from '../discovery/file.ts';
 import { DiscoveryManager } from '../discovery/manager.ts';
 import { Files } from '../files/files.ts';
-import { labelsFromRecord, labelsToRecord, METRIC_NAME } from '../labels/labels.ts';
+import { METRIC_NAME } from '../labels/labels.ts';
 import { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
-import { relabel } from '../relabel/relabel.ts';
 import { RuleManager } from '../rules/manager.ts';
-import type { PostableAlert } from '../rules/types.ts';
+import { Notifier } from '../rules/notifier.ts';
 import { ScrapeManager } from '../scrape/manager.ts';
 import { Head } from '../tsdb/head.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
@@ -27,8 +26,6 @@ export interface PrometheusOptions {
   readonly head?: Head;
   /** The in-page disk with file_sd target files and rule files; an empty one by default. */
   readonly files?: Files;
-  /** Where alerts go when `alerting.alertmanagers` names one: the simulated Alertmanager. */
-  readonly alertmanager?: { receive(alerts: readonly PostableAlert[]): void };
 }
 
 export class Prometheus {
@@ -40,6 +37,8 @@ export class Prometheus {
   readonly files: Files;
   /** rule_files: recording and alerting rules evaluated on the clock. */
   readonly rules: RuleManager;
+  /** Posts the rules' alerts to the Alertmanagers of `alerting.alertmanagers`. */
+  readonly notifier: Notifier;
   private runningConfig = '';
   private loaded: Config | null = null;
   private reload = { ok: true, time: 0 };
@@ -60,12 +59,13 @@ export class Prometheus {
       this.scrape.sync(job, groups);
       this.dirty = true;
     });
+    this.notifier = new Notifier(opts.fetch, () => opts.clock.now());
     this.rules = new RuleManager({
       clock: opts.clock,
       files: this.files,
       query: (expr, ts) => this.engine.instantQuery(this.head, expr, ts),
       appender: this.head,
-      notify: (alerts) => this.sendAlerts(alerts, opts.alertmanager),
+      notify: (alerts) => this.notifier.send(alerts),
     });
     this.rules.subscribe(() => (this.dirty = true));
     // Listeners hear about scrapes once per clock tick, not once per scrape.
@@ -103,6 +103,7 @@ export class Prometheus {
       this.loaded = result.config;
       this.scrape.applyConfig(result.config.scrapeConfigs);
       void this.discovery.applyConfig(result.config.scrapeConfigs);
+      this.notifier.apply(result.config.alerting);
       // Rule file errors show on the Rules page (rules.lastLoad()); the last good rules keep running.
       this.rules.update({
         patterns: result.config.ruleFiles,
@@ -112,18 +113,6 @@ export class Prometheus {
     }
     this.notify();
     return result;
-  }
-
-  /** The notifier: alert_relabel_configs, then to Alertmanager if the config names one. */
-  private sendAlerts(alerts: readonly PostableAlert[], alertmanager: PrometheusOptions['alertmanager']): void {
-    const alerting = this.loaded?.alerting;
-    if (!alertmanager || !alerting || alerting.alertmanagers.every((am) => am.staticConfigs.every((sc) => sc.targets.length === 0))) return;
-    const out: PostableAlert[] = [];
-    for (const a of alerts) {
-      const labels = relabel(labelsFromRecord(a.labels), alerting.alertRelabelConfigs);
-      if (labels) out.push({ ...a, labels: labelsToRecord(labels) });
-    }
-    if (out.length > 0) alertmanager.receive(out);
   }
 
   targets(): TargetStatus[] {

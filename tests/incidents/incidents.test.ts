@@ -4,6 +4,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Alertmanager } from '../../src/alertmanager/alertmanager.ts';
+import { AlertmanagerApi } from '../../src/alertmanager/api.ts';
 import { DEFAULT_ALERTMANAGER_YAML } from '../../src/alertmanager/default.ts';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
@@ -18,10 +19,11 @@ import { World } from '../../src/sim/world.ts';
 
 const clock = new VirtualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
 const world = new World({ clock, seed: 7 });
-const server = setupServer(...createHandlers(world));
 const am = new Alertmanager({ clock });
 const files = new Files({ [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML });
-const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns, files, alertmanager: am });
+const prom = new Prometheus({ clock, fetch: world.fetch, resolver: world.dns, files });
+// Prometheus posts its alerts over HTTP to alertmanager:9093, answered by the simulated Alertmanager's API.
+const server = setupServer(...createHandlers(world, new AlertmanagerApi(am, clock)));
 const rules = prom.rules;
 const incidents = new Incidents(clock, world);
 
@@ -78,6 +80,8 @@ describe('an error-rate incident in image-gallery', () => {
     expect(firing.text).toContain('image-gallery error rate is');
     expect(firing.time).toBeGreaterThan(pending!.activeAt + 60_000);
     expect(JSON.parse(firing.payload).attachments[0].color).toBe('danger');
+    expect(prom.notifier.alertmanagers()).toMatchObject([{ url: 'http://alertmanager:9093/api/v2/alerts', lastError: '' }]);
+    expect(prom.notifier.alertmanagers()[0].sent).toBeGreaterThan(0);
 
     // The incident ends: its users leave, the 1m rate drains, the alert resolves and Slack hears it.
     incidents.stop('error-rate');

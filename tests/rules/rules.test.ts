@@ -25,7 +25,7 @@ function setup(rules: string) {
     files,
     appender: head,
     query: (expr, ts) => engine.instantQuery(head, expr, ts),
-    notify: (alerts) => sent.push(alerts),
+    notify: (alerts) => void sent.push(alerts),
   });
   const load = mgr.update({ patterns: ['/etc/prometheus/rules/*.yml'], evaluationIntervalMs: 15_000, externalLabels: {} });
   const query = (expr: string): Value => engine.instantQuery(head, expr, clock.now());
