@@ -10,6 +10,9 @@ export interface Dataset {
   readonly head: Head;
   /** Evaluation time (ms): the last sample's timestamp. */
   readonly time: number;
+  /** The source, shown to the learner: the interval and the series lines. */
+  readonly interval: string;
+  readonly lines: readonly string[];
 }
 
 export class DatasetError extends Error {}
@@ -48,7 +51,7 @@ export function buildDataset(interval: string, lines: readonly string[]): Datase
       last = Math.max(last, i * step);
     });
   }
-  return { head, time: last };
+  return { head, time: last, interval, lines };
 }
 
 const engine = new Engine();

@@ -13,6 +13,7 @@ export const ko = {
   'quiz.promqlHint': '고정된 데이터셋(마지막 샘플 시각)에서 평가합니다',
   'quiz.configHint': '설정 검증기(promtool과 같은 규칙)로 확인합니다',
   'quiz.yourAnswer': '내 답',
+  'quiz.dataset': '데이터셋 ({interval} 간격, promql 테스트 표기 a+bxN)',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -28,4 +29,5 @@ export const en: Record<keyof typeof ko, string> = {
   'quiz.promqlHint': 'Evaluated on a fixed dataset, at its last sample',
   'quiz.configHint': 'Checked by the config validator (promtool\'s rules)',
   'quiz.yourAnswer': 'Your answer',
+  'quiz.dataset': 'Dataset ({interval} apart, promql test notation a+bxN)',
 };
