@@ -31,6 +31,10 @@ const WALK: Record<string, Record<string, Walk>> = {
     'read-accesslog': { act: run('curl -s http://localhost:8012/metrics | grep access_log') },
     'send-requests': { act: both(run('for i in {1..10}; do curl http://localhost:8010 > /dev/null; done'), wait(10_000)) },
     'query-counter': { wrong: 'sum(image_gallery_requests_total)', right: 'image_gallery_requests_total{code="200"}' },
+    'read-histogram': {
+      wrong: 'engine_daemon_container_actions_seconds_bucket{action="start"}',
+      right: 'engine_daemon_container_actions_seconds_count{action="start",job="docker"}',
+    },
   },
   'prometheus-yml': {
     'check-config': { act: run('promtool check config prometheus.yml') },
