@@ -17,7 +17,7 @@ export function rfc3339(ms: number): string {
   return new Date(ms).toISOString().replace(/\.?0+Z$/, 'Z');
 }
 
-export function activeTarget(t: TargetStatus): Record<string, unknown> {
+function activeTarget(t: TargetStatus): Record<string, unknown> {
   return {
     discoveredLabels: labelsToRecord(t.discoveredLabels),
     labels: labelsToRecord(t.labels),
