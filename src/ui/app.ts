@@ -16,7 +16,7 @@ import type { HeadPersister } from '../tsdb/persist/snapshot.ts';
 import type { Live } from './live.svelte.ts';
 import type { AlertmanagerView } from './alertmanager/view.ts';
 import type { IncidentsView } from './incidents/view.ts';
-import type { RulesView } from './rules/view.ts';
+import type { NotifierView, RulesView } from './rules/view.ts';
 
 export interface PrometheusView {
   readonly head: Head;
@@ -26,6 +26,7 @@ export interface PrometheusView {
   readonly files: Files;
   /** rule_files: groups, rules and their alerts. */
   readonly rules: RulesView;
+  readonly notifier: NotifierView;
   configText(): string;
   lastReload(): { ok: boolean; time: number };
   applyConfig(text: string): ConfigResult;

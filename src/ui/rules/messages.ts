@@ -36,6 +36,8 @@ export const ko = {
   'alerts.annotations': '어노테이션',
   'alerts.none': '알림 규칙이 없습니다.',
   'alerts.noActive': '활성 알림이 없습니다.',
+  'alerts.alertmanager': 'Alertmanager {url} (보낸 알림 {sent}개)',
+  'alerts.noAlertmanager': 'alerting.alertmanagers에 Alertmanager가 없어 알림을 어디에도 보내지 않습니다.',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -74,4 +76,6 @@ export const en: Record<keyof typeof ko, string> = {
   'alerts.annotations': 'Annotations',
   'alerts.none': 'There are no alerting rules.',
   'alerts.noActive': 'No active alerts.',
+  'alerts.alertmanager': 'Alertmanager {url} ({sent} alerts sent)',
+  'alerts.noAlertmanager': 'alerting.alertmanagers names no Alertmanager: alerts go nowhere.',
 };
