@@ -131,12 +131,13 @@ function checkOptions(c: Checker, p: Obj, path: string): void {
   }
 }
 
-function checkTargets(c: Checker, p: Obj, path: string): void {
+function checkTargets(c: Checker, p: Obj, path: string, name: string): void {
   const targets = c.array(p, 'targets', path);
   targets?.forEach((t, i) => {
     const tp = `${path}.targets[${i}]`;
     if (!isObj(t)) return c.fail(tp, `expected an object, got ${describe(t)}`);
-    c.string(t, 'expr', tp, true);
+    if (t.expr === undefined) c.notes.push(`${name}: ${tp.slice(path.length + 1)} has no PromQL expr (another data source?); it is kept and not queried`);
+    c.string(t, 'expr', tp);
     c.string(t, 'legendFormat', tp);
     c.oneOf(t, 'format', tp, ['time_series', 'table']);
     c.oneOf(t, 'hide', tp, [true, false]);
@@ -164,7 +165,7 @@ function checkPanel(c: Checker, p: unknown, path: string, nested: boolean): void
     return;
   }
   if (!isVisualisation(p.type)) c.notes.push(`${name}: panel type "${p.type}" is not drawn here; it is kept and exported unchanged`);
-  checkTargets(c, p, path);
+  checkTargets(c, p, path, name);
   checkFieldConfig(c, p, path);
   checkOptions(c, p, path);
 }

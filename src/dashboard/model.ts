@@ -17,7 +17,8 @@ export interface GridPos {
 
 export interface Target {
   refId: string;
-  expr: string;
+  /** Absent on targets of other data sources, which are kept but not queried. */
+  expr?: string;
   legendFormat?: string;
   /** 'table' turns labels into fields a stat panel can show (reduceOptions.fields). */
   format?: 'time_series' | 'table';

@@ -36,10 +36,11 @@ export function queryPanel(prom: RangeQuerier, panel: Panel, start: number, end:
   const step = panelStep(start, end, maxDataPoints);
   const data: PanelData = { start, end, step, series: [], errors: [] };
   for (const target of panel.targets ?? []) {
-    if (target.hide || target.expr.trim() === '') continue;
+    const expr = target.expr ?? '';
+    if (target.hide || expr.trim() === '') continue;
     let value: Value;
     try {
-      value = prom.rangeQuery(target.expr, start, end, step);
+      value = prom.rangeQuery(expr, start, end, step);
     } catch (err) {
       if (!(err instanceof PromQLError)) throw err;
       data.errors.push({ refId: target.refId, message: err.message });
@@ -47,7 +48,7 @@ export function queryPanel(prom: RangeQuerier, panel: Panel, start: number, end:
     }
     if (value.type !== 'matrix') throw new Error(`range query returned a ${value.type}`);
     for (const s of value.series) {
-      data.series.push({ refId: target.refId, name: seriesName(s.metric, target.legendFormat, target.expr), labels: s.metric, t: s.t, v: s.v });
+      data.series.push({ refId: target.refId, name: seriesName(s.metric, target.legendFormat, expr), labels: s.metric, t: s.t, v: s.v });
     }
   }
   return data;

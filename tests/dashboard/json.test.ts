@@ -155,3 +155,12 @@ describe('bad input gets an error with its place, never a crash', () => {
     fc.assert(fc.property(fc.string(), (s) => void importDashboard(s)));
   });
 });
+
+describe('targets of other data sources', () => {
+  it('are kept and reported, not refused', () => {
+    const d = { title: 'mixed', uid: 'm', time: { from: 'now-1h', to: 'now' }, refresh: '', schemaVersion: 39, panels: [{ id: 1, type: 'timeseries', title: 'Rand', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', scenarioId: 'random_walk', datasource: { type: 'testdata' } }] }] };
+    const r = importDashboardValue(d);
+    expect(r.ok && r.notes).toEqual(['panels[0] "Rand": targets[0] has no PromQL expr (another data source?); it is kept and not queried']);
+    expect(ok(r)).toEqual(d);
+  });
+});
