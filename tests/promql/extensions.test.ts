@@ -37,6 +37,8 @@ describe('printer round-trip of the newer syntax', () => {
     'x smoothed',
     'limitk by (job) (2, x)',
     'info(x, {__name__="build_info"})',
+    'min_of(1, max_of(2, 3))',
+    'x[STEP() * 2]',
   ])('%s', (q) => {
     const printed = formatExpr(parseExpr(q));
     expect(formatExpr(parseExpr(printed))).toBe(printed);
@@ -61,6 +63,11 @@ describe('printer round-trip of the newer syntax', () => {
 });
 
 describe('evaluation', () => {
+  it('evaluates min_of and max_of as scalar functions', () => {
+    const r = engine.instantQuery(head, 'min_of(3, max_of(1, 2))', 0);
+    expect(r.type === 'scalar' && r.v).toBe(2);
+  });
+
   it('resolves step() and range() per query', () => {
     load({ __name__: 'x' }, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const r = engine.rangeQuery(head, 'count_over_time(x[step()])', 5 * M, 10 * M, 2 * M);

@@ -2,7 +2,7 @@
 // grammar is looser than Prometheus' yacc grammar, so the rules it does not enforce are checked here with
 // Prometheus' messages.
 
-import { parser } from '@prometheus-io/lezer-promql';
+import { parser } from './grammar.ts';
 import type { SyntaxNode } from '@lezer/common';
 import { Matcher, type MatchType } from '../../labels/matcher.ts';
 import { METRIC_NAME } from '../../labels/labels.ts';
