@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelsFromRecord } from '../../src/labels/labels.ts';
 import { Matcher } from '../../src/labels/matcher.ts';
@@ -197,5 +198,46 @@ describe('Head status', () => {
     // instance: "172.20.0.6:80" twice, "172.20.0.7:80" once, "image-gallery" once.
     expect(st.memoryInBytesByLabelName[0]).toEqual({ name: 'instance', value: 13 * 3 + 13 });
     expect(st.bytes).toBeGreaterThan(0);
+  });
+});
+
+describe('Head against a plain model', () => {
+  it('selects exactly the appended samples in any range, across chunk cuts and staleness markers', () => {
+    const step = fc.record({
+      dt: fc.oneof(fc.integer({ min: 1, max: 30_000 }), fc.integer({ min: 1, max: 3 * 3600_000 })),
+      v: fc.double({ noNaN: true }),
+      stale: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 400 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), (steps, a, b) => {
+        const head = new Head();
+        const ref = head.getOrCreate(labelsFromRecord({ __name__: 'm' }));
+        const model: { t: number; v: number; stale: boolean }[] = [];
+        let t = 0;
+        for (const s of steps) {
+          t += s.dt;
+          if (s.stale) {
+            const before = head.stats().samples;
+            head.appendStale(ref, t);
+            // A second marker in a row is not written.
+            if (head.stats().samples > before) model.push({ t, v: NaN, stale: true });
+          } else {
+            head.append(ref, t, s.v);
+            model.push({ t, v: s.v, stale: false });
+          }
+        }
+        const mint = model[Math.min(a, model.length - 1)].t;
+        const maxt = model[Math.min(b, model.length - 1)].t;
+        const want = model.filter((s) => s.t >= mint && s.t <= maxt);
+        const got = head.select([new Matcher('=', '__name__', 'm')], mint, maxt);
+        if (want.length === 0) {
+          expect(got).toEqual([]);
+          return;
+        }
+        expect([...got[0].t]).toEqual(want.map((s) => s.t));
+        expect([...got[0].stale]).toEqual(want.map((s) => (s.stale ? 1 : 0)));
+        [...got[0].v].forEach((v, i) => expect(Object.is(v, want[i].v)).toBe(true));
+      }),
+    );
   });
 });
