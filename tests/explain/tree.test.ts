@@ -66,4 +66,22 @@ describe('explain', () => {
     expect(bad.result.ok).toBe(false);
     expect(bad.matching!.manyOnOneSide.map((g) => labelsToRecord(g.signature))).toEqual([{ instance: 'a' }]);
   });
+
+  it('says what comparisons and set operators do, in Korean and English', () => {
+    const filter = tree('up > 0');
+    expect(filter.text.en).toContain('a filter');
+    expect(filter.text.ko).toContain('필터');
+    expect(tree('up > bool 0').text.en).toContain('1 where it holds, 0 where not');
+    const and = tree('image_gallery_requests_total and on(instance) up');
+    expect(and.text.en).toContain('Keeps the left series that have a partner on the right.');
+    expect(and.matching!.manyOnOneSide).toEqual([]);
+    expect(and.matching!.unmatchedLeft.map((u) => labelsToRecord(u.labels).instance)).toEqual(['b']);
+  });
+
+  it('keeps a failing node\'s error and still explains its children', () => {
+    const root = tree('sum(image_gallery_requests_total / on(instance) up)');
+    expect(root.result.ok).toBe(false);
+    if (!root.result.ok) expect(root.result.error).toContain('multiple matches for labels');
+    expect(root.children[0].children.map((c) => c.result.ok)).toEqual([true, true]);
+  });
 });
