@@ -188,7 +188,9 @@ function checkTime(c: Checker, d: Obj): void {
       }
     }
   }
-  if (d.refresh === undefined || d.refresh === false) d.refresh = '';
+  if (d.refresh === undefined) d.refresh = '';
+  // Grafana writes `false` for "off" as often as ''; it is kept as written.
+  if (d.refresh === false) return;
   if (typeof d.refresh !== 'string') return c.fail('refresh', `expected a string like "10s", got ${describe(d.refresh)}`);
   try {
     refreshMs(d.refresh);

@@ -92,8 +92,8 @@ export interface Dashboard {
   schemaVersion: number;
   version?: number;
   time: TimeRange;
-  /** '' (off) or a Grafana interval: '5s', '1m'. */
-  refresh: string;
+  /** '' or false (off), or a Grafana interval: '5s', '1m'. */
+  refresh: string | false;
   panels: Panel[];
   [extra: string]: unknown;
 }

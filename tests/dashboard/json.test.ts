@@ -44,7 +44,7 @@ const foreign = {
       panels: [{ id: 5, type: 'stat', title: 'Up', gridPos: { x: 0, y: 10, w: 6, h: 4 }, targets: [{ refId: 'A', expr: 'up' }], options: { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false } } }],
     },
   ],
-  refresh: '30s',
+  refresh: false,
   schemaVersion: 39,
   tags: ['web'],
   templating: { list: [{ name: 'job', type: 'query', query: 'label_values(up, job)' }] },
