@@ -8,6 +8,8 @@ export type ComposeEvents = readonly { readonly container: string; readonly acti
 
 export interface ContainerSummary {
   readonly name: string;
+  /** The 12-hex container id, also its hostname. */
+  readonly hostname: string;
   readonly service: string;
   readonly state: string;
   readonly startedAt: number;

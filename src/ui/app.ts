@@ -48,7 +48,7 @@ export interface WorldView {
   readonly logs: LogStore;
   scale(service: string, replicas: number): unknown;
   sendRequests(n: number): Promise<number[]>;
-  containers(): readonly { name: string; service: string; ip: string; state: string; startedAt: number; number: number }[];
+  containers(): readonly { name: string; hostname: string; service: string; ip: string; state: string; startedAt: number; number: number }[];
   /** `docker compose up -d [--scale accesslog=N]` and `docker compose down`, for the terminal. */
   up(opts?: { scale?: { accesslog?: number } }): readonly { container: string; action: string }[];
   down(): readonly { container: string; action: string }[];

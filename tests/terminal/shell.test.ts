@@ -59,6 +59,20 @@ describe('docker compose', () => {
     expect((await p.sh('docker compose logs -f')).status).toBe(1);
   });
 
+  it('lists containers with docker ps and prints one container\'s logs with docker logs', async () => {
+    const [header, ...rows] = (await p.sh('docker container ls')).out.trimEnd().split('\n');
+    expect(header).toMatch(/^CONTAINER ID\s+IMAGE\s+COMMAND\s+CREATED\s+STATUS\s+PORTS\s+NAMES$/);
+    expect(rows).toHaveLength(6);
+    const gallery = p.world.containers().find((c) => c.service === 'image-gallery')!;
+    expect(rows.find((r) => r.endsWith('exercises-image-gallery-1'))).toMatch(new RegExp(`^${gallery.hostname}\\s+diamol/ch09-image-gallery\\s`));
+    const byName = await p.sh('docker logs --tail 1 exercises-image-gallery-1');
+    expect(byName.out.split('\n')).toHaveLength(2);
+    expect(byName.out).not.toMatch(/\|/);
+    expect((await p.sh(`docker logs --tail 1 ${gallery.hostname.slice(0, 4)}`)).out).toBe(byName.out);
+    expect(await p.sh('docker logs nope')).toMatchObject({ status: 1, err: 'Error response from daemon: No such container: nope\n' });
+    expect((await p.sh('docker run hello-world')).err).toMatch(/not simulated/);
+  });
+
   it('tears everything down and brings it back', async () => {
     const down = await p.sh('docker compose down');
     expect(down.err).toMatch(/Container exercises-image-gallery-1\s+Removed/);

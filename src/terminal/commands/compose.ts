@@ -3,20 +3,14 @@
 // line per container with its last state. The world acts instantly, so the elapsed times are 0.0s.
 
 import { SERVICES } from '../../sim/world.ts';
-import type { ComposeEvents, ComposeHost, ContainerSummary } from '../env.ts';
+import type { ComposeEvents, ComposeHost } from '../env.ts';
 import { COMPOSE_FILE } from '../files.ts';
-import { columns, humanDuration } from '../format.ts';
+import { columns } from '../format.ts';
+import { describeContainer, parseLogFlags, renderLogs } from './containers.ts';
 import type { Command, CommandContext } from './types.ts';
 
 const COMPOSE_FILES = [COMPOSE_FILE, 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
 const SUBCOMMANDS = ['up', 'ps', 'logs', 'stop', 'start', 'restart', 'down'];
-
-const IMAGES: Record<string, { image: string; command: string; ports: string }> = {
-  prometheus: { image: 'diamol/ch09-prometheus', command: `"/bin/sh -c 'echo \\"$…"`, ports: '0.0.0.0:9090->9090/tcp' },
-  'image-gallery': { image: 'diamol/ch09-image-gallery', command: '"/web/server"', ports: '0.0.0.0:8010->80/tcp' },
-  iotd: { image: 'diamol/ch09-image-of-the-day', command: '"java -jar /app/iotd…"', ports: '0.0.0.0:8011->80/tcp' },
-  accesslog: { image: 'diamol/ch09-access-log', command: '"docker-entrypoint.s…"', ports: '0.0.0.0:8012->80/tcp' },
-};
 
 class ComposeUsageError extends Error {}
 
@@ -99,57 +93,24 @@ function ps(ctx: CommandContext, args: readonly string[]): number {
     .filter((c) => all || c.state === 'running')
     .sort((a, b) => a.name.localeCompare(b.name));
   const rows = [['NAME', 'IMAGE', 'COMMAND', 'SERVICE', 'CREATED', 'STATUS', 'PORTS']];
-  for (const c of list) rows.push(psRow(c, now));
+  for (const c of list) {
+    const d = describeContainer(c, now);
+    rows.push([c.name, d.image, d.command, c.service, d.created, d.status, d.ports]);
+  }
   ctx.out(columns(rows));
   return 0;
 }
 
-function psRow(c: ContainerSummary, now: number): string[] {
-  const meta = IMAGES[c.service];
-  const age = humanDuration(now - c.startedAt);
-  // Only the first accesslog replica can hold host port 8012; the others publish nothing.
-  const ports = c.state !== 'running' ? '' : c.service === 'accesslog' && c.number > 1 ? '80/tcp' : meta.ports;
-  const status = c.state === 'running' ? `Up ${age}` : 'Exited (0)';
-  return [c.name, meta.image, meta.command, c.service, `${age} ago`, status, ports];
-}
-
 /** `logs [-t] [--tail N] [SERVICE…]`: each line prefixed with its container, like compose without a TTY. */
 function logs(ctx: CommandContext, args: readonly string[]): number {
-  let timestamps = false;
-  let tail = Infinity;
-  const services: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '-t' || a === '--timestamps') timestamps = true;
-    else if (a === '--tail' || a === '-n' || a.startsWith('--tail=')) {
-      const v = a.startsWith('--tail=') ? a.slice(7) : args[++i];
-      if (v !== 'all' && !/^\d+$/.test(v ?? '')) {
-        ctx.err(`invalid argument "${v ?? ''}" for "--tail" flag\n`);
-        return 1;
-      }
-      tail = v === 'all' ? Infinity : Number(v);
-    } else if (a === '-f' || a === '--follow') {
-      ctx.err('promlab: following logs never ends here; run `docker compose logs` without -f\n');
-      return 1;
-    } else if (a.startsWith('-')) {
-      ctx.err(`unknown flag: ${a}\n`);
-      return 1;
-    } else services.push(a);
-  }
-  const bad = checkServices(services);
+  const flags = parseLogFlags(ctx, args);
+  if (!flags) return 1;
+  const bad = checkServices(flags.names);
   if (bad) {
     ctx.err(`${bad}\n`);
     return 1;
   }
-  const entries = ctx.env.world.logs.query({ services });
-  const perContainer = new Map<string, typeof entries[number][]>();
-  for (const e of entries) perContainer.set(e.container, [...(perContainer.get(e.container) ?? []), e]);
-  const kept = new Set([...perContainer.values()].flatMap((list) => (tail === Infinity ? list : list.slice(Math.max(0, list.length - tail)))));
-  const width = Math.max(0, ...[...perContainer.keys()].map((n) => n.length));
-  for (const e of entries) {
-    if (!kept.has(e)) continue;
-    ctx.out(`${e.container.padEnd(width)}  | ${timestamps ? new Date(e.time).toISOString() + ' ' : ''}${e.line}\n`);
-  }
+  ctx.out(renderLogs(ctx.env.world.logs.query({ services: flags.names }), { ...flags, prefix: true }));
   return 0;
 }
 
@@ -177,7 +138,8 @@ function perService(
   return 0;
 }
 
-async function compose(ctx: CommandContext, args: readonly string[]): Promise<number> {
+/** `docker compose ARGS…` (also the v1 `docker-compose`). */
+export async function compose(ctx: CommandContext, args: readonly string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseGlobal(args);
@@ -218,7 +180,7 @@ async function compose(ctx: CommandContext, args: readonly string[]): Promise<nu
   }
 }
 
-function completeCompose(before: readonly string[]): string[] {
+export function completeCompose(before: readonly string[]): string[] {
   const prev = before[before.length - 1];
   if (prev === '-f' || prev === '--file') return [COMPOSE_FILE];
   if (prev === '--scale') return ['accesslog='];
@@ -230,25 +192,6 @@ function completeCompose(before: readonly string[]): string[] {
   if (sub === 'down') return [];
   return [...SERVICES];
 }
-
-export const docker: Command = {
-  name: 'docker',
-  usage: 'docker compose [-f FILE] up -d [--scale accesslog=N] | ps | logs [SERVICE] | stop|start|restart SERVICE | down',
-  summary: 'run the chapter\'s compose project (prometheus, image-gallery, iotd, accesslog)',
-  async run(ctx) {
-    const [sub, ...rest] = ctx.args;
-    if (sub === 'compose') return compose(ctx, rest);
-    if (sub === undefined) {
-      ctx.out('Usage:  docker [OPTIONS] COMMAND\n\nThis host simulates only `docker compose`. Try: docker compose ps\n');
-      return 0;
-    }
-    ctx.err(`promlab: only \`docker compose\` is simulated here; try \`docker compose ps\`\n`);
-    return 1;
-  },
-  complete(before) {
-    return before.length === 0 ? ['compose'] : before[0] === 'compose' ? completeCompose(before.slice(1)) : [];
-  },
-};
 
 /** The v1 spelling the book uses; same behaviour. */
 export const dockerCompose: Command = {

@@ -2,7 +2,8 @@
 // (see types.ts) and add it to the list below; `help` prints them in this order and Tab completes their names.
 
 import { cat, clear, echo, grep, help, ls } from './basics.ts';
-import { docker, dockerCompose } from './compose.ts';
+import { dockerCompose } from './compose.ts';
+import { docker } from './docker.ts';
 import { curlCommand } from './curl.ts';
 import { promlab } from './promlab.ts';
 import { promtool } from './promtool.ts';
