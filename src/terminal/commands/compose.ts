@@ -1,4 +1,4 @@
-// `docker compose` (v2) over the simulated world: up -d [--scale svc=N], ps, stop, start, restart, down.
+// `docker compose` (v2) over the simulated world: up -d [--scale svc=N], ps, logs, stop, start, restart, down.
 // Output follows compose's progress display once it has finished: `[+] Running 6/6` then one `✔ Container …`
 // line per container with its last state. The world acts instantly, so the elapsed times are 0.0s.
 
