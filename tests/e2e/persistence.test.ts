@@ -4,7 +4,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, startHarness, type Harness } from './harness.ts';
-import { forward, queryTable } from './pages.ts';
+import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
+import { forward, queryTable, setEditorText } from './pages.ts';
 
 const missing = browserMissing();
 if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
@@ -71,7 +72,14 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     await expect.poll(() => page.getByTestId('tsdb-retention').textContent()).toBe('15d');
   });
 
-  it('keeps earlier series queryable across a reload', async () => {
+  it('keeps earlier series and the applied config across a reload', async () => {
+    await page.getByTestId('nav-config').click();
+    const running = page.locator('[data-testid="config-running"] .cm-content');
+    await running.waitFor();
+    await setEditorText(page, 'config-editor', `# kept across reloads\n${DEFAULT_CONFIG_YAML}`);
+    await page.getByTestId('config-apply').click();
+    await expect.poll(() => running.textContent()).toContain('# kept across reloads');
+
     await forward(page, 'forward-10m', 600_000);
     const before = await upSamples(page);
     expect(before).toBeGreaterThanOrEqual(60);
@@ -94,6 +102,8 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     expect(await upSamples(page)).toBeGreaterThanOrEqual(before);
     await forward(page, 'forward-1m', 60_000);
     expect(await upSamples(page)).toBeGreaterThanOrEqual(before + 5);
+    await page.getByTestId('nav-config').click();
+    await expect.poll(() => page.locator('[data-testid="config-running"] .cm-content').textContent()).toContain('# kept across reloads');
   });
 
   it('wipes everything only after confirmation', async () => {
@@ -108,6 +118,11 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     expect(await page.getByTestId('tsdb-restored').textContent()).toContain('저장된 데이터가 없었습니다');
     await page.getByTestId('clock-pause').click();
     expect(await upSamples(page)).toBeLessThan(10);
+    // The saved prometheus.yml went too: the chapter's config runs again.
+    await page.getByTestId('nav-config').click();
+    const running = page.locator('[data-testid="config-running"] .cm-content');
+    await running.waitFor();
+    expect(await running.textContent()).not.toContain('# kept across reloads');
   });
 
   it('replaces a stored TSDB of another format version, says why, and keeps working', async () => {
