@@ -164,3 +164,45 @@ describe('targets of other data sources', () => {
     expect(ok(r)).toEqual(d);
   });
 });
+
+describe('round trip of any dashboard in the supported subset', () => {
+  const extra = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).map((k) => `x_${k}`), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 });
+  const gridPos = fc.integer({ min: 0, max: 23 }).chain((x) => fc.record({ x: fc.constant(x), y: fc.nat(100), w: fc.integer({ min: 1, max: 24 - x }), h: fc.integer({ min: 1, max: 20 }) }));
+  const target = fc.tuple(fc.record({ refId: fc.constantFrom('A', 'B', 'C'), expr: fc.string(), legendFormat: fc.string(), format: fc.constantFrom('time_series' as const, 'table' as const) }, { requiredKeys: ['refId', 'expr'] }), extra).map(([t, x]) => ({ ...x, ...t }));
+  const step = fc.record({ color: fc.constantFrom('green', 'dark-red', '#EAB839', 'rgba(1, 2, 3, 0.5)'), value: fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)) });
+  const panel = fc
+    .tuple(
+      fc.record(
+        {
+          type: fc.constantFrom('timeseries', 'stat', 'gauge', 'bargauge', 'table', 'text'),
+          title: fc.string(),
+          gridPos,
+          targets: fc.array(target, { maxLength: 3 }),
+          fieldConfig: fc.record({ defaults: fc.record({ unit: fc.constantFrom('short', 'bytes', 'reqps'), min: fc.integer(), thresholds: fc.record({ mode: fc.constantFrom('absolute' as const, 'percentage' as const), steps: fc.array(step, { maxLength: 3 }).map((s) => [{ color: 'green', value: null }, ...s]) }) }, { requiredKeys: [] }), overrides: fc.constant([]) }),
+          options: fc.record({ reduceOptions: fc.record({ calcs: fc.subarray(['lastNotNull', 'mean', 'max']), fields: fc.constantFrom('', '/^version$/'), values: fc.boolean() }) }, { requiredKeys: [] }),
+        },
+        { requiredKeys: ['type', 'title', 'gridPos'] },
+      ),
+      extra,
+    )
+    .map(([p, x]) => ({ ...x, ...p }));
+  const dashboard = fc.tuple(fc.array(panel, { maxLength: 6 }), extra, fc.constantFrom('', '10s', false as const)).map(([panels, x, refresh]) => ({
+    ...x,
+    uid: 'u',
+    title: 'T',
+    schemaVersion: 39,
+    time: { from: 'now-1h', to: 'now' },
+    refresh,
+    panels: panels.map((p, i) => ({ ...p, id: i + 1 })),
+  }));
+
+  it('exports and imports back to the same JSON', () => {
+    fc.assert(
+      fc.property(dashboard, (d) => {
+        const back = importDashboard(JSON.stringify(d));
+        expect(back.ok && JSON.parse(exportDashboard(back.dashboard))).toEqual(d);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
