@@ -111,6 +111,35 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
     ]);
     await forward(page, 'forward-1m', 60_000);
     expect(await page.getByTestId('rule-health').allTextContents()).toEqual(['ok', 'ok', 'ok', 'ok']);
+
+    // A rule's expression opens the Query page with it.
+    await page.getByTestId('rule-expr').first().click();
+    await page.getByTestId('query-page').waitFor();
+    await expect.poll(() => page.locator('[data-testid="query-editor"] .cm-content').first().textContent()).toContain('rate(image_gallery_requests_total[1m])');
+  });
+
+  it('silences a firing alert from the Alertmanager page', async () => {
+    await page.getByTestId('incidents-toggle').click();
+    await page.getByTestId('incident-error-rate').click();
+    await page.getByTestId('incidents-toggle').click();
+    await page.getByTestId('nav-alertmanager').click();
+    await page.getByTestId('am-tab-alerts').click();
+    await forwardUntil(page, async () => (await page.getByTestId('am-alert').count()) > 0);
+    expect(await page.getByTestId('am-alert').first().getAttribute('data-state')).toBe('active');
+
+    await page.getByTestId('am-alert-silence').first().click();
+    expect(await page.getByTestId('silence-matchers').inputValue()).toBe('alertname="ImageGalleryHighErrorRate", job="image-gallery", severity="critical"');
+    await page.getByTestId('silence-create').click();
+    expect(await page.getByTestId('silence-error').textContent()).toBe('comment missing');
+    await page.getByTestId('silence-comment').fill('known: the incident is ours');
+    await page.getByTestId('silence-create').click();
+    expect(await page.locator('[data-testid="silence"][data-state="active"]').count()).toBe(1);
+
+    await page.getByTestId('am-tab-alerts').click();
+    expect(await page.getByTestId('am-alert').first().getAttribute('data-state')).toBe('suppressed');
+    await page.getByTestId('incidents-toggle').click();
+    await page.getByTestId('incident-error-rate').click();
+    await page.getByTestId('incidents-toggle').click();
   });
 
   it('refuses a broken alertmanager.yml with line:col', async () => {
