@@ -3,7 +3,7 @@
 import { METRIC_NAME } from '../../labels/labels.ts';
 import { Matcher } from '../../labels/matcher.ts';
 import type { MetricMetadata } from '../../textparse/types.ts';
-import type { Querier } from '../../tsdb/head.ts';
+import type { Head } from '../../tsdb/head.ts';
 
 export interface MetricRow {
   readonly name: string;
@@ -15,10 +15,11 @@ export interface MetricRow {
 // Metadata is per metric family: `x_bucket`, `x_sum` and `x_count` belong to `x`, and OpenMetrics counters drop `_total`.
 const FAMILY_SUFFIX = /(_bucket|_sum|_count|_total|_created|_info)$/;
 
-export function metricRows(head: Querier, metadata: ReadonlyMap<string, readonly MetricMetadata[]>): MetricRow[] {
+/** Series are counted in the index (postings), without reading samples, so the page can refresh with every scrape. */
+export function metricRows(head: Pick<Head, 'labelValues' | 'postingsFor'>, metadata: ReadonlyMap<string, readonly MetricMetadata[]>): MetricRow[] {
   return head.labelValues(METRIC_NAME).map((name) => ({
     name,
-    series: head.select([new Matcher('=', METRIC_NAME, name)], -Infinity, Infinity).length,
+    series: head.postingsFor([new Matcher('=', METRIC_NAME, name)]).length,
     metadata: metadata.get(name) ?? metadata.get(name.replace(FAMILY_SUFFIX, '')) ?? [],
   }));
 }
