@@ -1,7 +1,12 @@
 // The terminal's command registry. To add a command, write `<name>.ts` next to this file exporting a `Command`
 // (see types.ts) and add it to the list below; `help` prints them in this order and Tab completes their names.
 
-import { cat, clear, echo, grep, help, ls } from './basics.ts';
+import { cat } from './cat.ts';
+import { clear } from './clear.ts';
+import { echo } from './echo.ts';
+import { grep } from './grep.ts';
+import { help } from './help.ts';
+import { ls } from './ls.ts';
 import { dockerCompose } from './compose.ts';
 import { docker } from './docker.ts';
 import { curlCommand } from './curl.ts';

@@ -1,0 +1,13 @@
+// `clear`: empties the screen.
+
+import type { Command } from './types.ts';
+
+export const clear: Command = {
+  name: 'clear',
+  usage: 'clear',
+  summary: 'clear the screen',
+  async run(ctx) {
+    ctx.clear();
+    return 0;
+  },
+};
