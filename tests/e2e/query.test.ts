@@ -196,6 +196,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     expect(items[0]).toBe('vector(1)');
     expect(items).toContain('sum(rate(image_gallery_requests_total[1m])) by (code)');
     await page.getByTestId('history-item').first().click();
+    await expect.poll(() => page.getByTestId('history-item').first().isVisible()).toBe(false);
     await page.getByTestId('tab-table').click();
     await expect.poll(() => page.getByTestId('result-row').count()).toBeGreaterThan(0);
   });
