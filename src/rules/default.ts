@@ -1,5 +1,5 @@
 // The rule file promlab starts with: the chapter's example alert, `error_rate > 0.05` for image-gallery, built on
-// recording rules, as operators write them (level:metric:operations).
+// recording rules, as operators write them (level:metric:operations); and an alert for each other incident.
 
 export const DEFAULT_RULES_PATH = '/etc/prometheus/rules/image-gallery.yml';
 
@@ -34,6 +34,42 @@ export const DEFAULT_RULES_YAML = `groups:
           severity: warning
         annotations:
           summary: "{{ $labels.instance }} cannot be scraped"
+
+      - alert: ImageGalleryTrafficSurge
+        expr: job:image_gallery_requests:rate1m > 10
+        for: 1m
+        labels:
+          severity: warning
+        annotations:
+          summary: "image-gallery serves {{ $value | humanize }} requests/s"
+
+  # What the runtime metrics of the apps give away: leaks and restarts.
+  - name: runtime
+    interval: 15s
+    rules:
+      - alert: GoroutineLeak
+        expr: go_goroutines{job="image-gallery"} > 100
+        for: 1m
+        labels:
+          severity: warning
+        annotations:
+          summary: "{{ $labels.job }} runs {{ $value }} goroutines"
+
+      # The resident set keeps growing: a heap that the GC cannot free.
+      - alert: MemoryLeak
+        expr: deriv(process_resident_memory_bytes{job="image-gallery"}[5m]) > 500e3
+        for: 1m
+        labels:
+          severity: warning
+        annotations:
+          summary: "{{ $labels.job }} grows by {{ $value | humanize1024 }}B/s"
+
+      - alert: CrashLooping
+        expr: changes(process_start_time_seconds{job="access-log"}[10m]) > 2
+        labels:
+          severity: critical
+        annotations:
+          summary: "{{ $labels.instance }} restarted {{ $value }} times in 10 minutes"
 `;
 
 /**

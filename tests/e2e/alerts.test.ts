@@ -108,9 +108,13 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
       'job:image_gallery_requests:error_rate1m',
       'ImageGalleryHighErrorRate',
       'ImageGalleryDown',
+      'ImageGalleryTrafficSurge',
+      'GoroutineLeak',
+      'MemoryLeak',
+      'CrashLooping',
     ]);
     await forward(page, 'forward-1m', 60_000);
-    expect(await page.getByTestId('rule-health').allTextContents()).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(await page.getByTestId('rule-health').allTextContents()).toEqual(Array(8).fill('ok'));
 
     // A rule's expression opens the Query page with it.
     await page.getByTestId('rule-expr').first().click();

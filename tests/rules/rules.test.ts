@@ -54,7 +54,9 @@ describe('rule files', () => {
         'recording:job:image_gallery_requests:error_rate1m',
         'alerting:ImageGalleryHighErrorRate',
         'alerting:ImageGalleryDown',
+        'alerting:ImageGalleryTrafficSurge',
       ]],
+      ['runtime', 15_000, ['alerting:GoroutineLeak', 'alerting:MemoryLeak', 'alerting:CrashLooping']],
     ]);
   });
 
