@@ -27,7 +27,7 @@ export class LabelRegexp {
     } catch (err) {
       throw new RegexpError(err instanceof Error ? err.message : String(err));
     }
-    this.setMatches = /^[\w:\- ]+(?:\|[\w:\- ]+)*$/.test(source) ? source.split('|') : null;
+    this.setMatches = literalAlternation(source);
     this.set = this.setMatches ? new Set(this.setMatches) : null;
   }
 
@@ -42,6 +42,28 @@ export class LabelRegexp {
     for (let i = 0; i <= m.groupCount(); i++) groups.push(m.group(i) ?? '');
     return { groups, named: this.re.namedGroups() };
   }
+}
+
+const PLAIN = /[\w:\-/ ]/;
+const ESCAPABLE = /[.+*?()|[\]{}^$\\]/;
+
+/** The values of `200|404` or `172\.20\.0\.6:80|image-gallery`: alternatives of plain characters and escaped punctuation. */
+function literalAlternation(source: string): string[] | null {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\' && ESCAPABLE.test(source[i + 1] ?? '')) cur += source[++i];
+    else if (c === '|') {
+      if (cur === '') return null;
+      out.push(cur);
+      cur = '';
+    } else if (PLAIN.test(c)) cur += c;
+    else return null;
+  }
+  if (cur === '') return null;
+  out.push(cur);
+  return out;
 }
 
 const cache = new Map<string, LabelRegexp>();

@@ -40,3 +40,14 @@ describe('label regexps (RE2, anchored)', () => {
     expect(expand('$1-$2-$$-$1x-${1}x-$', m)).toBe('a--$--ax-$');
   });
 });
+
+describe('set matches', () => {
+  it('read escaped punctuation as the literal it stands for', () => {
+    expect(new LabelRegexp('172\\.20\\.0\\.6:80|image-gallery').setMatches).toEqual(['172.20.0.6:80', 'image-gallery']);
+    expect(new LabelRegexp('a\\\\|b').setMatches).toEqual(['a\\', 'b']);
+    expect(new LabelRegexp('a\\|b').setMatches).toEqual(['a|b']);
+    expect(new LabelRegexp('a\\|b').matches('a|b')).toBe(true);
+    expect(new LabelRegexp('a||b').setMatches).toBeNull();
+    expect(new LabelRegexp('a\\db').setMatches).toBeNull();
+  });
+});
