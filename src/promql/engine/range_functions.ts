@@ -184,4 +184,4 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
 };
 
 /** Functions whose output keeps the input's metric name. */
-export const KEEPS_METRIC_NAME = new Set(['last_over_time', 'first_over_time', 'sort_by_label', 'sort_by_label_desc', 'sort', 'sort_desc', 'label_replace', 'label_join']);
+export const KEEPS_METRIC_NAME = new Set(['last_over_time', 'first_over_time']);
