@@ -3,7 +3,59 @@
 
 import type { Localized } from './text.ts';
 
+// The date functions read each sample's value as a Unix time (or the evaluation time, without an argument).
+const dateFn = (ko: string, en: string): Localized => ({
+  ko: `각 샘플 값을 Unix 시각(UTC)으로 보고 ${ko}을(를) 돌려줍니다. 인자가 없으면 평가 시각을 씁니다.`,
+  en: `Reads each sample value as a Unix time (UTC) and returns its ${en}; without an argument it uses the evaluation time.`,
+});
+
+const mathFn = (ko: string, en: string): Localized => ({ ko: `각 샘플 값의 ${ko}을(를) 계산합니다.`, en: `Computes the ${en} of each sample value.` });
+
+const TRIG = ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'cos', 'cosh', 'sin', 'sinh', 'tan', 'tanh'];
+
 export const FUNCTION_TEXT: Record<string, Localized> = {
+  ...Object.fromEntries(TRIG.map((f) => [f, mathFn(`${f} (라디안)`, `${f} (in radians)`)])),
+  exp: mathFn('지수 함수 eˣ', 'exponential eˣ'),
+  ln: mathFn('자연로그', 'natural logarithm'),
+  log2: mathFn('밑이 2인 로그', 'base-2 logarithm'),
+  log10: mathFn('밑이 10인 로그', 'base-10 logarithm'),
+  sqrt: mathFn('제곱근', 'square root'),
+  sgn: mathFn('부호(1, 0, -1)', 'sign (1, 0 or -1)'),
+  deg: mathFn('라디안→도 변환', 'conversion from radians to degrees'),
+  rad: mathFn('도→라디안 변환', 'conversion from degrees to radians'),
+  pi: { ko: '원주율 π를 스칼라로 돌려줍니다.', en: 'Returns π as a scalar.' },
+  minute: dateFn('분(0–59)', 'minute (0–59)'),
+  hour: dateFn('시(0–23)', 'hour (0–23)'),
+  day_of_week: dateFn('요일(0=일요일–6)', 'day of the week (0 = Sunday … 6)'),
+  day_of_month: dateFn('일(1–31)', 'day of the month (1–31)'),
+  day_of_year: dateFn('연중 일자(1–366)', 'day of the year (1–366)'),
+  days_in_month: dateFn('그 달의 날 수(28–31)', 'number of days in the month (28–31)'),
+  month: dateFn('월(1–12)', 'month (1–12)'),
+  year: dateFn('연도', 'year'),
+  clamp: { ko: '각 값을 [최솟값, 최댓값] 범위 안으로 자릅니다.', en: 'Clamps each value into [min, max].' },
+  absent_over_time: {
+    ko: '범위 안에 샘플이 하나도 없으면 값이 1인 시리즈 하나를, 있으면 빈 결과를 돌려줍니다.',
+    en: 'Returns one series with value 1 if the range holds no sample at all, and nothing otherwise.',
+  },
+  present_over_time: { ko: '범위 안에 샘플이 있는 시리즈마다 값 1을 돌려줍니다.', en: 'Returns 1 for every series that has a sample in the range.' },
+  first_over_time: { ko: '시리즈마다 범위 안 첫 샘플을 고릅니다.', en: 'Takes the first sample in the range, per series.' },
+  stddev_over_time: { ko: '시리즈마다 범위 안 샘플의 표준편차를 계산합니다.', en: 'Computes the standard deviation of the samples in the range, per series.' },
+  stdvar_over_time: { ko: '시리즈마다 범위 안 샘플의 분산을 계산합니다.', en: 'Computes the variance of the samples in the range, per series.' },
+  mad_over_time: { ko: '시리즈마다 범위 안 샘플의 중앙값 절대 편차를 계산합니다.', en: 'Computes the median absolute deviation of the samples in the range, per series.' },
+  double_exponential_smoothing: {
+    ko: '범위 안 샘플을 평활 계수와 추세 계수로 이중 지수 평활해 다듬은 값을 냅니다. 게이지에 씁니다.',
+    en: 'Smooths the samples in the range by double exponential smoothing with the given smoothing and trend factors. Use it on gauges.',
+  },
+  histogram_fraction: {
+    ko: '히스토그램에서 두 경계 사이에 든 관측값의 비율을 추정합니다.',
+    en: 'Estimates the fraction of observations between the two bounds of a histogram.',
+  },
+  sort_by_label: { ko: '주어진 라벨 값의 순서로 정렬합니다.', en: 'Sorts by the values of the given labels.' },
+  sort_by_label_desc: { ko: '주어진 라벨 값의 역순으로 정렬합니다.', en: 'Sorts by the values of the given labels, descending.' },
+  info: {
+    ko: '같은 식별 라벨(기본은 instance, job)을 가진 info 메트릭(예: target_info)의 데이터 라벨을 각 시리즈에 붙입니다.',
+    en: 'Adds the data labels of info metrics (such as target_info) that share the identifying labels (instance and job by default) to each series.',
+  },
   rate: {
     ko: '범위 안 샘플로 초당 평균 증가율을 계산합니다. 카운터 재설정(재시작)을 보정하고 범위 양 끝까지 외삽합니다. 카운터에만 쓰세요.',
     en: 'Computes the per-second average rate of increase over the range, correcting for counter resets (restarts) and extrapolating to the range edges. Use it on counters only.',
