@@ -4,6 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { Decoder } from './decode.ts';
 import type { Field } from './decode.ts';
+import { DEFAULT_SCRAPE_PROTOCOLS, SCRAPE_PROTOCOLS, type ScrapeProtocol } from './protocols.ts';
 import { readRelabelConfigs } from './relabel.ts';
 import type {
   AlertingConfig, AlertmanagerConfig, Config, ConfigError, ConfigResult, DNSSDConfig, FileSDConfig, GlobalConfig, ScrapeConfig,
@@ -42,14 +43,13 @@ const UNSIMULATED_TOP = [
   'runtime', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp',
 ];
 const UNSIMULATED_GLOBAL = [
-  'scrape_protocols', 'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'body_size_limit',
-  'target_limit', 'label_name_length_limit', 'label_value_length_limit',
+  'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'target_limit',
   'keep_dropped_targets', 'metric_name_validation_scheme', 'metric_name_escaping_scheme', 'scrape_native_histograms',
   'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms', 'extra_scrape_metrics',
 ];
 const UNSIMULATED_SCRAPE = [
   ...UNSIMULATED_GLOBAL.filter((f) => !['rule_query_offset', 'query_log_file'].includes(f)),
-  'track_timestamps_staleness', 'fallback_scrape_protocol', 'enable_compression',
+  'enable_compression',
   'native_histogram_bucket_limit', 'native_histogram_min_bucket_factor',
   'basic_auth', 'authorization', 'oauth2', 'tls_config', 'proxy_url', 'no_proxy', 'proxy_from_environment',
   'proxy_connect_header', 'follow_redirects', 'enable_http2', 'http_headers', 'http_sd_configs',
@@ -162,7 +162,10 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
     d.fields(
       node,
       GO_CONFIG,
-      ['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', 'sample_limit', 'label_limit'],
+      [
+        'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', 'sample_limit', 'label_limit',
+        'label_name_length_limit', 'label_value_length_limit', 'scrape_protocols',
+      ],
       UNSIMULATED_GLOBAL,
     ) ??
     new Map<string, Field>();
@@ -181,6 +184,9 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
     externalLabels,
     sampleLimit: d.uint(f.get('sample_limit')?.value ?? null) ?? 0,
     labelLimit: d.uint(f.get('label_limit')?.value ?? null) ?? 0,
+    labelNameLengthLimit: d.uint(f.get('label_name_length_limit')?.value ?? null) ?? 0,
+    labelValueLengthLimit: d.uint(f.get('label_value_length_limit')?.value ?? null) ?? 0,
+    scrapeProtocols: readProtocols(d, f.get('scrape_protocols')) ?? [...DEFAULT_SCRAPE_PROTOCOLS],
   };
 }
 
@@ -189,8 +195,9 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     node,
     GO_SCRAPE_CONFIG,
     [
-      'job_name', 'honor_labels', 'honor_timestamps', 'params', 'scrape_interval', 'scrape_timeout', 'metrics_path', 'scheme',
-      'sample_limit', 'label_limit', 'static_configs', 'dns_sd_configs', 'file_sd_configs', 'relabel_configs',
+      'job_name', 'honor_labels', 'honor_timestamps', 'track_timestamps_staleness', 'params', 'scrape_interval', 'scrape_timeout',
+      'metrics_path', 'scheme', 'scrape_protocols', 'fallback_scrape_protocol', 'sample_limit', 'label_limit',
+      'label_name_length_limit', 'label_value_length_limit', 'static_configs', 'dns_sd_configs', 'file_sd_configs', 'relabel_configs',
       'metric_relabel_configs',
     ],
     UNSIMULATED_SCRAPE,
@@ -224,8 +231,13 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     honorLabels: d.bool(f.get('honor_labels')?.value ?? null) ?? false,
     // honor_timestamps defaults to true: a bool field that is absent keeps Prometheus' default.
     honorTimestamps: f.has('honor_timestamps') ? (d.bool(f.get('honor_timestamps')!.value) ?? true) : true,
+    trackTimestampsStaleness: d.bool(f.get('track_timestamps_staleness')?.value ?? null) ?? false,
+    scrapeProtocols: readProtocols(d, f.get('scrape_protocols')) ?? [...global.scrapeProtocols],
+    fallbackScrapeProtocol: readFallbackProtocol(d, f.get('fallback_scrape_protocol'), jobName),
     sampleLimit: (d.uint(f.get('sample_limit')?.value ?? null) ?? 0) || global.sampleLimit,
     labelLimit: (d.uint(f.get('label_limit')?.value ?? null) ?? 0) || global.labelLimit,
+    labelNameLengthLimit: (d.uint(f.get('label_name_length_limit')?.value ?? null) ?? 0) || global.labelNameLengthLimit,
+    labelValueLengthLimit: (d.uint(f.get('label_value_length_limit')?.value ?? null) ?? 0) || global.labelValueLengthLimit,
     staticConfigs: sections(d, f.get('static_configs'), '[]*targetgroup.Group', 'static_configs', readStaticConfig),
     dnsSDConfigs: sections(d, f.get('dns_sd_configs'), '[]*dns.SDConfig', 'dns_sd_configs', readDNSSDConfig),
     fileSDConfigs: sections(d, f.get('file_sd_configs'), '[]*file.SDConfig', 'file_sd_configs', readFileSDConfig),
@@ -269,6 +281,39 @@ function readStaticConfig(d: Decoder, node: Node): StaticConfig | undefined {
     if (checkLabel(d, key, name, value)) labels[name] = value;
   }
   return { targets, labels };
+}
+
+const SUPPORTED_PROTOCOLS = `[${[...SCRAPE_PROTOCOLS].sort().join(' ')}]`;
+
+/** A scrape protocol name; PrometheusProto is valid Prometheus but the playground has no protobuf parser. */
+function readProtocol(d: Decoder, node: Node, text: string, prefix = ''): ScrapeProtocol | undefined {
+  const p = SCRAPE_PROTOCOLS.find((x) => x === text);
+  if (!p) d.fail(node, `${prefix}unknown scrape protocol ${text}, supported: ${SUPPORTED_PROTOCOLS}`);
+  else if (p === 'PrometheusProto') d.fail(node, 'scrape protocol PrometheusProto is not supported by promlab');
+  else return p;
+  return undefined;
+}
+
+/** scrape_protocols: not empty, no repeats (config.validateAcceptScrapeProtocols); undefined when absent. */
+function readProtocols(d: Decoder, field: Field | undefined): ScrapeProtocol[] | undefined {
+  if (!field) return undefined;
+  const items = d.stringList(field.value) ?? [];
+  if (items.length === 0) d.fail(field.value ?? field.key, 'scrape_protocols cannot be empty');
+  const out: ScrapeProtocol[] = [];
+  for (const [node, text] of items) {
+    const p = readProtocol(d, node, text);
+    if (p && out.includes(p)) d.fail(node, `duplicated protocol in scrape_protocols, got [${items.map(([, t]) => t).join(' ')}]`);
+    else if (p) out.push(p);
+  }
+  return out;
+}
+
+function readFallbackProtocol(d: Decoder, field: Field | undefined, jobName: string): ScrapeProtocol | null {
+  if (!field || d.isNull(field.value)) return null;
+  const text = d.string(field.value);
+  if (text === undefined) return null;
+  const prefix = `invalid fallback_scrape_protocol for scrape config with job name ${JSON.stringify(jobName)}: `;
+  return readProtocol(d, field.value!, text, prefix) ?? null;
 }
 
 /** params: url.Values, a map from names to lists of values. */

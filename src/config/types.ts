@@ -1,6 +1,7 @@
 // The parsed prometheus.yml, with Prometheus' defaults filled in. Durations are milliseconds.
 
 import type { RelabelConfig } from '../relabel/relabel.ts';
+import type { ScrapeProtocol } from './protocols.ts';
 
 export interface GlobalConfig {
   scrapeInterval: number;
@@ -10,6 +11,9 @@ export interface GlobalConfig {
   /** Per-scrape limits every scrape config inherits unless it sets its own; 0 means no limit. */
   sampleLimit: number;
   labelLimit: number;
+  labelNameLengthLimit: number;
+  labelValueLengthLimit: number;
+  scrapeProtocols: ScrapeProtocol[];
 }
 
 export interface StaticConfig {
@@ -41,9 +45,17 @@ export interface ScrapeConfig {
   params: Record<string, string[]>;
   honorLabels: boolean;
   honorTimestamps: boolean;
-  /** 0 means no limit; over the limit the whole scrape fails. */
+  /** Staleness markers for series with explicit timestamps too. */
+  trackTimestampsStaleness: boolean;
+  /** Formats to ask for, in order of preference (the Accept header). */
+  scrapeProtocols: ScrapeProtocol[];
+  /** How to parse a response with a missing or unknown Content-Type; null fails such scrapes. */
+  fallbackScrapeProtocol: ScrapeProtocol | null;
+  /** 0 means no limit; over a limit the whole scrape fails. */
   sampleLimit: number;
   labelLimit: number;
+  labelNameLengthLimit: number;
+  labelValueLengthLimit: number;
   staticConfigs: StaticConfig[];
   dnsSDConfigs: DNSSDConfig[];
   fileSDConfigs: FileSDConfig[];

@@ -8,11 +8,10 @@ import type { ScrapeConfig } from '../config/types.ts';
 import { LabelsBuilder, type Labels, METRIC_NAME } from '../labels/labels.ts';
 import { relabel } from '../relabel/relabel.ts';
 import { AppendError, type Head } from '../tsdb/head.ts';
-import { ACCEPT_HEADER, parseExposition } from '../textparse/parse.ts';
+import { acceptHeader, protocolMediaType } from '../config/protocols.ts';
+import { parseExposition } from '../textparse/parse.ts';
 import type { SampleEntry } from '../textparse/types.ts';
 import type { Target } from './target.ts';
-
-export { ACCEPT_HEADER } from '../textparse/parse.ts';
 
 export interface ScrapeLoopOptions {
   readonly clock: Clock;
@@ -35,7 +34,8 @@ interface Pending {
   readonly labels: Labels;
   readonly t: number;
   readonly v: number;
-  readonly explicit: boolean;
+  /** Whether the series gets a staleness marker when it vanishes. */
+  readonly tracked: boolean;
 }
 
 export class ScrapeLoop {
@@ -98,7 +98,8 @@ export class ScrapeLoop {
     try {
       const { body, contentType } = await this.scrape();
       if (this.stopped) return;
-      const { samples, metadata } = parseExposition(body, contentType);
+      const fallback = this.o.config.fallbackScrapeProtocol;
+      const { samples, metadata } = parseExposition(body, contentType, fallback && protocolMediaType(fallback));
       scraped = samples.length;
       const pending = this.prepare(samples, start);
       postRelabel = pending.length;
@@ -142,7 +143,7 @@ export class ScrapeLoop {
       let res: Response;
       try {
         res = await this.o.fetch(url, {
-          headers: { Accept: ACCEPT_HEADER, 'X-Prometheus-Scrape-Timeout-Seconds': String(timeout / 1000) },
+          headers: { Accept: acceptHeader(this.o.config.scrapeProtocols), 'X-Prometheus-Scrape-Timeout-Seconds': String(timeout / 1000) },
           signal: controller.signal,
         });
       } catch (err) {
@@ -177,20 +178,43 @@ export class ScrapeLoop {
           this.droppedKeys.add(key);
           continue;
         }
-        if (cfg.labelLimit > 0 && labels.length > cfg.labelLimit) {
-          this.o.target.labelLimitExceeded++;
-          const name = labels.find((l) => l.name === METRIC_NAME)?.value ?? '';
-          throw new ScrapeError(`label_limit exceeded (metric: ${name.slice(0, 50)}, number of labels: ${labels.length}, limit: ${cfg.labelLimit})`);
-        }
+        this.checkLabelLimits(s, labels);
       }
       const explicit = s.timestamp !== null && cfg.honorTimestamps;
-      out.push({ key, labels: labels ?? [], t: explicit ? s.timestamp! : start, v: s.value, explicit });
+      // Series with explicit timestamps get no staleness markers unless track_timestamps_staleness asks for them.
+      out.push({ key, labels: labels ?? [], t: explicit ? s.timestamp! : start, v: s.value, tracked: !explicit || cfg.trackTimestampsStaleness });
     }
     if (cfg.sampleLimit > 0 && out.length > cfg.sampleLimit) {
       this.o.target.sampleLimitExceeded++;
       throw new ScrapeError('sample limit exceeded');
     }
     return out;
+  }
+
+  /** label_limit, label_name_length_limit and label_value_length_limit, with Prometheus' messages. */
+  private checkLabelLimits(s: SampleEntry, labels: Labels): void {
+    const cfg = this.o.config;
+    const met = exposed(s).slice(0, 50);
+    if (cfg.labelLimit > 0 && labels.length > cfg.labelLimit) {
+      this.o.target.labelLimitExceeded++;
+      throw new ScrapeError(`label_limit exceeded (metric: ${met}, number of labels: ${labels.length}, limit: ${cfg.labelLimit})`);
+    }
+    for (const { name, value } of labels) {
+      const nameLength = utf8Length(name);
+      if (cfg.labelNameLengthLimit > 0 && nameLength > cfg.labelNameLengthLimit) {
+        this.o.target.labelLimitExceeded++;
+        throw new ScrapeError(
+          `label_name_length_limit exceeded (metric: ${met}, label name: ${name.slice(0, 50)}, length: ${nameLength}, limit: ${cfg.labelNameLengthLimit})`,
+        );
+      }
+      const valueLength = utf8Length(value);
+      if (cfg.labelValueLengthLimit > 0 && valueLength > cfg.labelValueLengthLimit) {
+        this.o.target.labelLimitExceeded++;
+        throw new ScrapeError(
+          `label_value_length_limit exceeded (metric: ${met}, label name: ${name.slice(0, 50)}, value: ${JSON.stringify(value.slice(0, 50))}, length: ${valueLength}, limit: ${cfg.labelValueLengthLimit})`,
+        );
+      }
+    }
   }
 
   private append(pending: Pending[]): { added: number; seen: Set<number> } {
@@ -210,8 +234,7 @@ export class ScrapeLoop {
         if (err.kind === 'out_of_order') this.o.target.outOfOrder++;
         else this.o.target.duplicate++;
       }
-      // Series with explicit timestamps get no staleness markers (Prometheus cannot know when they end).
-      if (!p.explicit) seen.add(ref);
+      if (p.tracked) seen.add(ref);
     }
     return { added, seen };
   }
@@ -250,6 +273,13 @@ const REPORT_SERIES = [
   'scrape_samples_post_metric_relabeling',
   'scrape_series_added',
 ];
+
+/** The series as the exposition wrote it, for limit errors: name{a="1",b="2"}. */
+function exposed(s: SampleEntry): string {
+  return s.labels.length ? `${s.name}{${s.labels.map(([n, v]) => `${n}=${JSON.stringify(v)}`).join(',')}}` : s.name;
+}
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 function seriesKey(s: SampleEntry): string {
   let k = s.name;

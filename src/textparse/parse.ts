@@ -5,20 +5,21 @@ import { parseOpenMetrics } from './openmetrics.ts';
 import { parsePrometheusText } from './promparse.ts';
 import type { ParsedExposition } from './types.ts';
 
-/** The Accept header of a Prometheus 3 scrape with the default scrape_protocols. */
-export const ACCEPT_HEADER =
-  'application/openmetrics-text;version=1.0.0;escaping=allow-utf-8;q=0.6,application/openmetrics-text;version=0.0.1;q=0.5,' +
-  'text/plain;version=1.0.0;escaping=allow-utf-8;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2';
-
 /** A Content-Type no parser reads; the scrape fails with this message. */
 export class ContentTypeError extends Error {}
 
-export function parseExposition(body: string, contentType: string | null): ParsedExposition {
+/** Parses by the Content-Type's media type; `fallback` (a media type from fallback_scrape_protocol) covers a missing or unknown one. */
+export function parseExposition(body: string, contentType: string | null, fallback: string | null = null): ParsedExposition {
+  const mediaType = contentType?.split(';')[0].trim().toLowerCase() ?? '';
+  const parse = PARSERS[mediaType] ?? (fallback ? PARSERS[fallback] : undefined);
+  if (parse) return parse(body);
   if (!contentType) {
     throw new ContentTypeError('non-compliant scrape target sending blank Content-Type and no fallback_scrape_protocol specified for target');
   }
-  const mediaType = contentType.split(';')[0].trim().toLowerCase();
-  if (mediaType === 'application/openmetrics-text') return parseOpenMetrics(body);
-  if (mediaType === 'text/plain') return parsePrometheusText(body);
   throw new ContentTypeError(`received unsupported Content-Type ${JSON.stringify(contentType)} and no fallback_scrape_protocol specified for target`);
 }
+
+const PARSERS: Record<string, (body: string) => ParsedExposition> = {
+  'application/openmetrics-text': parseOpenMetrics,
+  'text/plain': parsePrometheusText,
+};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
+import { DEFAULT_SCRAPE_PROTOCOLS } from '../../src/config/protocols.ts';
 import type { Config, ConfigError } from '../../src/config/types.ts';
 
 function ok(text: string): Config {
@@ -36,6 +37,9 @@ describe('the chapter config', () => {
       externalLabels: {},
       sampleLimit: 0,
       labelLimit: 0,
+      labelNameLengthLimit: 0,
+      labelValueLengthLimit: 0,
+      scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
     });
     const timing = Object.fromEntries(config.scrapeConfigs.map((j) => [j.jobName, [j.scrapeInterval, j.scrapeTimeout]]));
     expect(timing).toEqual({
@@ -61,7 +65,17 @@ describe('defaults', () => {
   it('an empty file is a valid config with Prometheus defaults', () => {
     for (const text of ['', '# nothing yet\n', 'global:\n']) {
       expect(ok(text)).toEqual({
-        global: { scrapeInterval: 60_000, scrapeTimeout: 10_000, evaluationInterval: 60_000, externalLabels: {}, sampleLimit: 0, labelLimit: 0 },
+        global: {
+          scrapeInterval: 60_000,
+          scrapeTimeout: 10_000,
+          evaluationInterval: 60_000,
+          externalLabels: {},
+          sampleLimit: 0,
+          labelLimit: 0,
+          labelNameLengthLimit: 0,
+          labelValueLengthLimit: 0,
+          scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
+        },
         ruleFiles: [],
         alerting: { alertRelabelConfigs: [], alertmanagers: [] },
         scrapeConfigs: [],

@@ -81,6 +81,33 @@ describe('scrape config fields', () => {
   });
 });
 
+describe('scrape protocols', () => {
+  it("default to Prometheus 3's order and are inherited from global", () => {
+    const [a, b] = ok(
+      'global:\n  scrape_protocols: [PrometheusText0.0.4]\nscrape_configs:\n  - job_name: a\n  - job_name: b\n' +
+        '    scrape_protocols: [OpenMetricsText1.0.0, PrometheusText0.0.4]\n    fallback_scrape_protocol: PrometheusText0.0.4\n',
+    ).scrapeConfigs;
+    expect([a.scrapeProtocols, a.fallbackScrapeProtocol]).toEqual([['PrometheusText0.0.4'], null]);
+    expect([b.scrapeProtocols, b.fallbackScrapeProtocol]).toEqual([['OpenMetricsText1.0.0', 'PrometheusText0.0.4'], 'PrometheusText0.0.4']);
+    expect(ok(scrape('')).scrapeConfigs[0].scrapeProtocols).toEqual([
+      'OpenMetricsText1.0.0',
+      'OpenMetricsText0.0.1',
+      'PrometheusText1.0.0',
+      'PrometheusText0.0.4',
+    ]);
+  });
+
+  it.each([
+    ['    scrape_protocols: [Text]\n', 3, 24, 'unknown scrape protocol Text, supported: [OpenMetricsText0.0.1 OpenMetricsText1.0.0 PrometheusProto PrometheusText0.0.4 PrometheusText1.0.0]'],
+    ['    scrape_protocols: []\n', 3, 23, 'scrape_protocols cannot be empty'],
+    ['    scrape_protocols: [PrometheusText0.0.4, PrometheusText0.0.4]\n', 3, 45, 'duplicated protocol in scrape_protocols, got [PrometheusText0.0.4 PrometheusText0.0.4]'],
+    ['    scrape_protocols: [PrometheusProto]\n', 3, 24, 'scrape protocol PrometheusProto is not supported by promlab'],
+    ['    fallback_scrape_protocol: text\n', 3, 31, 'invalid fallback_scrape_protocol for scrape config with job name "j": unknown scrape protocol text, supported: [OpenMetricsText0.0.1 OpenMetricsText1.0.0 PrometheusProto PrometheusText0.0.4 PrometheusText1.0.0]'],
+  ])('reject %j', (body, line, col, message) => {
+    expect(errors(scrape(body))).toEqual([{ line, col, message }]);
+  });
+});
+
 describe('rule_files and alerting', () => {
   it('resolve rule file patterns against the config directory; a * only in the last element', () => {
     expect(ok('rule_files:\n  - rules/*.yml\n  - /etc/x.yml\n').ruleFiles).toEqual(['/etc/prometheus/rules/*.yml', '/etc/x.yml']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
+import { DEFAULT_SCRAPE_PROTOCOLS } from '../../src/config/protocols.ts';
 import type { ScrapeConfig } from '../../src/config/types.ts';
 import { DiscoveryManager } from '../../src/discovery/manager.ts';
 import { Files } from '../../src/files/files.ts';
@@ -14,8 +15,13 @@ const job = (over: Partial<ScrapeConfig>): ScrapeConfig => ({
   params: {},
   honorLabels: false,
   honorTimestamps: true,
+  trackTimestampsStaleness: false,
+  scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
+  fallbackScrapeProtocol: null,
   sampleLimit: 0,
   labelLimit: 0,
+  labelNameLengthLimit: 0,
+  labelValueLengthLimit: 0,
   staticConfigs: [],
   dnsSDConfigs: [],
   fileSDConfigs: [],

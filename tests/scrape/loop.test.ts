@@ -2,10 +2,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
+import { DEFAULT_SCRAPE_PROTOCOLS, acceptHeader } from '../../src/config/protocols.ts';
 import type { ScrapeConfig } from '../../src/config/types.ts';
 import { getLabel, labelsToRecord } from '../../src/labels/labels.ts';
 import { Matcher } from '../../src/labels/matcher.ts';
-import { ACCEPT_HEADER } from '../../src/scrape/loop.ts';
 import { ScrapePool, scrapeOffset } from '../../src/scrape/pool.ts';
 import { Head } from '../../src/tsdb/head.ts';
 
@@ -47,8 +47,13 @@ function pool(extra: Partial<ScrapeConfig> = {}): ScrapePool {
     params: {},
     honorLabels: false,
     honorTimestamps: true,
+    trackTimestampsStaleness: false,
+    scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
+    fallbackScrapeProtocol: null,
     sampleLimit: 0,
     labelLimit: 0,
+    labelNameLengthLimit: 0,
+    labelValueLengthLimit: 0,
     staticConfigs: [],
     dnsSDConfigs: [],
     fileSDConfigs: [],
@@ -73,7 +78,7 @@ describe('scrape pool and loop', () => {
     expect(target.url).toBe('http://app/metrics');
     expect(target.health).toBe('up');
     expect(labelsToRecord(target.labels)).toEqual({ instance: 'app', job: 'app-job', team: 'web' });
-    expect(accept).toBe(ACCEPT_HEADER);
+    expect(accept).toBe(acceptHeader(DEFAULT_SCRAPE_PROTOCOLS));
     const req = samples('requests_total', [new Matcher('=', 'code', '200')]);
     expect(req).toHaveLength(1);
     expect(labelsToRecord(req[0].labels)).toEqual({

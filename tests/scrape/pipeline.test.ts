@@ -169,9 +169,57 @@ describe('scraping', () => {
     await clock.advance(10_000);
     const [samples, labels] = prom.targets();
     expect([samples.health, samples.lastError, samples.sampleLimitExceeded]).toEqual(['down', 'sample limit exceeded', 1]);
-    expect(labels.lastError).toBe('label_limit exceeded (metric: wide, number of labels: 6, limit: 4)');
+    expect(labels.lastError).toBe('label_limit exceeded (metric: wide{a="1",b="2",c="3"}, number of labels: 6, limit: 4)');
     expect(q('a')).toEqual([]);
     expect(q('up').map((s) => s.value)).toEqual([0, 0]);
+  });
+
+  it('fails the scrape over label_name_length_limit and label_value_length_limit', async () => {
+    served.app1 = { body: 'm{a_rather_long_name="x"} 1\n', type: TEXT };
+    served.app2 = { body: 'm{path="/a/very/long/path"} 1\n', type: TEXT };
+    load(`scrape_configs:
+  - job_name: names
+    label_name_length_limit: 10
+    static_configs: [{ targets: [app1] }]
+  - job_name: values
+    label_value_length_limit: 10
+    static_configs: [{ targets: [app2] }]
+`);
+    await clock.advance(10_000);
+    expect(prom.targets().map((t) => t.lastError)).toEqual([
+      'label_name_length_limit exceeded (metric: m{a_rather_long_name="x"}, label name: a_rather_long_name, length: 18, limit: 10)',
+      'label_value_length_limit exceeded (metric: m{path="/a/very/long/path"}, label name: path, value: "/a/very/long/path", length: 17, limit: 10)',
+    ]);
+  });
+
+  it('ends series with explicit timestamps only under track_timestamps_staleness', async () => {
+    served.app1 = { body: `stamped 1 ${T0 + 1_000}\n`, type: TEXT };
+    served.app2 = served.app1;
+    load(`scrape_configs:
+  - job_name: plain
+    static_configs: [{ targets: [app1] }]
+  - job_name: tracked
+    track_timestamps_staleness: true
+    static_configs: [{ targets: [app2] }]
+`);
+    await clock.advance(10_000);
+    served.app1 = served.app2 = { body: '', type: TEXT };
+    await clock.advance(10_000);
+    expect(q('stamped').map((s) => s.job)).toEqual(['plain']);
+  });
+
+  it('parses a response without Content-Type by fallback_scrape_protocol', async () => {
+    served.app1 = { body: 'a 1\n', type: null };
+    load('scrape_configs:\n  - job_name: j\n    fallback_scrape_protocol: PrometheusText0.0.4\n    static_configs: [{ targets: [app1] }]\n');
+    await clock.advance(10_000);
+    expect(prom.targets()[0].health).toBe('up');
+    expect(q('a')[0].value).toBe(1);
+  });
+
+  it('asks only for the formats in scrape_protocols', async () => {
+    load('scrape_configs:\n  - job_name: j\n    scrape_protocols: [PrometheusText0.0.4]\n    static_configs: [{ targets: [app1] }]\n');
+    await clock.advance(10_000);
+    expect(requests[0].accept).toBe('text/plain;version=0.0.4;q=0.6,*/*;q=0.5');
   });
 
   it('uses explicit timestamps unless honor_timestamps is false', async () => {
