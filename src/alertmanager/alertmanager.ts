@@ -3,6 +3,7 @@
 
 import type { Clock } from '../clock/clock.ts';
 import type { PostableAlert } from '../rules/types.ts';
+import { TemplateError } from '../template/index.ts';
 import { loadAlertmanagerConfig, type AlertmanagerConfig, type AlertmanagerConfigResult } from './config.ts';
 import { Dispatcher, type AggrGroup } from './dispatch.ts';
 import { inhibitedBy } from './inhibit.ts';
@@ -215,7 +216,9 @@ export class Alertmanager {
         const limit = this.opts.inboxLimit ?? 500;
         if (this.notifications.length > limit) this.notifications.splice(0, this.notifications.length - limit);
       } catch (err) {
-        this.errors.push({ time: now, receiver: ref.receiver, integration: ref.integration, message: err instanceof Error ? err.message : String(err) });
+        // A template that fails to execute fails the notification, as in Alertmanager; it is retried next flush.
+        if (!(err instanceof TemplateError)) throw err;
+        this.errors.push({ time: now, receiver: ref.receiver, integration: ref.integration, message: err.message });
         return false;
       }
     }

@@ -1,7 +1,7 @@
 // Notification template data (template.Data) and Alertmanager's default templates (template/default.tmpl),
 // which configs reach by name: `{{ template "slack.default.title" . }}`.
 
-import { ALERTMANAGER_FUNCS, execute, parseTemplate, TemplateError, type Template } from '../template/index.ts';
+import { ALERTMANAGER_FUNCS, execute, parseTemplate, type Template } from '../template/index.ts';
 import type { AmAlert } from './types.ts';
 
 /** A Go `template.KV`: a string map with SortedPairs/Names/Values/Remove as methods (non-enumerable). */
@@ -102,5 +102,3 @@ const NAMED: Record<string, Template> = Object.fromEntries(Object.entries(DEFAUL
 export function expand(name: string, text: string, data: TemplateData): string {
   return execute(parseTemplate(name, text), data, { funcs: ALERTMANAGER_FUNCS, named: NAMED });
 }
-
-export { TemplateError };

@@ -127,6 +127,16 @@ describe('routing, grouping and receivers', () => {
     expect(slackTimes()).toEqual([10_000, 3_670_000]);
   });
 
+  it('fails a notification whose template fails, and says why', async () => {
+    const { clock, am } = setup(DEFAULT_ALERTMANAGER_YAML.replace("title: '{{ template \"slack.default.title\" . }}'", "title: '{{ template \"slack.custom.title\" . }}'"));
+    am.receive([alert(HIGH, clock)]);
+    await clock.advance(10_000);
+    expect(am.inbox().map((n) => n.integration)).toEqual(['email']);
+    expect(am.notifyErrors()).toMatchObject([
+      { receiver: 'slack-alerts', integration: 'slack', message: 'template: title:1: executing "title": no such template "slack.custom.title"' },
+    ]);
+  });
+
   it('sends the webhook payload (version 4) for warnings', async () => {
     const { clock, am } = setup();
     am.receive([alert({ alertname: 'ImageGalleryDown', job: 'iotd-api', severity: 'warning' }, clock)]);

@@ -30,7 +30,7 @@ export interface IncidentHost {
 }
 
 /** Requests per second while an incident needs users and none were set. */
-export const INCIDENT_TRAFFIC = 2;
+const INCIDENT_TRAFFIC = 2;
 const SURGE_FACTOR = 10;
 const ERROR_RATIO = 0.3;
 const EXTRA_LATENCY_MS = 1500;
