@@ -312,5 +312,11 @@ describe('reload', () => {
     expect(prom.lastReload()).toMatchObject({ ok: false, time: clock.now() });
     expect(prom.configText()).toContain(config('5s'));
     expect(prom.targets()).toHaveLength(2);
+
+    // A job removed from the config: its pool stops and its series end at once in PromQL.
+    load('scrape_configs:\n  - job_name: a\n    scrape_interval: 5s\n    static_configs: [{ targets: [app1] }]\n');
+    expect(prom.targets().map((t) => t.scrapePool)).toEqual(['a']);
+    await clock.advance(1);
+    expect(q('up').map((s) => s.job)).toEqual(['a']);
   });
 });
