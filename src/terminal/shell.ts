@@ -49,6 +49,11 @@ export class Shell {
     return this.entries;
   }
 
+  /** Puts back the history of an earlier session (before any line of this one), like ~/.bash_history. */
+  restore(entries: readonly HistoryEntry[]): void {
+    this.entries.unshift(...entries);
+  }
+
   /** Called after every command line finishes. Returns the unsubscribe function. */
   subscribe(fn: () => void): () => void {
     this.listeners.add(fn);

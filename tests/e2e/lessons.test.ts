@@ -130,6 +130,10 @@ describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => 
     await expect.poll(() => title.getAttribute('data-lesson'), { timeout: 30_000 }).toBe('scale-out');
     expect(await title.textContent()).toContain('Scaling out');
     for (const id of ['scale', 'discover', 'spread', 'per-replica']) expect(await stepStatus(page, id)).toBe('done');
+    // The command history came back too: ↑ recalls the last line of the earlier session.
+    await page.getByTestId('terminal-toggle').click();
+    await page.getByTestId('terminal-input').press('ArrowUp');
+    expect(await page.getByTestId('terminal-input').inputValue()).toBe('docker compose ps ');
     await page.getByTestId('course-overview').click();
     expect(await page.locator('[data-testid="overview-lesson"][data-lesson="scale-out"] [data-testid="overview-steps"]').textContent()).toBe(
       'steps 4/4',

@@ -150,9 +150,14 @@ describe('promtool and the shell', () => {
     expect((await p.sh('echo "a $?"')).out).toBe('a 1\n');
   });
 
-  it('records history with exit statuses', () => {
+  it('records history with exit statuses, after what an earlier session left', () => {
     const last = p.shell.history().at(-1)!;
     expect(last).toMatchObject({ line: 'echo "a $?"', status: 0 });
+    const n = p.shell.history().length;
+    p.shell.restore([{ line: 'docker compose ps', status: 0, time: 0 }]);
+    expect(p.shell.history()).toHaveLength(n + 1);
+    expect(p.shell.history()[0].line).toBe('docker compose ps');
+    expect(p.shell.history().at(-1)).toBe(last);
   });
 
   it('completes commands, compose subcommands, flags and files', () => {

@@ -2,7 +2,7 @@
 // drawer is closed), and the recall position in the history for ↑/↓.
 
 import type { AppContext } from '../app.ts';
-import { PROMPT, Shell, commonPrefix, type Screen } from '../../terminal/shell.ts';
+import { PROMPT, Shell, commonPrefix, type HistoryEntry, type Screen } from '../../terminal/shell.ts';
 
 export interface Chunk {
   readonly kind: 'prompt' | 'in' | 'out' | 'err';
@@ -11,6 +11,9 @@ export interface Chunk {
 
 /** Enough scrollback for a long `for` loop; older output is dropped like a terminal's scrollback limit. */
 const MAX_CHUNKS = 4000;
+/** Where the command history survives a reload, and how much of it (bash's HISTSIZE default). */
+const HISTORY_KEY = 'terminal/history';
+const HISTORY_SIZE = 500;
 
 export class TerminalSession {
   readonly shell: Shell;
@@ -23,8 +26,16 @@ export class TerminalSession {
   runs = $state(0);
   private recall = -1;
 
-  constructor(app: AppContext) {
+  constructor(private readonly app: AppContext) {
     this.shell = new Shell({ world: app.world, prom: app.prom, clock: app.clock, fetch: (...a) => fetch(...a), incidents: app.incidents });
+    app.store
+      .get<HistoryEntry[]>(HISTORY_KEY)
+      .then((saved) => {
+        if (!Array.isArray(saved)) return;
+        this.shell.restore(saved);
+        this.runs++;
+      })
+      .catch(() => {});
   }
 
   private write(kind: Chunk['kind'], text: string): void {
@@ -52,6 +63,8 @@ export class TerminalSession {
     } finally {
       this.busy = false;
       this.runs++;
+      // Best effort, like bash writing ~/.bash_history: a full store only loses the history.
+      this.app.store.put(HISTORY_KEY, this.shell.history().slice(-HISTORY_SIZE)).catch(() => {});
     }
   }
 
