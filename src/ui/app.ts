@@ -55,6 +55,9 @@ export interface WorldView {
   /** `docker compose stop/start <service>`: the compose events, one per container. */
   stop(service: string): readonly { container: string; action: string }[];
   start(service: string): readonly { container: string; action: string }[];
+  /** `docker stop/start <container>`: one replica. */
+  stopContainer(name: string): readonly { container: string; action: string }[];
+  startContainer(name: string): readonly { container: string; action: string }[];
   subscribe(fn: () => void): () => void;
 }
 

@@ -80,7 +80,10 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await page.getByTestId('targets-search').fill('');
   });
 
-  it('stops accesslog: its target turns DOWN and up{job="access-log"} is 0', async () => {
+  it('stops one accesslog replica: its target turns DOWN and its up{job="access-log"} is 0', async () => {
+    await page.getByTestId('scale-input').fill('2');
+    await page.getByTestId('scale-apply').click();
+    await expect.poll(() => page.getByTestId('replica-count').textContent()).toBe('2');
     // Pause, then reload the config so DNS discovery refreshes now and next in 30s: a stopped container leaves
     // Docker's DNS, so its target is listed (DOWN) only until that refresh.
     await page.getByTestId('clock-pause').click();
@@ -89,39 +92,44 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await page.getByTestId('config-applied').waitFor();
     await forward(page, 'forward-10s', 10_000);
     await openTargets(page);
-    await expect.poll(() => poolStates(page, 'access-log')).toEqual(['UP']);
+    await expect.poll(() => poolStates(page, 'access-log')).toEqual(['UP', 'UP']);
 
     await page.getByTestId('containers-open').click();
     const row = page.locator('[data-testid="container-row"][data-container="exercises-accesslog-1"]');
     expect(await row.getByTestId('container-state').textContent()).toBe('실행 중');
-    await page.getByTestId('container-stop-accesslog').click();
+    const ip = (await row.getByTestId('container-ip').textContent())!;
+    await row.getByTestId('container-stop').click();
     await expect.poll(() => row.getAttribute('data-state')).toBe('exited');
-    expect(await page.getByTestId('containers-output').textContent()).toContain('docker compose stop accesslog');
+    expect(await page.getByTestId('containers-output').textContent()).toContain('docker stop exercises-accesslog-1');
 
     await forward(page, 'forward-10s', 10_000);
-    await expect.poll(() => poolStates(page, 'access-log')).toEqual(['DOWN']);
-    expect(await page.locator('[data-pool="access-log"]').getByTestId('pool-count').textContent()).toBe('0/1 정상');
-    expect(await page.locator('[data-pool="access-log"]').getByTestId('target-error').textContent()).not.toBe('');
+    const pool = page.locator('[data-pool="access-log"]');
+    const stopped = pool.locator('[data-testid="target-row"]', { hasText: `http://${ip}:80/metrics` });
+    await expect.poll(() => stopped.getByTestId('target-state').textContent()).toBe('DOWN');
+    expect((await poolStates(page, 'access-log')).sort()).toEqual(['DOWN', 'UP']);
+    expect(await pool.getByTestId('pool-count').textContent()).toBe('1/2 정상');
+    expect(await stopped.getByTestId('target-error').textContent()).not.toBe('');
 
     // Filtering by DOWN leaves only that target.
     await page.getByTestId('health-filter-down').click();
-    expect(await page.getByTestId('target-state').allTextContents()).toEqual(['DOWN']);
+    expect(await page.getByTestId('target-endpoint').allTextContents()).toEqual([`http://${ip}:80/metrics`]);
     await page.screenshot({ path: `${ARTIFACTS}/targets-down.png`, fullPage: true });
     await page.getByTestId('health-filter-down').click();
 
     const rows = await queryTable(page, 'up{job="access-log"}');
-    expect(rows).toHaveLength(1);
-    expect(rows[0].labels).toMatch(/instance="172\.20\.0\.\d+:80"/);
-    expect(rows[0].value).toBe('0');
+    expect(rows).toHaveLength(2);
+    const value = (inst: string) => rows.find((r) => r.labels.includes(`instance="${inst}"`))?.value;
+    expect(value(`${ip}:80`)).toBe('0');
+    expect(rows.filter((r) => r.value === '1')).toHaveLength(1);
   });
 
-  it('starts accesslog again and discovery brings its target back UP', async () => {
-    await page.getByTestId('container-start-accesslog').click();
+  it('starts the replica again and discovery brings its target back UP', async () => {
+    await page.locator('[data-container="exercises-accesslog-1"]').getByTestId('container-start').click();
     await forward(page, 'forward-1m', 60_000);
     await openTargets(page);
-    await expect.poll(() => poolStates(page, 'access-log')).toEqual(['UP']);
+    await expect.poll(() => poolStates(page, 'access-log')).toEqual(['UP', 'UP']);
     const rows = await queryTable(page, 'up{job="access-log"}');
-    expect(rows.map((r) => r.value)).toEqual(['1']);
+    expect(rows.map((r) => r.value)).toEqual(['1', '1']);
     await page.getByTestId('containers-close').click();
     expect(await page.getByTestId('containers-panel').count()).toBe(0);
   });
