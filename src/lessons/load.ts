@@ -18,7 +18,7 @@ function promql(f: Fields): string {
   return expr;
 }
 
-function answerSpec(f: Fields): AnswerSpec {
+export function answerSpec(f: Fields): AnswerSpec {
   for (const k of f.keys()) if (!['sameAs', 'series', 'labels', 'distinct', 'uses'].includes(k)) f.at(k).fail('unknown field');
   const spec: AnswerSpec = {
     sameAs: f.optional('sameAs', promql),
@@ -31,7 +31,7 @@ function answerSpec(f: Fields): AnswerSpec {
   return spec;
 }
 
-function configSpec(f: Fields): ConfigSpec {
+export function configSpec(f: Fields): ConfigSpec {
   for (const k of f.keys()) if (!['job', 'scrape_interval', 'metrics_path', 'dns_sd_names'].includes(k)) f.at(k).fail('unknown field');
   return {
     job: f.at('job').string(),
@@ -41,7 +41,7 @@ function configSpec(f: Fields): ConfigSpec {
   };
 }
 
-export function readCheck(f: Fields): Check {
+function readCheck(f: Fields): Check {
   const kinds = f.keys().filter((k) => (CHECK_KINDS as readonly string[]).includes(k));
   if (kinds.length !== 1) f.fail(`needs exactly one of ${CHECK_KINDS.join(', ')}`);
   const kind = kinds[0] as (typeof CHECK_KINDS)[number];

@@ -1,7 +1,7 @@
 // Reads a quiz file (lessons/quiz/<lesson>.yaml): the lesson it belongs to and its questions.
 
 import { Fields, parseYaml } from '../lessons/frontmatter.ts';
-import { readCheck } from '../lessons/load.ts';
+import { answerSpec, configSpec } from '../lessons/load.ts';
 import { buildDataset, type Dataset } from './dataset.ts';
 import type { Question, Quiz } from './types.ts';
 
@@ -32,14 +32,10 @@ function readQuestion(f: Fields): Question {
     }
     case 'promql': {
       const dataset = readDataset(f.at('dataset'));
-      const check = readCheck(new Fields(f.file, f.path, { answer: f.at('answer').value }));
-      if (check.kind !== 'answer') throw new Error('unreachable');
-      return { ...base, kind, dataset, spec: check.spec };
+      return { ...base, kind, dataset, spec: answerSpec(f.at('answer')) };
     }
     case 'config': {
-      const check = readCheck(new Fields(f.file, f.path, { config: f.at('expect').value }));
-      if (check.kind !== 'config') throw new Error('unreachable');
-      return { ...base, kind, broken: f.at('broken').string(), spec: check.spec };
+      return { ...base, kind, broken: f.at('broken').string(), spec: configSpec(f.at('expect')) };
     }
     default:
       return f.at('kind').fail('must be choice, promql or config');
