@@ -206,6 +206,13 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     await page.getByTestId('logs-level').selectOption('error');
     await expect.poll(() => page.locator('[data-testid="logs-line"]:not([data-level="error"])').count()).toBe(0);
     expect(await page.getByTestId('logs-line').count()).toBeGreaterThan(0);
+    // The volume histogram shows where the errors are; a click on that bar narrows the view to it.
+    const bar = page.locator('[data-testid="logs-volume-bar"]:not([data-errors="0"])').first();
+    const errorsThere = Number(await bar.getAttribute('data-errors'));
+    expect(errorsThere).toBeGreaterThan(0);
+    await bar.click();
+    await expect.poll(() => page.getByTestId('time-range').inputValue()).toBe('custom');
+    await expect.poll(() => page.getByTestId('logs-line').count()).toBe(errorsThere);
     await page.screenshot({ path: `${ARTIFACTS}/logs.png`, fullPage: true });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commonLog, goLog, springLog, winstonLog } from '../../src/logs/formats.ts';
 import { LogStore } from '../../src/logs/store.ts';
+import { logVolume } from '../../src/logs/volume.ts';
 
 describe('LogStore', () => {
   let t = 0;
@@ -49,5 +50,19 @@ describe('runtime log formats', () => {
       '2026-11-24 23:45:01.123  INFO 1 --- [p-nio-80-exec-1] iotd.controllers.ImageController         : Fetching',
     );
     expect(JSON.parse(winstonLog(at, 'info', 'hi'))).toEqual({ level: 'info', message: 'hi', timestamp: '2026-11-24T23:45:01.123Z' });
+  });
+});
+
+describe('log volume', () => {
+  it('counts lines per bucket and level, the end instant in the last bucket', () => {
+    let now = 0;
+    const s = new LogStore(() => now);
+    for (const [t, level] of [[0, 'info'], [5, 'error'], [10, 'info'], [39, 'warn'], [40, 'error'], [41, 'info']] as const) {
+      now = t;
+      s.append('x', 'c', level, '');
+    }
+    const v = logVolume(s.query(), 0, 40, 4);
+    expect(v.map((b) => b.start)).toEqual([0, 10, 20, 30]);
+    expect(v.map((b) => [b.counts.info, b.counts.warn, b.counts.error])).toEqual([[1, 0, 1], [1, 0, 0], [0, 0, 0], [0, 1, 1]]);
   });
 });

@@ -17,6 +17,8 @@ export const ko = {
   'logs.col.time': '시각',
   'logs.col.container': '컨테이너',
   'logs.col.line': '내용',
+  'logs.volume': '시간대별 로그 양 (막대를 누르면 그 구간만 봅니다)',
+  'logs.volumeBar': '{time}: 오류 {error}, 경고 {warn}, 정보 {info}',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -36,4 +38,6 @@ export const en: Record<keyof typeof ko, string> = {
   'logs.col.time': 'Time',
   'logs.col.container': 'Container',
   'logs.col.line': 'Line',
+  'logs.volume': 'Log volume over time (click a bar to see just that span)',
+  'logs.volumeBar': '{time}: {error} error, {warn} warn, {info} info',
 };
