@@ -102,6 +102,17 @@ describe('curl', () => {
     expect(r).toEqual({ status: 0, out: '# TYPE access_log_total counter\n', err: '' });
   });
 
+  it('asks Prometheus\' HTTP API on :9090 and gets its JSON', async () => {
+    await p.clock.advance(10_000);
+    const r = await p.sh(`curl -s 'http://localhost:9090/api/v1/query?query=count(up)'`);
+    const body = JSON.parse(r.out);
+    expect(body).toMatchObject({ status: 'success', data: { resultType: 'vector' } });
+    expect(body.data.result[0].value[1]).toBe(String(p.prom.targets().length));
+    // -G with --data-urlencode keeps the quotes and braces of a selector intact.
+    const sel = JSON.parse((await p.sh(`curl -s -G http://localhost:9090/api/v1/query --data-urlencode 'query=up{job="docker"}'`)).out);
+    expect(sel.data.result.map((x: { metric: { job: string } }) => x.metric.job)).toEqual(['docker']);
+  });
+
   it('writes out the status code with -w and stays quiet with -s', async () => {
     const r = await p.sh(`curl -s -o /dev/null -w '%{http_code}\\n' localhost:8011/image`);
     expect(r.out).toBe('200\n');
