@@ -158,7 +158,7 @@ function parseComment(r: LineReader, help: Map<string, string>, types: Map<strin
   if (keyword !== 'HELP' && keyword !== 'TYPE') return; // any other comment is ignored
   r.skipBlanks();
   if (r.atEnd()) return; // a bare "# HELP" is an ordinary comment, as in expfmt
-  const name = r.readMetricName();
+  const name = r.peek() === '"' ? r.readLabelValue() : r.readMetricName();
   if (!r.atEnd() && !isBlank(r.text.charCodeAt(r.pos))) r.fail(`invalid metric name in ${keyword} line, got ${r.got()}`);
   r.skipBlanks();
   if (r.atEnd()) return; // "# HELP name" with no text is a comment too: it sets nothing
@@ -177,9 +177,9 @@ function parseComment(r: LineReader, help: Map<string, string>, types: Map<strin
 }
 
 function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry {
-  const name = r.readMetricName();
-  const type = types.get(familyOf(name, types));
-  const labels: [string, string][] = [];
+  // Prometheus 3 (text format 1.0.0) lets a UTF-8 name be quoted inside the braces: {"my.metric", a="b"}.
+  let name = r.peek() === '{' ? '' : r.readMetricName();
+  const raw: [string, string, number][] = [];
   const afterName = r.pos;
   r.skipBlanks();
   const braced = r.peek() === '{';
@@ -194,23 +194,45 @@ function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry
         break;
       }
       const nameAt = r.pos;
-      const lname = r.readLabelName('label name or "}"');
+      const quoted = r.peek() === '"';
+      const lname = quoted ? r.readLabelValue() : r.readLabelName('label name or "}"');
       r.skipBlanks();
+      if (quoted && (r.peek() === ',' || r.peek() === '}')) {
+        if (name !== '') {
+          r.pos = nameAt;
+          r.fail('metric name already set');
+        }
+        name = lname;
+        if (r.peek() === ',') r.pos++;
+        continue;
+      }
       if (r.peek() !== '=') r.fail(`expected "=" after label name, got ${r.got()}`);
       r.pos++;
       r.skipBlanks();
       const value = r.readLabelValue();
-      if (seen.has(lname) || lname === '__name__') {
+      if (lname === '' || seen.has(lname) || lname === '__name__') {
         r.pos = nameAt;
-        r.fail(`duplicate label name "${lname}"`);
+        r.fail(lname === '' ? 'empty label name' : `duplicate label name "${lname}"`);
       }
       seen.add(lname);
-      labels.push([lname, normalizeFloatLabel(r, type, lname, value)]);
+      raw.push([lname, value, r.pos]);
       r.skipBlanks();
       if (r.peek() === ',') r.pos++;
       else if (r.peek() !== '}') r.fail(`expected "," or "}" after label value, got ${r.got()}`);
     }
   }
+  const end = r.pos;
+  if (name === '') {
+    r.pos = 0;
+    r.fail('metric name not set');
+  }
+  // le and quantile are checked once the name (and so the family's type) is known; errors point at the value.
+  const type = types.get(familyOf(name, types));
+  const labels = raw.map(([lname, value, at]): [string, string] => {
+    r.pos = at;
+    return [lname, normalizeFloatLabel(r, type, lname, value)];
+  });
+  r.pos = end;
   // After a closing brace the value may follow without a blank, as both Prometheus and expfmt accept.
   if (!braced && !r.atEnd() && !isBlank(r.text.charCodeAt(r.pos))) r.fail(`expected value after metric, got ${r.got()}`);
   r.skipBlanks();

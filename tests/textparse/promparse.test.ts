@@ -81,6 +81,20 @@ describe('parsePrometheusText', () => {
     expect(labels).toEqual(['1.0', '+Inf', '0.0', '1']);
   });
 
+  it('reads quoted UTF-8 metric and label names (text format 1.0.0)', () => {
+    const text = '# HELP "my.metric" Dotted.\n# TYPE "my.metric" gauge\n{"my.metric", "label.name"="v"} 1\nm{a="1", "b.c"="2"} 2\n{a="x", "q.name"} 3\n';
+    const { samples, metadata } = parsePrometheusText(text);
+    expect(samples.map((s) => [s.name, s.labels, s.value])).toEqual([
+      ['my.metric', [['label.name', 'v']], 1],
+      ['m', [['a', '1'], ['b.c', '2']], 2],
+      ['q.name', [['a', 'x']], 3],
+    ]);
+    expect(metadata.get('my.metric')).toEqual({ type: 'gauge', help: 'Dotted.', unit: '' });
+    expect(() => parsePrometheusText('{"a", "b"} 1\n')).toThrow('line 1: metric name already set');
+    expect(() => parsePrometheusText('{a="1"} 1\n')).toThrow('line 1: metric name not set');
+    expect(() => parsePrometheusText('{"a.b\\x"} 1\n')).toThrow('invalid escape sequence');
+  });
+
   it('treats "# HELP name" without text as a comment and accepts a value right after "}"', () => {
     const { samples, metadata } = parsePrometheusText('# HELP m\n# HELP m real help\nm{a="b"}2\n');
     expect(metadata.get('m')?.help).toBe('real help');
