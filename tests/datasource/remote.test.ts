@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelsToRecord } from '../../src/labels/labels.ts';
 import { PromQLError } from '../../src/promql/value.ts';
 import { DatasourceError, RemoteDatasource, normaliseServerUrl } from '../../src/datasource/remote.ts';
-import { freePort, prometheusMissing, startPrometheus, type RealPrometheus } from '../e2e/prometheus-server.ts';
+import { freePort } from '../e2e/harness.ts';
+import { prometheusMissing, startPrometheus, type RealPrometheus } from '../e2e/prometheus-server.ts';
 
 const missing = prometheusMissing();
 if (missing) console.warn(`skipping the real-server tests: ${missing}`);

@@ -3,9 +3,9 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './harness.ts';
 
 export const PROMETHEUS = '/usr/bin/prometheus';
 
@@ -15,18 +15,6 @@ export function prometheusMissing(): string | null {
   const why = `${PROMETHEUS} not found (apt-get install -y prometheus)`;
   if (process.env.CI) throw new Error(why);
   return why;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RealPrometheus {
