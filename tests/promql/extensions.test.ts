@@ -63,6 +63,19 @@ describe('printer round-trip of the newer syntax', () => {
 });
 
 describe('evaluation', () => {
+  it('aggregates a range step by step, leaving out steps where no member has a sample', () => {
+    const a = head.getOrCreate(labelsFromRecord({ __name__: 'x', job: 'j', i: '1' }));
+    const b = head.getOrCreate(labelsFromRecord({ __name__: 'x', job: 'j', i: '2' }));
+    head.append(a, 0, 1);
+    head.append(b, 0, NaN);
+    head.append(b, 10 * M, 5);
+    const r = engine.rangeQuery(head, 'min by (job) (x)', 0, 10 * M, 5 * M);
+    // At 0 the NaN comes after 1 and loses; at 5m nothing is within the lookback; at 10m only b.
+    expect(r.type === 'matrix' && [r.series[0].t, r.series[0].v]).toEqual([[0, 10 * M], [1, 5]]);
+    const c = engine.rangeQuery(head, 'count(x)', 0, 10 * M, 5 * M);
+    expect(c.type === 'matrix' && c.series[0].v).toEqual([2, 1]);
+  });
+
   it('evaluates min_of and max_of as scalar functions', () => {
     const r = engine.instantQuery(head, 'min_of(3, max_of(1, 2))', 0);
     expect(r.type === 'scalar' && r.v).toBe(2);

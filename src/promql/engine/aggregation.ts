@@ -22,15 +22,20 @@ interface Group {
 // A series' group labels and key, per aggregation node.
 const groupOf = new PerSeriesMemo<AggregateExpr, { metric: Labels; key: string }>();
 
+/** The group a series falls in under this aggregation: its labels and their key. */
+export function groupIdentity(e: AggregateExpr, metric: Labels): { metric: Labels; key: string } {
+  let id = groupOf.get(e, metric);
+  if (!id) {
+    const m = groupingLabels(metric, e.grouping, e.without);
+    groupOf.set(e, metric, (id = { metric: m, key: labelsKey(m) }));
+  }
+  return id;
+}
+
 function groupSamples(vec: Sample[], e: AggregateExpr): Group[] {
   const groups = new Map<string, Group>();
   for (const s of vec) {
-    let id = groupOf.get(e, s.metric);
-    if (!id) {
-      const m = groupingLabels(s.metric, e.grouping, e.without);
-      groupOf.set(e, s.metric, (id = { metric: m, key: labelsKey(m) }));
-    }
-    const { metric, key } = id;
+    const { metric, key } = groupIdentity(e, s.metric);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { metric, samples: [] }));
     g.samples.push(s);

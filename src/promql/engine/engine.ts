@@ -9,6 +9,7 @@ import { parseExpr } from '../parser/parse.ts';
 import { PromQLError, type QueryResult, type Sample, type Series, type Value } from '../value.ts';
 import { Annotations } from './annotations.ts';
 import { aggregate } from './aggregation.ts';
+import { aggregateColumns, columnar } from './columnar.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { enrich, infoSpec } from './info.ts';
 import { dropName } from './labelcache.ts';
@@ -165,9 +166,14 @@ class Evaluator {
    * Runs fn once per step on the arguments' values at that step (instant vectors, scalars, strings), like
    * rangeEval in Prometheus, and collects the outputs into series.
    */
-  private rangeEval(args: readonly Expr[], fn: (args: StepArg[], ts: number) => Sample[]): StepSeries[] {
+  private rangeEval(
+    args: readonly Expr[],
+    fn: (args: StepArg[], ts: number) => Sample[],
+    evaluated: readonly (StepSeries[] | undefined)[] = [],
+  ): StepSeries[] {
     const types = args.map(exprType);
-    const mats = args.map((a, i) => (types[i] === 'string' ? null : this.eval(a)));
+    // Arguments already evaluated by the caller are not evaluated again.
+    const mats = args.map((a, i) => (types[i] === 'string' ? null : (evaluated[i] ?? this.eval(a))));
     const cursors = mats.map((m) => (m ? new Int32Array(m.length) : null));
     const collector = new SeriesCollector();
     const n = this.steps();
@@ -217,11 +223,13 @@ class Evaluator {
   }
 
   private aggregation(e: AggregateExpr): StepSeries[] {
-    const args = e.param ? [e.param, e.expr] : [e.expr];
     const annos = this.ctx.annotations;
-    return this.rangeEval(args, (vals, ts) =>
-      e.param ? aggregate(e, vals[1] as Sample[], vals[0] as number | string, ts, annos) : aggregate(e, vals[0] as Sample[], NaN, ts, annos),
-    );
+    if (e.param) {
+      return this.rangeEval([e.param, e.expr], (vals, ts) => aggregate(e, vals[1] as Sample[], vals[0] as number | string, ts, annos));
+    }
+    const input = this.eval(e.expr);
+    if (columnar(e, input)) return aggregateColumns(e, input, this.start, this.interval, this.steps());
+    return this.rangeEval([e.expr], (vals, ts) => aggregate(e, vals[0] as Sample[], NaN, ts, annos), [input]);
   }
 
   private call(e: Call): StepSeries[] {
