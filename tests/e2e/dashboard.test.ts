@@ -127,8 +127,10 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     await page.getByTestId('export-open').click();
     expect(JSON.parse(await page.getByTestId('export-text').inputValue())).toEqual(copy);
     await page.getByRole('button', { name: /Close|닫기/ }).click();
-    await page.getByTestId('dashboard-select').selectOption('kb5nhJAZk');
+    expect(await page.getByTestId('dashboard-select').locator('option').allTextContents()).toEqual(['Image Gallery', 'Image Gallery (copy)']);
+    await page.getByTestId('delete-dashboard').click();
     await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Image Gallery');
+    await expect.poll(() => page.getByTestId('dashboard-select').locator('option').allTextContents()).toEqual(['Image Gallery']);
   });
 
   it('folds rows, picks a custom range, shares the crosshair and hides series from the legend', async () => {
@@ -166,6 +168,8 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     const lb = (await logs.locator('canvas').boundingBox())!;
     for (const dy of [8, 12, 16, 20]) {
       await page.mouse.click(lb.x + 40, lb.y + lb.height - dy);
+      // The attribute follows the chart on the next render.
+      await page.waitForTimeout(200);
       if ((await chart.getAttribute('data-hidden')) === '1') break;
     }
     expect(await chart.getAttribute('data-hidden')).toBe('1');

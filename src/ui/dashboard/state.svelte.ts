@@ -54,6 +54,13 @@ export class DashboardState {
     await this.save();
   }
 
+  /** Deletes an imported dashboard and opens the default one. */
+  async remove(uid: string): Promise<void> {
+    await this.store.delete(PREFIX + uid).catch(() => undefined);
+    await this.open(DEFAULT_UID);
+    await this.refreshList();
+  }
+
   async resetDefault(): Promise<void> {
     await this.store.delete(PREFIX + DEFAULT_UID).catch(() => undefined);
     await this.replace(defaultDashboard());
