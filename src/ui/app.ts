@@ -48,7 +48,18 @@ export interface WorldView {
   readonly logs: LogStore;
   scale(service: string, replicas: number): unknown;
   sendRequests(n: number): Promise<number[]>;
-  containers(): readonly { name: string; hostname: string; service: string; ip: string; state: string; startedAt: number; number: number }[];
+  containers(): readonly {
+    name: string;
+    hostname: string;
+    service: string;
+    ip: string;
+    state: string;
+    startedAt: number;
+    number: number;
+    /** Injected faults (see setLatency, setMalformed). */
+    latencyMs: number;
+    malformed: boolean;
+  }[];
   /** `docker compose up -d [--scale accesslog=N]` and `docker compose down`, for the terminal. */
   up(opts?: { scale?: { accesslog?: number } }): readonly { container: string; action: string }[];
   down(): readonly { container: string; action: string }[];
@@ -58,6 +69,9 @@ export interface WorldView {
   /** `docker stop/start <container>`: one replica. */
   stopContainer(name: string): readonly { container: string; action: string }[];
   startContainer(name: string): readonly { container: string; action: string }[];
+  /** Injected faults: answer `ms` late; serve /metrics text Prometheus cannot parse. */
+  setLatency(name: string, ms: number): void;
+  setMalformed(name: string, on: boolean): void;
   subscribe(fn: () => void): () => void;
 }
 

@@ -134,6 +134,31 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     expect(await page.getByTestId('containers-panel').count()).toBe(0);
   });
 
+  it('injects faults: a broken /metrics and a slow answer turn targets DOWN with the scrape error', async () => {
+    await page.getByTestId('containers-open').click();
+    const iotd = page.locator('[data-testid="container-row"][data-container="exercises-iotd-1"]');
+    const gallery = page.locator('[data-testid="container-row"][data-container="exercises-image-gallery-1"]');
+    await iotd.getByTestId('container-malformed').check();
+    await gallery.getByTestId('container-latency').selectOption('15000');
+    await forward(page, 'forward-1m', 60_000);
+
+    await openTargets(page);
+    await expect.poll(() => poolStates(page, 'iotd-api')).toEqual(['DOWN']);
+    expect(await page.locator('[data-pool="iotd-api"]').getByTestId('target-error').textContent()).not.toBe('');
+    await expect.poll(() => poolStates(page, 'image-gallery')).toEqual(['DOWN']);
+    expect(await page.locator('[data-pool="image-gallery"]').getByTestId('target-error').textContent()).toContain(
+      'context deadline exceeded',
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/targets-faults.png`, fullPage: true });
+
+    await iotd.getByTestId('container-malformed').uncheck();
+    await gallery.getByTestId('container-latency').selectOption('0');
+    await forward(page, 'forward-1m', 60_000);
+    await expect.poll(() => poolStates(page, 'iotd-api')).toEqual(['UP']);
+    await expect.poll(() => poolStates(page, 'image-gallery')).toEqual(['UP']);
+    await page.getByTestId('containers-close').click();
+  });
+
   it('reloads an edited config: the running view and the Targets page follow, a bad one changes nothing', async () => {
     await page.getByTestId('nav-config').click();
     await page.locator('[data-testid="config-running"] .cm-content').waitFor();
