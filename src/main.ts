@@ -6,6 +6,7 @@
 
 import { mount } from 'svelte';
 import { VirtualClock } from './clock/clock.ts';
+import type { Silence } from './alertmanager/types.ts';
 import { Files } from './files/files.ts';
 import { openStore } from './storage/store.ts';
 import App from './ui/App.svelte';
@@ -14,6 +15,7 @@ import './ui/styles.css';
 
 const CONFIG_KEY = 'config/prometheus.yml';
 const ALERTMANAGER_KEY = 'config/alertmanager.yml';
+const SILENCES_KEY = 'alertmanager/silences';
 const SNAPSHOT_EVERY_MS = 5000;
 
 async function boot(target: HTMLElement): Promise<void> {
@@ -48,10 +50,18 @@ async function boot(target: HTMLElement): Promise<void> {
   const alertmanager = new Alertmanager({ clock });
   let savedAlertmanager = await store.get<string>(ALERTMANAGER_KEY).catch(() => undefined);
   if (typeof savedAlertmanager !== 'string' || !alertmanager.applyConfig(savedAlertmanager).ok) alertmanager.applyConfig(DEFAULT_ALERTMANAGER_YAML);
+  const savedSilences = await store.get<Silence[]>(SILENCES_KEY).catch(() => undefined);
+  if (Array.isArray(savedSilences)) alertmanager.restoreSilences(savedSilences);
+  let silencesText = JSON.stringify(savedSilences ?? []);
   alertmanager.subscribe(() => {
-    if (alertmanager.configText() === savedAlertmanager) return;
-    savedAlertmanager = alertmanager.configText();
-    store.put(ALERTMANAGER_KEY, savedAlertmanager).catch((err: unknown) => persistence.fail(err));
+    if (alertmanager.configText() !== savedAlertmanager) {
+      savedAlertmanager = alertmanager.configText();
+      store.put(ALERTMANAGER_KEY, savedAlertmanager).catch((err: unknown) => persistence.fail(err));
+    }
+    const silences = alertmanager.silences().map(({ state: _state, ...s }) => s);
+    if (JSON.stringify(silences) === silencesText) return;
+    silencesText = JSON.stringify(silences);
+    store.put(SILENCES_KEY, silences).catch((err: unknown) => persistence.fail(err));
   });
   const prom = new Prometheus({ clock, fetch: world.fetch, resolver: world.dns, head: persistence.head, files });
   const incidents = new Incidents(clock, world);

@@ -166,6 +166,12 @@ export class Alertmanager {
     return created;
   }
 
+  /** Silences saved from an earlier run (the Store), as Alertmanager reads its snapshot at start. */
+  restoreSilences(saved: readonly Silence[]): void {
+    this.silenceStore.restore(saved);
+    this.emit();
+  }
+
   expireSilence(id: string): void {
     this.silenceStore.expire(id, this.opts.clock.now());
     this.emit();

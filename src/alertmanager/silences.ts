@@ -55,6 +55,12 @@ export class Silences {
     return [...this.list];
   }
 
+  /** Puts back silences saved earlier (Alertmanager's silence snapshot); ids continue after the highest. */
+  restore(saved: readonly Silence[]): void {
+    this.list.splice(0, this.list.length, ...saved.map((s) => ({ ...s, matchers: s.matchers.map((m) => ({ ...m })) })));
+    this.nextId = Math.max(0, ...this.list.map((s) => Number(s.id) || 0)) + 1;
+  }
+
   /** Ids of the active silences that match these labels. */
   mutedBy(labels: Record<string, string>, now: number): string[] {
     return this.list.filter((s) => silenceState(s, now) === 'active' && matchesAll(s.matchers.map(toMatcher), labels)).map((s) => s.id);

@@ -182,5 +182,13 @@ describe('routing, grouping and receivers', () => {
     expect(am.alerts().find((v) => v.alert.labels.instance === 'c')).toMatchObject({ state: 'suppressed', silencedBy: [s.id] });
     am.expireSilence(s.id);
     expect(am.silences()[0].state).toBe('expired');
+
+    // Saved and restored (the page's Store), the silences come back and new ids continue after them.
+    const again = new Alertmanager({ clock });
+    again.applyConfig(DEFAULT_ALERTMANAGER_YAML);
+    again.restoreSilences(structuredClone(am.silences()));
+    expect(again.silences().map((x) => [x.id, x.state, x.comment])).toEqual([[s.id, 'expired', 'known issue']]);
+    const next = again.addSilence({ matchers: [{ name: 'job', value: 'x', isRegex: false, isEqual: true }], startsAt: clock.now(), endsAt: clock.now() + 60_000, createdBy: 'a', comment: 'b' });
+    expect(Number(next.id)).toBe(Number(s.id) + 1);
   });
 });

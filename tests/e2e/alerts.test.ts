@@ -33,6 +33,24 @@ async function slackMessages(page: Page, status: 'firing' | 'resolved'): Promise
   return page.locator(`[data-testid="notification"][data-integration="slack"][data-status="${status}"] [data-testid="notification-title"]`).allTextContents();
 }
 
+/** How many silences the page has put in its IndexedDB store. */
+function savedSilences(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('promlab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('kv').objectStore('kv').get('alertmanager/silences');
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(Array.isArray(get.result) ? get.result.length : 0);
+          };
+        };
+      }),
+  );
+}
+
 describe.skipIf(missing !== null)('alerting in chromium', () => {
   let h: Harness;
   let page: Page;
@@ -141,6 +159,13 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
 
     await page.getByTestId('am-tab-alerts').click();
     expect(await page.getByTestId('am-alert').first().getAttribute('data-state')).toBe('suppressed');
+
+    // Silences survive a reload of the page (through the Store).
+    await expect.poll(() => savedSilences(page)).toBe(1);
+    await page.reload();
+    await page.getByTestId('nav-alertmanager').click();
+    await page.getByTestId('am-tab-silences').click();
+    await expect.poll(() => page.getByTestId('silence').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('known: the incident is ours')]);
     await page.getByTestId('incidents-toggle').click();
     await page.getByTestId('incident-error-rate').click();
     await page.getByTestId('incidents-toggle').click();
