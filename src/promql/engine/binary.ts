@@ -61,7 +61,7 @@ export function vectorScalarBinop(op: BinaryOp, vec: Sample[], scalar: number, s
 }
 
 /** The key samples are matched on: the `on` labels, or all labels but the `ignoring` ones and the name. */
-function signature(metric: Labels, vm: VectorMatching): string {
+export function signature(metric: Labels, vm: VectorMatching): string {
   let sig = signatures.get(vm, metric);
   if (sig === undefined) signatures.set(vm, metric, (sig = labelsKey(matchLabels(metric, vm))));
   return sig;
@@ -183,7 +183,7 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
 }
 
 // resultMetric, computed once per (node, left series, right series).
-function pairMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, returnBool: boolean): Labels {
+export function pairMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, returnBool: boolean): Labels {
   let byRight = results.get(vm, l);
   if (!byRight) results.set(vm, l, (byRight = new WeakMap()));
   let m = byRight.get(r);

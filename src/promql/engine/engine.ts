@@ -3,13 +3,14 @@
 
 import { compareLabels } from '../../labels/labels.ts';
 import type { Querier, SeriesData } from '../../tsdb/head.ts';
-import { children, exprType, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
+import { children, exprType, isSetOp, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';
 import { PromQLError, type QueryResult, type Sample, type Series, type Value } from '../value.ts';
 import { Annotations } from './annotations.ts';
 import { aggregate } from './aggregation.ts';
 import { aggregateColumns, columnar } from './columnar.ts';
+import { joinSeries } from './join.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { enrich, infoSpec } from './info.ts';
 import { dropName } from './labelcache.ts';
@@ -207,6 +208,10 @@ class Evaluator {
       );
     }
     const vm = e.matching!;
+    const lhs = this.eval(e.lhs);
+    const rhs = this.eval(e.rhs);
+    const joined = isSetOp(e.op) ? null : joinSeries(e.op, lhs, rhs, vm, e.returnBool);
+    if (joined) return joined;
     return this.rangeEval([e.lhs, e.rhs], (args, ts) => {
       const [l, r] = args as [Sample[], Sample[]];
       switch (e.op) {
@@ -219,7 +224,7 @@ class Evaluator {
         default:
           return vectorBinop(e.op, l, r, vm, e.returnBool, ts);
       }
-    });
+    }, [lhs, rhs]);
   }
 
   private aggregation(e: AggregateExpr): StepSeries[] {
