@@ -74,7 +74,7 @@ export class Shell {
       status = 2;
     }
     this.vars.set('?', String(status));
-    this.entries.push({ line, status, time: this.env.clock.now() });
+    this.entries.push({ line: historyLine(line), status, time: this.env.clock.now() });
     for (const fn of this.listeners) fn();
     return status;
   }
@@ -177,6 +177,11 @@ export class Shell {
     const candidates = [...new Set(options)].filter((o) => o.startsWith(current)).sort();
     return { replace: current.length, candidates };
   }
+}
+
+/** A multi-line command as bash's history keeps it (cmdhist): one line, `; ` between commands. */
+export function historyLine(text: string): string {
+  return text.replace(/(\b(?:do|then|else)|\||&&|\|\|)?\s*\n\s*/g, (_m, keyword: string | undefined) => (keyword ? `${keyword} ` : '; '));
 }
 
 /** The longest common prefix of the candidates: what Tab can fill in unambiguously. */

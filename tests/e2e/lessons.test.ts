@@ -120,6 +120,11 @@ describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => 
     await expect.poll(() => output(page)).toMatch(/NAME\s+IMAGE\s+COMMAND\s+SERVICE\s+CREATED\s+STATUS\s+PORTS/);
     await input.press('ArrowUp');
     expect(await input.inputValue()).toBe('docker compose ps ');
+    // An unfinished `for` continues on the next line after a `> ` prompt, as in bash.
+    await type(page, 'for i in 1 2');
+    await type(page, 'do echo n$i');
+    await type(page, 'done');
+    expect(await output(page)).toMatch(/\$ for i in 1 2\n> do echo n\$i\n> done\nn1\nn2\n$/);
   });
 
   it('keeps progress, the open lesson and the language across a reload', async () => {
@@ -133,7 +138,7 @@ describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => 
     // The command history came back too: ↑ recalls the last line of the earlier session.
     await page.getByTestId('terminal-toggle').click();
     await page.getByTestId('terminal-input').press('ArrowUp');
-    expect(await page.getByTestId('terminal-input').inputValue()).toBe('docker compose ps ');
+    expect(await page.getByTestId('terminal-input').inputValue()).toBe('for i in 1 2; do echo n$i; done');
     await page.getByTestId('course-overview').click();
     expect(await page.locator('[data-testid="overview-lesson"][data-lesson="scale-out"] [data-testid="overview-steps"]').textContent()).toBe(
       'steps 4/4',

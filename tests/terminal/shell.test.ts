@@ -1,7 +1,7 @@
 // The terminal against the simulated world: what the chapter's commands print and what they change.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commonPrefix } from '../../src/terminal/shell.ts';
+import { commonPrefix, historyLine } from '../../src/terminal/shell.ts';
 import { startPlayground, type Playground } from './fixture.ts';
 
 let p: Playground;
@@ -161,9 +161,15 @@ describe('promtool and the shell', () => {
     expect((await p.sh('echo "a $?"')).out).toBe('a 1\n');
   });
 
+  it('keeps a multi-line command as one history line, like bash', async () => {
+    expect((await p.sh('for i in 1 2\ndo echo n$i\ndone')).out).toBe('n1\nn2\n');
+    expect(p.shell.history().at(-1)!.line).toBe('for i in 1 2; do echo n$i; done');
+    expect(historyLine('echo a &&\necho b |\ngrep b')).toBe('echo a && echo b | grep b');
+  });
+
   it('records history with exit statuses, after what an earlier session left', () => {
     const last = p.shell.history().at(-1)!;
-    expect(last).toMatchObject({ line: 'echo "a $?"', status: 0 });
+    expect(last).toMatchObject({ line: 'for i in 1 2; do echo n$i; done', status: 0 });
     const n = p.shell.history().length;
     p.shell.restore([{ line: 'docker compose ps', status: 0, time: 0 }]);
     expect(p.shell.history()).toHaveLength(n + 1);

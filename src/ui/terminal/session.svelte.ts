@@ -46,9 +46,15 @@ export class TerminalSession {
     if (this.chunks.length > MAX_CHUNKS) this.chunks.splice(0, this.chunks.length - MAX_CHUNKS);
   }
 
-  async submit(line: string): Promise<void> {
-    this.write('prompt', PROMPT);
+  /** Shows a typed line after its prompt (`> ` for the continuation lines of an unfinished command). */
+  echo(prompt: string, line: string): void {
+    this.write('prompt', prompt);
     this.write('in', line + '\n');
+  }
+
+  /** Runs a command line; `shown` is its last typed line when earlier ones were already echoed. */
+  async submit(line: string, shown: { prompt: string; line: string } = { prompt: PROMPT, line }): Promise<void> {
+    this.echo(shown.prompt, shown.line);
     this.recall = -1;
     this.busy = true;
     const screen: Screen = {
@@ -75,9 +81,8 @@ export class TerminalSession {
   }
 
   /** Ctrl+C at the prompt: the line is abandoned, as bash shows it. */
-  cancel(line: string): void {
-    this.write('prompt', PROMPT);
-    this.write('in', line + '^C\n');
+  cancel(prompt: string, line: string): void {
+    this.echo(prompt, line + '^C');
     this.recall = -1;
   }
 
@@ -102,8 +107,7 @@ export class TerminalSession {
     }
     const prefix = commonPrefix(candidates);
     if (prefix.length > replace) return head + prefix;
-    this.write('prompt', PROMPT);
-    this.write('in', line + '\n');
+    this.echo(PROMPT, line);
     this.write('out', candidates.join('  ') + '\n');
     return line;
   }
