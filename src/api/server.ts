@@ -44,8 +44,11 @@ class ApiError extends Error {
 const invalidParam = (name: string, err: unknown) =>
   new ApiError('bad_data', `invalid parameter ${JSON.stringify(name)}: ${err instanceof Error ? err.message : String(err)}`);
 
-/** Prometheus' API listens here; in the chapter it is published as localhost:9090. */
-const HOSTS = ['localhost', '127.0.0.1', 'prometheus'];
+/**
+ * Prometheus' API listens here: localhost:9090 as the chapter publishes it, prometheus:9090 on the compose network.
+ * 127.0.0.1:9090 is left to the real network, so a learner can connect the page to a real Prometheus there.
+ */
+const HOSTS = ['localhost', 'prometheus'];
 const PORT = '9090';
 
 const HEADERS = {

@@ -212,6 +212,16 @@ describe('targets, rules, alerts and health', () => {
     expect((await get('/api/v1/metadata?limit=x')).body.error).toBe('limit must be a number');
   });
 
+  it('answers on localhost and the compose name, leaving 127.0.0.1:9090 to a real Prometheus', () => {
+    const api = new PrometheusApi(prom);
+    expect(['http://localhost:9090/api/v1/query', 'http://prometheus:9090/-/healthy', 'http://127.0.0.1:9090/api/v1/query', 'http://localhost:9091/'].map((u) => api.serves(u))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it('answers health checks and 404s other paths', async () => {
     expect(await (await fetch('http://localhost:9090/-/healthy')).text()).toBe('Prometheus Server is Healthy.\n');
     expect((await fetch('http://localhost:9090/api/v1/nope')).status).toBe(404);
