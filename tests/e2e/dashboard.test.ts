@@ -112,7 +112,9 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     const exported = JSON.parse(json) as { title: string; panels: { title: string; targets?: { expr: string }[] }[] };
     expect(exported.title).toBe('Image Gallery');
     expect(exported.panels.find((p) => p.title === 'Active Threads')!.targets![0].expr).toBe('sum(tomcat_threads_current_threads{name="http-nio-80",}) without(instance)');
-    await page.getByRole('button', { name: /Close|닫기/ }).click();
+    // Escape closes a dialog, as in Grafana.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('export-dialog').count()).toBe(0);
 
     await page.getByTestId('import-open').click();
     await page.getByTestId('import-text').fill(json.replace('"panels": [', '"panels": [}'));

@@ -22,6 +22,8 @@ export class DashboardState {
   /** Every dashboard that can be opened, the default first. */
   list = $state<StoredDashboard[]>([]);
   saveError = $state<string | null>(null);
+  /** Why the saved dashboard could not be opened (the default is shown instead), or null. */
+  openError = $state<string | null>(null);
   loaded = $state(false);
 
   constructor(private readonly store: Store) {}
@@ -37,6 +39,7 @@ export class DashboardState {
   async open(uid: string): Promise<void> {
     const stored = await this.store.get<unknown>(PREFIX + uid);
     const checked = stored === undefined ? null : importDashboardValue(stored);
+    this.openError = checked && !checked.ok ? `${uid}: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : null;
     this.show(checked?.ok ? checked.dashboard : defaultDashboard());
     await this.store.put(CURRENT, this.dash.uid).catch(() => undefined);
   }
