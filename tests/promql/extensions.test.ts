@@ -76,6 +76,21 @@ describe('evaluation', () => {
     expect(c.type === 'matrix' && c.series[0].v).toEqual([2, 1]);
   });
 
+  it('joins on the series present at each step when the "one" side changes over time', () => {
+    load({ __name__: 'x', job: 'a' }, [1, 2, 3, 4]);
+    const v1 = head.getOrCreate(labelsFromRecord({ __name__: 'build', job: 'a', version: '1' }));
+    const v2 = head.getOrCreate(labelsFromRecord({ __name__: 'build', job: 'a', version: '2' }));
+    head.append(v1, 0, 1);
+    head.appendStale(v1, 2 * M);
+    head.append(v2, 2 * M, 1);
+    const r = engine.rangeQuery(head, 'x * on (job) group_left (version) build', 0, 3 * M, M);
+    if (r.type !== 'matrix') throw new Error(r.type);
+    expect(r.series.map((s) => [labelsToRecord(s.metric).version, s.v])).toEqual([
+      ['1', [1, 2]],
+      ['2', [3, 4]],
+    ]);
+  });
+
   it('evaluates min_of and max_of as scalar functions', () => {
     const r = engine.instantQuery(head, 'min_of(3, max_of(1, 2))', 0);
     expect(r.type === 'scalar' && r.v).toBe(2);
