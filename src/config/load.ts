@@ -43,8 +43,7 @@ const UNSIMULATED_TOP = [
   'runtime', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp',
 ];
 const UNSIMULATED_GLOBAL = [
-  'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'target_limit',
-  'keep_dropped_targets', 'metric_name_validation_scheme', 'metric_name_escaping_scheme', 'scrape_native_histograms',
+  'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'metric_name_validation_scheme', 'metric_name_escaping_scheme', 'scrape_native_histograms',
   'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms', 'extra_scrape_metrics',
 ];
 const UNSIMULATED_SCRAPE = [
@@ -164,7 +163,7 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
       GO_CONFIG,
       [
         'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', 'sample_limit', 'label_limit',
-        'label_name_length_limit', 'label_value_length_limit', 'scrape_protocols',
+        'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'scrape_protocols',
       ],
       UNSIMULATED_GLOBAL,
     ) ??
@@ -186,6 +185,8 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
     labelLimit: d.uint(f.get('label_limit')?.value ?? null) ?? 0,
     labelNameLengthLimit: d.uint(f.get('label_name_length_limit')?.value ?? null) ?? 0,
     labelValueLengthLimit: d.uint(f.get('label_value_length_limit')?.value ?? null) ?? 0,
+    targetLimit: d.uint(f.get('target_limit')?.value ?? null) ?? 0,
+    keepDroppedTargets: d.uint(f.get('keep_dropped_targets')?.value ?? null) ?? 0,
     scrapeProtocols: readProtocols(d, f.get('scrape_protocols')) ?? [...DEFAULT_SCRAPE_PROTOCOLS],
   };
 }
@@ -197,7 +198,7 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     [
       'job_name', 'honor_labels', 'honor_timestamps', 'track_timestamps_staleness', 'params', 'scrape_interval', 'scrape_timeout',
       'metrics_path', 'scheme', 'scrape_protocols', 'fallback_scrape_protocol', 'sample_limit', 'label_limit',
-      'label_name_length_limit', 'label_value_length_limit', 'static_configs', 'dns_sd_configs', 'file_sd_configs', 'relabel_configs',
+      'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'static_configs', 'dns_sd_configs', 'file_sd_configs', 'relabel_configs',
       'metric_relabel_configs',
     ],
     UNSIMULATED_SCRAPE,
@@ -238,6 +239,8 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     labelLimit: (d.uint(f.get('label_limit')?.value ?? null) ?? 0) || global.labelLimit,
     labelNameLengthLimit: (d.uint(f.get('label_name_length_limit')?.value ?? null) ?? 0) || global.labelNameLengthLimit,
     labelValueLengthLimit: (d.uint(f.get('label_value_length_limit')?.value ?? null) ?? 0) || global.labelValueLengthLimit,
+    targetLimit: (d.uint(f.get('target_limit')?.value ?? null) ?? 0) || global.targetLimit,
+    keepDroppedTargets: (d.uint(f.get('keep_dropped_targets')?.value ?? null) ?? 0) || global.keepDroppedTargets,
     staticConfigs: sections(d, f.get('static_configs'), '[]*targetgroup.Group', 'static_configs', readStaticConfig),
     dnsSDConfigs: sections(d, f.get('dns_sd_configs'), '[]*dns.SDConfig', 'dns_sd_configs', readDNSSDConfig),
     fileSDConfigs: sections(d, f.get('file_sd_configs'), '[]*file.SDConfig', 'file_sd_configs', readFileSDConfig),

@@ -13,6 +13,8 @@ export interface GlobalConfig {
   labelLimit: number;
   labelNameLengthLimit: number;
   labelValueLengthLimit: number;
+  targetLimit: number;
+  keepDroppedTargets: number;
   scrapeProtocols: ScrapeProtocol[];
 }
 
@@ -56,6 +58,10 @@ export interface ScrapeConfig {
   labelLimit: number;
   labelNameLengthLimit: number;
   labelValueLengthLimit: number;
+  /** Over this many targets every scrape of the pool fails; 0 means no limit. */
+  targetLimit: number;
+  /** How many dropped targets to keep for the pages; 0 keeps all. */
+  keepDroppedTargets: number;
   staticConfigs: StaticConfig[];
   dnsSDConfigs: DNSSDConfig[];
   fileSDConfigs: FileSDConfig[];

@@ -23,6 +23,8 @@ export interface ScrapeLoopOptions {
   readonly onScrape: () => void;
   /** After a reload: the series the previous loop of this target saw last, so vanishing ones still go stale. */
   readonly seen?: Set<number>;
+  /** An error that fails every scrape without fetching (the pool's target_limit); '' when none. */
+  readonly forcedError?: () => string;
 }
 
 /** A scrape that fails as a whole: nothing it read is appended. */
@@ -96,6 +98,8 @@ export class ScrapeLoop {
     let added = 0;
     let seen = new Set<number>();
     try {
+      const forced = this.o.forcedError?.() ?? '';
+      if (forced) throw new Error(forced);
       const { body, contentType } = await this.scrape();
       if (this.stopped) return;
       const fallback = this.o.config.fallbackScrapeProtocol;

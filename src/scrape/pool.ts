@@ -18,6 +18,8 @@ export class ScrapePool {
   private readonly loops = new Map<string, { target: Target; loop: ScrapeLoop }>();
   private droppedTargets: DroppedTargetEntry[] = [];
   private groups: readonly TargetGroup[] = [];
+  /** Set while the pool has more targets than target_limit: every scrape fails with it. */
+  private targetLimitError = '';
 
   constructor(
     private cfg: ScrapeConfig,
@@ -70,12 +72,15 @@ export class ScrapePool {
       for (const t of r.targets) if (!wanted.has(t.key)) wanted.set(t.key, t);
       dropped.push(...r.dropped);
     }
-    this.droppedTargets = dropped;
+    const keep = this.cfg.keepDroppedTargets;
+    this.droppedTargets = keep > 0 ? dropped.slice(0, keep) : dropped;
+    const limit = this.cfg.targetLimit;
+    this.targetLimitError = limit > 0 && wanted.size > limit ? `target_limit exceeded (number of targets: ${wanted.size}, limit: ${limit})` : '';
     return wanted;
   }
 
   private startLoop(target: Target, seen?: Set<number>): void {
-    const loop = new ScrapeLoop({ ...this.deps, target, config: this.cfg, seen });
+    const loop = new ScrapeLoop({ ...this.deps, target, config: this.cfg, seen, forcedError: () => this.targetLimitError });
     this.loops.set(target.key, { target, loop });
     loop.start(scrapeOffset(target.key, target.interval, this.deps.clock.now()));
   }

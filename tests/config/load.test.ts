@@ -39,6 +39,8 @@ describe('the chapter config', () => {
       labelLimit: 0,
       labelNameLengthLimit: 0,
       labelValueLengthLimit: 0,
+      targetLimit: 0,
+      keepDroppedTargets: 0,
       scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
     });
     const timing = Object.fromEntries(config.scrapeConfigs.map((j) => [j.jobName, [j.scrapeInterval, j.scrapeTimeout]]));
@@ -74,6 +76,8 @@ describe('defaults', () => {
           labelLimit: 0,
           labelNameLengthLimit: 0,
           labelValueLengthLimit: 0,
+          targetLimit: 0,
+          keepDroppedTargets: 0,
           scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
         },
         ruleFiles: [],

@@ -1,32 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
-import { DEFAULT_SCRAPE_PROTOCOLS } from '../../src/config/protocols.ts';
+import { loadConfig } from '../../src/config/load.ts';
 import type { ScrapeConfig } from '../../src/config/types.ts';
 import { DiscoveryManager } from '../../src/discovery/manager.ts';
 import { Files } from '../../src/files/files.ts';
 import type { TargetGroup } from '../../src/discovery/targetgroup.ts';
 
+/** A scrape config with Prometheus' defaults, as the loader fills them in. */
+const loaded = loadConfig('scrape_configs:\n  - job_name: j\n');
+if (!loaded.ok) throw new Error('the minimal config does not load');
+const DEFAULTS = loaded.config.scrapeConfigs[0];
+
 const job = (over: Partial<ScrapeConfig>): ScrapeConfig => ({
+  ...DEFAULTS,
   jobName: 'j',
   scrapeInterval: 10_000,
   scrapeTimeout: 10_000,
   metricsPath: '/metrics',
   scheme: 'http',
-  params: {},
-  honorLabels: false,
-  honorTimestamps: true,
-  trackTimestampsStaleness: false,
-  scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
-  fallbackScrapeProtocol: null,
-  sampleLimit: 0,
-  labelLimit: 0,
-  labelNameLengthLimit: 0,
-  labelValueLengthLimit: 0,
-  staticConfigs: [],
-  dnsSDConfigs: [],
-  fileSDConfigs: [],
-  relabelConfigs: [],
-  metricRelabelConfigs: [],
   ...over,
 });
 

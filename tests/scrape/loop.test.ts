@@ -3,11 +3,17 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_SCRAPE_PROTOCOLS, acceptHeader } from '../../src/config/protocols.ts';
+import { loadConfig } from '../../src/config/load.ts';
 import type { ScrapeConfig } from '../../src/config/types.ts';
 import { getLabel, labelsToRecord } from '../../src/labels/labels.ts';
 import { Matcher } from '../../src/labels/matcher.ts';
 import { ScrapePool, scrapeOffset } from '../../src/scrape/pool.ts';
 import { Head } from '../../src/tsdb/head.ts';
+
+/** A scrape config with Prometheus' defaults, as the loader fills them in. */
+const loaded = loadConfig('scrape_configs:\n  - job_name: j\n');
+if (!loaded.ok) throw new Error('the minimal config does not load');
+const DEFAULTS = loaded.config.scrapeConfigs[0];
 
 const T0 = Date.UTC(2026, 0, 1);
 const server = setupServer();
@@ -39,26 +45,12 @@ beforeEach(() => {
 
 function pool(extra: Partial<ScrapeConfig> = {}): ScrapePool {
   const cfg: ScrapeConfig = {
+    ...DEFAULTS,
     jobName: 'app-job',
     scrapeInterval: 10_000,
     scrapeTimeout: 5_000,
     metricsPath: '/metrics',
     scheme: 'http',
-    params: {},
-    honorLabels: false,
-    honorTimestamps: true,
-    trackTimestampsStaleness: false,
-    scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
-    fallbackScrapeProtocol: null,
-    sampleLimit: 0,
-    labelLimit: 0,
-    labelNameLengthLimit: 0,
-    labelValueLengthLimit: 0,
-    staticConfigs: [],
-    dnsSDConfigs: [],
-    fileSDConfigs: [],
-    relabelConfigs: [],
-    metricRelabelConfigs: [],
     ...extra,
   };
   const p = new ScrapePool(cfg, { clock, fetch: (...a) => fetch(...a), head, onScrape: () => undefined });

@@ -222,6 +222,25 @@ describe('scraping', () => {
     expect(requests[0].accept).toBe('text/plain;version=0.0.4;q=0.6,*/*;q=0.5');
   });
 
+  it('fails every scrape of a pool over target_limit, and keeps keep_dropped_targets dropped targets', async () => {
+    load(`scrape_configs:
+  - job_name: many
+    target_limit: 2
+    keep_dropped_targets: 1
+    static_configs: [{ targets: [app1, app2, app3, app4, app5] }]
+    relabel_configs:
+      - source_labels: [__address__]
+        regex: app[45]
+        action: drop
+`);
+    await clock.advance(10_000);
+    expect(prom.targets().map((t) => [t.health, t.lastError])).toEqual(
+      Array(3).fill(['down', 'target_limit exceeded (number of targets: 3, limit: 2)']),
+    );
+    expect(requests).toEqual([]);
+    expect(prom.droppedTargets()).toHaveLength(1);
+  });
+
   it('uses explicit timestamps unless honor_timestamps is false', async () => {
     served.app1 = { body: `stamped 1 ${T0 - 60_000}\n`, type: TEXT };
     served.app2 = served.app1;
