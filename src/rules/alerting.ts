@@ -29,6 +29,8 @@ const STATE_RANK: Record<AlertState, number> = { inactive: 0, pending: 1, firing
 export class AlertingRule extends Rule {
   /** Active alerts by label set key, including resolved ones still in retention. */
   active = new Map<string, Alert>();
+  /** False until the `for` state is restored after a start: no ALERTS series are written before that. */
+  restored = true;
 
   get state(): AlertState {
     let s: AlertState = 'inactive';
@@ -89,8 +91,9 @@ export class AlertingRule extends Rule {
         a.state = 'firing';
         a.firedAt = ts;
       }
+      if (!this.restored) continue;
       out.push({ labels: this.seriesLabels(a, 'ALERTS', a.state), v: 1 });
-      out.push({ labels: this.seriesLabels(a, 'ALERTS_FOR_STATE', null), v: a.activeAt / 1000 });
+      out.push({ labels: this.forStateLabels(a), v: a.activeAt / 1000 });
     }
     if (ctx.limit > 0 && numActive > ctx.limit) {
       this.active.clear();
@@ -112,6 +115,11 @@ export class AlertingRule extends Rule {
       out.push({ ...a });
     }
     return out;
+  }
+
+  /** The ALERTS_FOR_STATE series of an alert, from which its `for` state is restored after a restart. */
+  forStateLabels(a: Alert): Labels {
+    return this.seriesLabels(a, 'ALERTS_FOR_STATE', null);
   }
 
   private seriesLabels(a: Alert, metric: string, state: AlertState | null): Labels {

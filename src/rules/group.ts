@@ -3,6 +3,8 @@
 
 import type { Clock, TimerId } from '../clock/clock.ts';
 import { labelsKey, type Labels } from '../labels/labels.ts';
+import { Matcher } from '../labels/matcher.ts';
+import type { Querier } from '../tsdb/head.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import type { GroupDef } from './file.ts';
 import { RecordingRule } from './recording.ts';
@@ -15,8 +17,17 @@ export interface Appender {
   appendStale(ref: number, t: number): void;
 }
 
+/** How far back a restart looks for ALERTS_FOR_STATE (--rules.alert.for-outage-tolerance). */
+const FOR_OUTAGE_TOLERANCE_MS = 60 * 60_000;
+/** The least time a restored pending alert still waits (--rules.alert.for-grace-period). */
+const FOR_GRACE_PERIOD_MS = 10 * 60_000;
+
 export interface GroupOptions {
   readonly clock: Clock;
+  /** Reads ALERTS_FOR_STATE back when restoring. */
+  readonly querier: Querier;
+  /** Restore the `for` state of alerts after the first evaluation (the first load after a start). */
+  readonly restore: boolean;
   readonly query: QueryFunc;
   readonly appender: Appender;
   readonly externalLabels: Record<string, string>;
@@ -36,6 +47,7 @@ export class Group {
   evaluationTime = 0;
   private seriesInPreviousEval: Map<string, Labels>[];
   private timer: TimerId | null = null;
+  private shouldRestore: boolean;
 
   constructor(
     readonly def: GroupDef,
@@ -45,6 +57,8 @@ export class Group {
     this.intervalMs = def.intervalMs || defaultIntervalMs;
     this.rules = def.rules.map((r) => (r.kind === 'recording' ? new RecordingRule(r) : new AlertingRule(r)));
     this.seriesInPreviousEval = this.rules.map(() => new Map());
+    this.shouldRestore = opts.restore;
+    for (const r of this.rules) if (r instanceof AlertingRule) r.restored = !opts.restore;
   }
 
   get key(): string {
@@ -120,10 +134,45 @@ export class Group {
       }
       rule.evaluationTime = (performance.now() - t0) / 1000;
     });
+    if (this.shouldRestore) {
+      this.shouldRestore = false;
+      this.restoreForState(ts);
+    }
     this.lastEvaluation = ts;
     this.evaluationTime = (performance.now() - started) / 1000;
     this.opts.onEvaluated();
     return Promise.all(sends).then(() => undefined);
+  }
+
+  /**
+   * Like Prometheus' RestoreForState: after a start, an alert that was pending or firing before keeps its `for`
+   * progress from ALERTS_FOR_STATE, shifted by the downtime, so a restart neither resets nor skips it. Rules whose
+   * `for` is shorter than the grace period just wait their `for` again.
+   */
+  private restoreForState(ts: number): void {
+    for (const rule of this.rules) {
+      if (!(rule instanceof AlertingRule)) continue;
+      rule.restored = true;
+      const hold = rule.def.forMs;
+      if (hold < FOR_GRACE_PERIOD_MS) continue;
+      for (const a of rule.active.values()) {
+        const labels = rule.forStateLabels(a);
+        const series = this.opts.querier
+          .select(labels.map((l) => new Matcher('=', l.name, l.value)), ts - FOR_OUTAGE_TOLERANCE_MS, ts)
+          .find((s) => s.labels.length === labels.length);
+        const last = series ? series.t.length - 1 : -1;
+        // No series, or it ended with a staleness marker: the alert was not active.
+        if (!series || last < 0 || series.stale[last]) continue;
+        // Prometheus works in whole seconds here.
+        const downAt = Math.floor(series.t[last] / 1000) * 1000;
+        let activeAt = Math.trunc(series.v[last]) * 1000;
+        const remaining = hold - (downAt - activeAt);
+        if (remaining > 0) {
+          activeAt = remaining < FOR_GRACE_PERIOD_MS ? ts + FOR_GRACE_PERIOD_MS - hold : activeAt + (ts - downAt);
+        }
+        a.activeAt = activeAt;
+      }
+    }
   }
 
   private schedule(at: number): void {

@@ -8,6 +8,7 @@ import { labelsToRecord } from '../labels/labels.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import { loadRuleFile, type GroupDef, type RuleFileError } from './file.ts';
 import { Group, type Appender } from './group.ts';
+import type { Querier } from '../tsdb/head.ts';
 import type { QueryFunc } from './rule.ts';
 import type { AlertStatus, PostableAlert, RuleGroupStatus, RuleStatus } from './types.ts';
 
@@ -16,6 +17,8 @@ export interface RuleManagerOptions {
   readonly files: Files;
   readonly query: QueryFunc;
   readonly appender: Appender;
+  /** Where ALERTS_FOR_STATE is read back from when the first load restores the alerts' `for` state. */
+  readonly querier: Querier;
   /** Where alerts go (the notifier → Alertmanager). */
   readonly notify: (alerts: PostableAlert[]) => Promise<void> | void;
   readonly externalURL?: string;
@@ -43,6 +46,8 @@ export class RuleManager {
   private load: RuleLoad = { ok: true, time: 0, errors: [] };
   private readonly listeners = new Set<() => void>();
   private readonly externalURL: string;
+  /** Set once the first rule load has run: only that one restores `for` state, as at Prometheus' start. */
+  private started = false;
 
   constructor(private readonly opts: RuleManagerOptions) {
     this.externalURL = opts.externalURL ?? 'http://localhost:9090';
@@ -131,6 +136,8 @@ export class RuleManager {
     const next = defs.map((def) => {
       const g = new Group(def, this.settings.evaluationIntervalMs, {
         clock: this.opts.clock,
+        querier: this.opts.querier,
+        restore: !this.started,
         query: this.opts.query,
         appender: this.opts.appender,
         externalLabels: this.settings.externalLabels,
@@ -150,6 +157,7 @@ export class RuleManager {
     // Groups that are gone: their series end now.
     for (const g of old.values()) g.markStale(now);
     this.groupList = next;
+    this.started = true;
     for (const g of next) g.start();
   }
 

@@ -65,6 +65,7 @@ export class Prometheus {
       files: this.files,
       query: (expr, ts) => this.engine.instantQuery(this.head, expr, ts),
       appender: this.head,
+      querier: this.head,
       notify: (alerts) => this.notifier.send(alerts),
     });
     this.rules.subscribe(() => (this.dirty = true));

@@ -24,6 +24,7 @@ function setup(rules: string) {
     clock,
     files,
     appender: head,
+    querier: head,
     query: (expr, ts) => engine.instantQuery(head, expr, ts),
     notify: (alerts) => void sent.push(alerts),
   });
@@ -237,5 +238,48 @@ describe('templates in alerting rules', () => {
     const bad = loadRuleFile('x.yml', 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n        annotations:\n          s: "{{ humanise $value }}"\n');
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0].message).toBe('group "g", rule 1, "A": annotation "s": template: __alert_A:1: function "humanise" not defined');
+  });
+});
+
+describe('restoring `for` state after a start', () => {
+  const RULE = `groups:
+  - name: g
+    interval: 10s
+    rules:
+      - alert: Hot
+        expr: temp > 30
+        for: 15m
+`;
+  const FOR_STATE = { __name__: 'ALERTS_FOR_STATE', alertname: 'Hot', room: 'a' };
+
+  /** A head as a restart finds it: temp still hot, and ALERTS_FOR_STATE written up to 30s before the start. */
+  function restarted(activeAtBeforeMs: number, rule = RULE) {
+    const s = setup(rule);
+    const temp = s.head.getOrCreate(labelsFromRecord({ __name__: 'temp', room: 'a' }));
+    for (let t = T0 - 20 * 60_000; t <= T0 + 40 * 60_000; t += 10_000) s.head.append(temp, t, 35);
+    const state = s.head.getOrCreate(labelsFromRecord(FOR_STATE));
+    for (let t = T0 - 20 * 60_000; t <= T0 - 30_000; t += 10_000) if (t >= activeAtBeforeMs) s.head.append(state, t, activeAtBeforeMs / 1000);
+    return s;
+  }
+
+  it('keeps an alert that was firing firing', async () => {
+    const { clock, mgr } = restarted(T0 - 20 * 60_000);
+    await clock.advance(25_000);
+    expect(mgr.alerts()).toMatchObject([{ state: 'firing', activeAt: T0 - 20 * 60_000 }]);
+  });
+
+  it('carries on the pending time of a pending alert, shifted by the downtime', async () => {
+    // Pending for 4.5 minutes when it went down at T0-30s: 10.5 minutes remain, more than the 10m grace period.
+    const { clock, mgr } = restarted(T0 - 5 * 60_000);
+    await clock.advance(15_000);
+    const [a] = mgr.alerts();
+    const firstEval = mgr.groups()[0].lastEvaluation!;
+    expect(a).toMatchObject({ state: 'pending', activeAt: T0 - 5 * 60_000 + (firstEval - (T0 - 30_000)) });
+  });
+
+  it('does not restore alerts whose `for` is shorter than the grace period: they wait their `for` again', async () => {
+    const { clock, mgr } = restarted(T0 - 20 * 60_000, RULE.replace('for: 15m', 'for: 1m'));
+    await clock.advance(15_000);
+    expect(mgr.alerts()).toMatchObject([{ state: 'pending', activeAt: mgr.groups()[0].lastEvaluation }]);
   });
 });
