@@ -23,9 +23,6 @@ export interface Localized {
 const say = (ko: string, en: string): Localized => ({ ko, en });
 const join = (parts: Localized[]): Localized => say(parts.map((p) => p.ko).join(' '), parts.map((p) => p.en).join(' '));
 
-/** Lookback delta: how far back an instant selector looks for a sample. */
-const LOOKBACK = '5m';
-
 function matchers(sel: VectorSelector): string {
   return `{${sel.matchers.map((m) => m.toString()).join(', ')}}`;
 }
@@ -115,15 +112,20 @@ function binary(e: BinaryExpr): Localized {
   return join([how, card, act]);
 }
 
-/** The paragraph for one node; `inputs` is the series count of its vector input, `outputs` its own. */
-export function explainText(e: Expr, inputs: number, outputs: number): Localized {
+/**
+ * The paragraph for one node; `inputs` is the series count of its vector input, `outputs` its own, `lookback` the
+ * lookback delta (ms): how far back an instant selector looks for a sample.
+ */
+export function explainText(e: Expr, inputs: number, outputs: number, lookback: number): Localized {
   switch (e.type) {
-    case 'VectorSelector':
+    case 'VectorSelector': {
+      const within = formatDuration(lookback);
       return join([
-        say(`라벨이 ${matchers(e)}에 맞는 시리즈마다 ${LOOKBACK} 이내의 가장 최근 샘플 하나를 고릅니다 (instant vector).`, `Selects, for every series whose labels match ${matchers(e)}, its latest sample at most ${LOOKBACK} old (an instant vector).`),
+        say(`라벨이 ${matchers(e)}에 맞는 시리즈마다 ${within} 이내의 가장 최근 샘플 하나를 고릅니다 (instant vector).`, `Selects, for every series whose labels match ${matchers(e)}, its latest sample at most ${within} old (an instant vector).`),
         ...modifiers(e),
         say(`맞는 시리즈 ${outputs}개.`, `${outputs} series match.`),
       ]);
+    }
     case 'MatrixSelector':
       return join([
         say(`라벨이 ${matchers(e.vectorSelector)}에 맞는 시리즈마다 지난 ${formatDuration(e.range)} 동안의 모든 샘플을 고릅니다 (range vector). rate() 같은 함수의 입력입니다.`, `Selects, for every series whose labels match ${matchers(e.vectorSelector)}, all its samples of the last ${formatDuration(e.range)} (a range vector): the input of functions like rate().`),

@@ -12,9 +12,11 @@ export interface ExplainContext {
   readonly engine: { instantQuery(q: Querier, expr: Expr, timeMs: number): Value };
   readonly querier: Querier;
   readonly time: number;
-  /** The engine's lookback delta (ms), for the selector steps. */
-  readonly lookbackDelta: number;
+  /** The engine's lookback delta (ms), for the selector steps; Prometheus' default of 5m when not given. */
+  readonly lookbackDelta?: number;
 }
+
+const DEFAULT_LOOKBACK_DELTA = 5 * 60_000;
 
 /** A selector's matchers applied one after another, with the number of series left after each. */
 export interface SelectorStep {
@@ -49,7 +51,7 @@ export function explain(e: Expr, ctx: ExplainContext): ExplainNode {
   return {
     expr: formatExpr(e),
     type: e.type,
-    text: explainText(e, inputs, outputs),
+    text: explainText(e, inputs, outputs, ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA),
     result,
     selectorSteps: e.type === 'VectorSelector' ? selectorSteps(e, 0, ctx) : e.type === 'MatrixSelector' ? selectorSteps(e.vectorSelector, e.range, ctx) : undefined,
     matching: e.type === 'BinaryExpr' && e.matching && kids.every((k) => k.result.ok) ? binaryMatching(e, kids) : undefined,
@@ -74,7 +76,7 @@ function ordered(ms: readonly Matcher[]): Matcher[] {
 
 function selectorSteps(sel: VectorSelector, range: number, ctx: ExplainContext): SelectorStep[] {
   const at = (sel.timestamp ?? ctx.time) - sel.offset;
-  const mint = at - (range > 0 ? range : ctx.lookbackDelta);
+  const mint = at - (range > 0 ? range : (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA));
   const ms = ordered(sel.matchers);
   // The parser guarantees one matcher that does not match the empty string, and it sorts first, so every prefix selects.
   return ms.map((m, i) => ({ matcher: m.toString(), series: ctx.querier.select(ms.slice(0, i + 1), mint, at).length }));

@@ -43,6 +43,7 @@ describe('explain', () => {
 
   it('counts the series left after each matcher of a selector', () => {
     const sel = tree('image_gallery_requests_total{code="200", instance!="b"}');
+    expect(sel.text.en).toContain('its latest sample at most 5m old');
     expect(sel.selectorSteps).toEqual([
       { matcher: '__name__="image_gallery_requests_total"', series: 3 },
       { matcher: 'code="200"', series: 2 },
