@@ -37,6 +37,8 @@ export class Shell {
   private readonly vars = new Map<string, string>([['?', '0']]);
   private readonly listeners = new Set<() => void>();
   private readonly byName: Map<string, Command>;
+  /** The line being run, which `history` lists last, as bash does. */
+  private running = '';
 
   constructor(
     readonly env: TerminalEnv,
@@ -63,6 +65,7 @@ export class Shell {
   /** Runs one command line; resolves to its exit status. */
   async run(line: string, screen: Screen): Promise<number> {
     if (line.trim() === '') return 0;
+    this.running = historyLine(line);
     let status: number;
     try {
       status = await this.runList(parseShell(line), { out: screen.out, err: screen.err, outIsTerminal: true }, screen);
@@ -74,7 +77,7 @@ export class Shell {
       status = 2;
     }
     this.vars.set('?', String(status));
-    this.entries.push({ line: historyLine(line), status, time: this.env.clock.now() });
+    this.entries.push({ line: this.running, status, time: this.env.clock.now() });
     for (const fn of this.listeners) fn();
     return status;
   }
@@ -132,6 +135,7 @@ export class Shell {
       out: redirected.out,
       err: redirected.err,
       commands: this.commands,
+      history: [...this.entries.map((e) => e.line), this.running],
       clear: () => screen.clear(),
     };
     return command.run(ctx);

@@ -167,9 +167,16 @@ describe('promtool and the shell', () => {
     expect(historyLine('echo a &&\necho b |\ngrep b')).toBe('echo a && echo b | grep b');
   });
 
+  it('lists the history with numbers, the running line last', async () => {
+    const n = p.shell.history().length;
+    const r = await p.sh('history 2');
+    expect(r.out).toBe(`${String(n).padStart(5)}  ${p.shell.history()[n - 1].line}\n${String(n + 1).padStart(5)}  history 2\n`);
+    expect((await p.sh('history x')).err).toBe('bash: history: x: numeric argument required\n');
+  });
+
   it('records history with exit statuses, after what an earlier session left', () => {
     const last = p.shell.history().at(-1)!;
-    expect(last).toMatchObject({ line: 'for i in 1 2; do echo n$i; done', status: 0 });
+    expect(last).toMatchObject({ line: 'history x', status: 1 });
     const n = p.shell.history().length;
     p.shell.restore([{ line: 'docker compose ps', status: 0, time: 0 }]);
     expect(p.shell.history()).toHaveLength(n + 1);

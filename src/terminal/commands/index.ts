@@ -6,6 +6,7 @@ import { clear } from './clear.ts';
 import { echo } from './echo.ts';
 import { grep } from './grep.ts';
 import { help } from './help.ts';
+import { history } from './history.ts';
 import { ls } from './ls.ts';
 import { dockerCompose } from './compose.ts';
 import { docker } from './docker.ts';
@@ -14,4 +15,4 @@ import { promlab } from './promlab.ts';
 import { promtool } from './promtool.ts';
 import type { Command } from './types.ts';
 
-export const COMMANDS: readonly Command[] = [docker, dockerCompose, curlCommand, promtool, promlab, cat, ls, grep, echo, clear, help];
+export const COMMANDS: readonly Command[] = [docker, dockerCompose, curlCommand, promtool, promlab, cat, ls, grep, echo, history, clear, help];

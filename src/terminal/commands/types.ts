@@ -15,6 +15,8 @@ export interface CommandContext {
   err(text: string): void;
   /** The commands the shell knows, for `help`. */
   readonly commands: readonly Command[];
+  /** Earlier command lines, oldest first, for `history`. */
+  readonly history: readonly string[];
   /** Clears the screen (`clear`). */
   clear(): void;
 }
