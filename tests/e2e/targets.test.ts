@@ -180,6 +180,14 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     expect(await running.textContent()).toContain('scrape_interval: 15s');
     await page.screenshot({ path: `${ARTIFACTS}/config-running.png`, fullPage: true });
 
+    // With defaults, as Prometheus' /config page shows it: what the learner did not write is there too.
+    expect(await running.textContent()).not.toContain('evaluation_interval');
+    await page.getByTestId('config-view-effective').click();
+    await expect.poll(() => running.textContent()).toContain('evaluation_interval: 1m');
+    expect(await running.textContent()).toContain('scrape_timeout: 10s');
+    await page.getByTestId('config-view-written').click();
+    await expect.poll(() => running.textContent()).not.toContain('evaluation_interval');
+
     await openTargets(page);
     expect(await page.locator('[data-pool="docker"] h2').textContent()).toContain('15.0s');
   });

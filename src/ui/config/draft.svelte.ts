@@ -5,6 +5,8 @@ import type { ConfigError } from '../../config/types.ts';
 class ConfigDraft {
   /** null until the learner edits: the editor then shows the running config. */
   text = $state<string | null>(null);
+  /** The running config pane shows it with Prometheus' defaults filled in (like its /config page). */
+  effective = $state(false);
   outcome = $state.raw<{ ok: true; time: number } | { ok: false; errors: ConfigError[] } | null>(null);
 }
 

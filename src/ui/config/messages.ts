@@ -13,6 +13,8 @@ export const ko = {
   'config.draft': '편집 중',
   'config.draftChanged': '실행 중인 설정과 다릅니다',
   'config.running': '실행 중인 설정 (읽기 전용)',
+  'config.viewWritten': '작성한 그대로',
+  'config.viewEffective': '기본값까지 (Prometheus /config)',
   'files.title': '파일 (/etc/prometheus)',
   'files.intro':
     'prometheus.yml 말고도 Prometheus가 읽는 파일입니다. file_sd 타깃 파일은 저장하면 바로 다시 읽히고(fsnotify처럼), 규칙 파일은 설정을 적용(/-/reload)할 때 다시 읽힙니다.',
@@ -41,6 +43,8 @@ export const en: Record<keyof typeof ko, string> = {
   'config.draft': 'Editing',
   'config.draftChanged': 'differs from the running config',
   'config.running': 'Running config (read-only)',
+  'config.viewWritten': 'As written',
+  'config.viewEffective': 'With defaults (Prometheus /config)',
   'files.title': 'Files (/etc/prometheus)',
   'files.intro':
     'Files Prometheus reads besides prometheus.yml. A file_sd target file is read again as soon as it is saved (like fsnotify); rule files are read again when the config is applied (/-/reload).',
