@@ -75,7 +75,7 @@ function checkGridPos(c: Checker, g: Obj, path: string): void {
   if (bad.length) return;
   const { x, y, w, h } = g as { x: number; y: number; w: number; h: number };
   if (x < 0 || x > 23) c.fail(`${path}.x`, `must be 0–23 (the grid has 24 columns), got ${x}`);
-  if (w < 1 || x + w > 24) c.fail(`${path}.w`, `must be 1–${24 - Math.max(0, x)} so the panel fits 24 columns, got ${w}`);
+  else if (w < 1 || x + w > 24) c.fail(`${path}.w`, `must be 1–${24 - x} so the panel fits 24 columns, got ${w}`);
   if (y < 0) c.fail(`${path}.y`, `must not be negative, got ${y}`);
   if (h < 1) c.fail(`${path}.h`, `must be at least 1, got ${h}`);
 }

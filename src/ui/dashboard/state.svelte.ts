@@ -1,19 +1,13 @@
-// The dashboard on screen and where it is kept: each dashboard under 'dashboards/<uid>' in the Store, the one last
-// opened under 'dashboards/current'. Every change is saved at once. The time range on screen starts as the
-// dashboard's own (`time`) and changes with the picker and zooms without being saved, as in Grafana.
+// The dashboard on screen, kept in the Store through src/dashboard/storage.ts; every change is saved at once. The
+// time range on screen starts as the dashboard's own (`time`) and changes with the picker and zooms without being
+// saved, as in Grafana.
 
 import { defaultDashboard, DEFAULT_UID } from '../../dashboard/default.ts';
-import { importDashboardValue } from '../../dashboard/json.ts';
 import type { Dashboard, TimeRange } from '../../dashboard/model.ts';
+import { currentUid, deleteDashboard, listDashboards, loadDashboard, saveDashboard, setCurrent, type StoredDashboard } from '../../dashboard/storage.ts';
 import type { Store } from '../../storage/store.ts';
 
-const PREFIX = 'dashboards/';
-const CURRENT = `${PREFIX}current`;
-
-export interface StoredDashboard {
-  uid: string;
-  title: string;
-}
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class DashboardState {
   dash = $state<Dashboard>(defaultDashboard());
@@ -21,6 +15,7 @@ export class DashboardState {
   refresh = $state('');
   /** Every dashboard that can be opened, the default first. */
   list = $state<StoredDashboard[]>([]);
+  /** Why the last save failed (the dashboard stays on screen, only its survival across a reload is lost), or null. */
   saveError = $state<string | null>(null);
   /** Why the saved dashboard could not be opened (the default is shown instead), or null. */
   openError = $state<string | null>(null);
@@ -29,19 +24,17 @@ export class DashboardState {
   constructor(private readonly store: Store) {}
 
   async load(): Promise<void> {
-    const uid = (await this.store.get<string>(CURRENT)) ?? DEFAULT_UID;
-    await this.open(uid);
+    await this.open(await currentUid(this.store));
     await this.refreshList();
     this.loaded = true;
   }
 
-  /** Opens a stored dashboard (the default when it is missing or no longer valid). */
+  /** Opens a saved dashboard; the default when it is missing or no longer reads. */
   async open(uid: string): Promise<void> {
-    const stored = await this.store.get<unknown>(PREFIX + uid);
-    const checked = stored === undefined ? null : importDashboardValue(stored);
-    this.openError = checked && !checked.ok ? `${uid}: ${checked.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}` : null;
-    this.show(checked?.ok ? checked.dashboard : defaultDashboard());
-    await this.store.put(CURRENT, this.dash.uid).catch(() => undefined);
+    const { dashboard, error } = await loadDashboard(this.store, uid);
+    this.openError = error;
+    this.show(dashboard ?? defaultDashboard());
+    await setCurrent(this.store, this.dash.uid).catch(() => undefined);
   }
 
   /** Shows `d` and saves it (imports, resets). */
@@ -59,13 +52,12 @@ export class DashboardState {
 
   /** Deletes an imported dashboard and opens the default one. */
   async remove(uid: string): Promise<void> {
-    await this.store.delete(PREFIX + uid).catch(() => undefined);
+    await deleteDashboard(this.store, uid).catch((err: unknown) => (this.saveError = message(err)));
     await this.open(DEFAULT_UID);
     await this.refreshList();
   }
 
   async resetDefault(): Promise<void> {
-    await this.store.delete(PREFIX + DEFAULT_UID).catch(() => undefined);
     await this.replace(defaultDashboard());
   }
 
@@ -81,24 +73,14 @@ export class DashboardState {
 
   private async save(): Promise<void> {
     try {
-      await this.store.put(PREFIX + this.dash.uid, this.snapshot());
-      await this.store.put(CURRENT, this.dash.uid);
+      await saveDashboard(this.store, this.snapshot());
       this.saveError = null;
     } catch (err) {
-      // The dashboard stays on screen; only its survival across a reload is lost.
-      this.saveError = err instanceof Error ? err.message : String(err);
+      this.saveError = message(err);
     }
   }
 
   private async refreshList(): Promise<void> {
-    const keys = (await this.store.keys(PREFIX)).filter((k) => k !== CURRENT);
-    const found: StoredDashboard[] = [{ uid: DEFAULT_UID, title: defaultDashboard().title }];
-    for (const k of keys) {
-      const d = await this.store.get<{ title?: unknown }>(k);
-      const uid = k.slice(PREFIX.length);
-      if (uid === DEFAULT_UID) found[0].title = typeof d?.title === 'string' ? d.title : found[0].title;
-      else found.push({ uid, title: typeof d?.title === 'string' ? d.title : uid });
-    }
-    this.list = found;
+    this.list = await listDashboards(this.store);
   }
 }
