@@ -26,6 +26,8 @@ export interface GroupDef {
   readonly intervalMs: number;
   /** Most alerts or series one evaluation may produce; 0 is no limit. */
   readonly limit: number;
+  /** query_offset: the rules query this far in the past (ms), for data that arrives late. */
+  readonly queryOffsetMs: number;
   readonly rules: RuleDef[];
 }
 
@@ -40,7 +42,6 @@ export type RuleFileResult = { ok: true; groups: GroupDef[] } | { ok: false; err
 
 const METRIC_NAME_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const UNSIMULATED_GROUP = ['query_offset', 'labels'];
 
 /** Parses one rule file's text. `file` names it in errors. */
 export function loadRuleFile(file: string, text: string): RuleFileResult {
@@ -69,21 +70,24 @@ export function loadRuleFile(file: string, text: string): RuleFileResult {
 }
 
 function readGroup(d: Decoder, node: Node, file: string, src: string, lines: LineCounter): GroupDef | null {
-  const f = d.fields(node, 'rulefmt.RuleGroupNode', ['name', 'interval', 'limit', 'rules'], UNSIMULATED_GROUP);
+  const f = d.fields(node, 'rulefmt.RuleGroupNode', ['name', 'interval', 'query_offset', 'limit', 'labels', 'rules'], []);
   if (!f) return null;
   const name = d.string(f.get('name')?.value ?? null) ?? '';
   if (name === '') d.fail(f.get('name')?.key ?? node, 'Groupname must not be empty');
   const intervalMs = d.duration(f.get('interval')?.value ?? null) ?? 0;
   const limit = d.int(f.get('limit')?.value ?? null) ?? 0;
+  const queryOffsetMs = d.duration(f.get('query_offset')?.value ?? null) ?? 0;
+  const groupLabels = readMap(d, f.get('labels')?.value ?? null, 'label', (at, msg) => d.fail(at, `group "${name}": ${msg}`));
   const rules: RuleDef[] = [];
   const rulesField = f.get('rules');
   const items = (rulesField && d.items(rulesField.value, '[]rulefmt.RuleNode')) ?? [];
   items.forEach((item, i) => {
     if (!item) return;
     const r = readRule(d, item, { group: name, index: i + 1, src, lines });
-    if (r) rules.push(r);
+    // The group's labels go on every rule; a rule's own label of the same name wins.
+    if (r) rules.push({ ...r, labels: { ...groupLabels, ...r.labels } });
   });
-  return { name, file, intervalMs, limit, rules };
+  return { name, file, intervalMs, limit, queryOffsetMs, rules };
 }
 
 interface RuleCtx {

@@ -102,8 +102,10 @@ export class Group {
   evaluate(ts: number): Promise<void> {
     const sends: Promise<void>[] = [];
     const started = performance.now();
+    const stampTs = ts - this.def.queryOffsetMs;
     const ctx = {
       ts,
+      queryTs: stampTs,
       query: this.opts.query,
       limit: this.def.limit,
       externalLabels: this.opts.externalLabels,
@@ -124,9 +126,9 @@ export class Group {
         for (const s of samples) {
           const key = labelsKey(s.labels);
           returned.set(key, s.labels);
-          this.append(s.labels, ts, s.v);
+          this.append(s.labels, stampTs, s.v);
         }
-        for (const [key, ls] of this.seriesInPreviousEval[i]) if (!returned.has(key)) this.stale(ls, ts);
+        for (const [key, ls] of this.seriesInPreviousEval[i]) if (!returned.has(key)) this.stale(ls, stampTs);
         this.seriesInPreviousEval[i] = returned;
       } catch (err) {
         rule.health = 'err';

@@ -17,7 +17,10 @@ export interface OutSample {
 export type QueryFunc = (expr: Expr, ts: number) => Value;
 
 export interface EvalContext {
+  /** The evaluation time: alerts become active and change state at it. */
   readonly ts: number;
+  /** Where queries look and results are stamped: ts minus the group's query_offset. */
+  readonly queryTs: number;
   readonly query: QueryFunc;
   readonly limit: number;
   readonly externalLabels: Record<string, string>;
@@ -39,7 +42,7 @@ export abstract class Rule {
 
 /** A scalar result is a one-sample vector without labels; anything but a vector or scalar is an error. */
 export function queryVector(ctx: EvalContext, expr: Expr): { metric: Labels; v: number }[] {
-  const value = ctx.query(expr, ctx.ts);
+  const value = ctx.query(expr, ctx.queryTs);
   if (value.type === 'vector') return value.samples.map((s) => ({ metric: s.metric, v: s.v }));
   if (value.type === 'scalar') return [{ metric: [], v: value.v }];
   throw new Error('rule result is not a vector or scalar');

@@ -11,6 +11,7 @@ import { loadRuleFile } from '../../src/rules/file.ts';
 import { RuleManager } from '../../src/rules/manager.ts';
 import type { PostableAlert } from '../../src/rules/types.ts';
 import { Head } from '../../src/tsdb/head.ts';
+import { Matcher } from '../../src/labels/matcher.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 
@@ -281,5 +282,33 @@ describe('restoring `for` state after a start', () => {
     const { clock, mgr } = restarted(T0 - 20 * 60_000, RULE.replace('for: 15m', 'for: 1m'));
     await clock.advance(15_000);
     expect(mgr.alerts()).toMatchObject([{ state: 'pending', activeAt: mgr.groups()[0].lastEvaluation }]);
+  });
+});
+
+describe('group settings', () => {
+  it('puts the group labels on every rule and queries query_offset in the past', async () => {
+    const { clock, head, mgr, query } = setup(`groups:
+  - name: g
+    interval: 10s
+    query_offset: 1m
+    labels: {team: web, tier: front}
+    rules:
+      - record: temp:max
+        expr: max(temp)
+        labels: {tier: back}
+`);
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'temp', room: 'a' }));
+    // 10 degrees more every minute.
+    for (let t = T0 - 5 * 60_000; t <= T0 + 5 * 60_000; t += 10_000) head.append(ref, t, 20 + Math.floor((t - T0) / 60_000) * 10);
+    await clock.advance(3 * 60_000);
+    expect(mgr.groups()[0].rules[0].labels).toEqual({ team: 'web', tier: 'back' });
+    const evalTs = mgr.groups()[0].lastEvaluation!;
+    const v = query('temp:max');
+    if (v.type !== 'vector') throw new Error(v.type);
+    expect(labelsToRecord(v.samples[0].metric)).toEqual({ __name__: 'temp:max', team: 'web', tier: 'back' });
+    // Stamped and computed a minute before the evaluation.
+    const r = head.select([new Matcher('=', '__name__', 'temp:max')], 0, Infinity)[0];
+    expect(r.t[r.t.length - 1]).toBe(evalTs - 60_000);
+    expect(v.samples[0].v).toBe(20 + Math.floor((evalTs - 60_000 - T0) / 60_000) * 10);
   });
 });
