@@ -3,8 +3,8 @@
 // and ordering, per-type sample rules, histogram consistency. Exemplars are parsed, checked and dropped;
 // `_created` samples are kept as series, as Prometheus does without its created-timestamp feature flag.
 
-import { parseGoFloat } from './floats.ts';
-import { LineReader, normalizeFloatLabel } from './promparse.ts';
+import { normalizeFloatLabel, parseGoFloat } from './floats.ts';
+import { LineReader } from './reader.ts';
 import { ParseError, type MetricMetadata, type MetricType, type ParsedExposition, type SampleEntry } from './types.ts';
 
 const SUFFIXES: Record<MetricType, readonly string[]> = {
@@ -24,10 +24,6 @@ const COUNTER_LIKE = ['_total', '_sum', '_count', '_bucket', '_gcount', '_gsum']
 const NON_NEGATIVE = ['_total', '_count', '_bucket', '_gcount'];
 const EXEMPLAR_MAX_RUNES = 128;
 
-const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
-const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
-const isLabelStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isLabelChar = (c: number) => isLabelStart(c) || (c >= 48 && c <= 57);
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 interface OMSample {
@@ -134,7 +130,7 @@ function readMetadata(r: LineReader, f: Family, keyword: string, text: string): 
 }
 
 function readSample(r: LineReader, typeOf: (name: string) => MetricType): { entry: SampleEntry; ts: number | null; exemplar: boolean } {
-  const name = r.readName('metric name', isNameStart, isNameChar);
+  const name = r.readMetricName();
   const type = typeOf(name);
   const labels = r.peek() === '{' ? readLabels(r, (n, v) => normalizeFloatLabel(r, type, n, canonicalInf(r, n, v))) : [];
   if (r.peek() !== ' ') r.fail(`expected a space and a value after the metric, got ${r.got()}`);
@@ -180,7 +176,7 @@ function readLabels(r: LineReader, normalize: (name: string, value: string) => s
   }
   for (;;) {
     const at = r.pos;
-    const name = r.readName('label name', isLabelStart, isLabelChar);
+    const name = r.readLabelName('label name');
     if (r.peek() !== '=') r.fail(`expected "=" after label name, got ${r.got()}`);
     r.pos++;
     if (r.peek() !== '"') r.fail(`expected quoted label value, got ${r.got()}`);
