@@ -62,6 +62,10 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
       'job="image-gallery"',
     ]);
     await page.screenshot({ path: `${ARTIFACTS}/targets-relabel-hover.png`, fullPage: true });
+    // The popover leads to the step-by-step view.
+    await popover.getByTestId('relabel-link').click();
+    await page.getByTestId('sd-page').waitFor();
+    await openTargets(page);
   });
 
   it('collapses a pool and filters by endpoint', async () => {
@@ -250,6 +254,13 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await page.getByTestId('sd-show-dropped').click();
     expect(await page.getByTestId('sd-target').count()).toBe(1);
     await page.getByTestId('sd-show-all').click();
+
+    // In English too.
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => pool.getByTestId('sd-pool-count').textContent()).toBe('1 active / 2 total');
+    expect(await dropped.getByTestId('sd-dropped-why').textContent()).toBe('relabel_configs rule 1 dropped it');
+    expect(await steps.getByTestId('relabel-rule').first().locator('thead').textContent()).toContain('Rule 1');
+    await page.getByTestId('lang-ko').click();
   });
 
   it('edits in-page files: a rule file is checked at line:col, a saved file_sd file adds a target', async () => {

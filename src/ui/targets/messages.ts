@@ -25,6 +25,7 @@ export const ko = {
   'targets.labels.before': '리레이블링 전 (서비스 디스커버리가 찾은 레이블)',
   'targets.labels.after': '리레이블링 후 (타깃 레이블)',
   'targets.labels.note': '__ 로 시작하는 레이블은 리레이블링이 끝나면 지워지고, instance 는 비어 있으면 __address__ 로 채워집니다.',
+  'targets.labels.steps': '규칙별 단계는 서비스 디스커버리 페이지에서 →',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -52,4 +53,5 @@ export const en: Record<keyof typeof ko, string> = {
   'targets.labels.before': 'Before relabeling (discovered labels)',
   'targets.labels.after': 'After relabeling (target labels)',
   'targets.labels.note': 'Labels starting with __ are dropped after relabeling; an empty instance is set from __address__.',
+  'targets.labels.steps': 'Each rule step by step on the Service discovery page →',
 };
