@@ -85,6 +85,15 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     await page.screenshot({ path: `${ARTIFACTS}/dashboard.png`, fullPage: true });
   });
 
+  it('opens a panel\'s query in the query page, like Grafana\'s Explore', async () => {
+    const panel = page.locator('[data-testid="panel"][data-title="Logs by Container"]');
+    await panel.hover();
+    await panel.getByTestId('panel-explore').click();
+    await page.getByTestId('query-page').waitFor();
+    expect(decodeURIComponent(page.url())).toContain('g0.expr=access_log_total&g0.tab=graph');
+    await openDashboards(page);
+  });
+
   it('edits a panel (the book\'s HTTP 500 panel) and keeps it across a reload', async () => {
     await page.getByTestId('add-panel').click();
     const editor = page.getByTestId('panel-editor');
