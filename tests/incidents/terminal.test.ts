@@ -47,3 +47,15 @@ describe('promlab incident', () => {
     expect((await sh('help')).out).toContain('promlab incident ls|start|stop [KIND] | traffic [RPS]');
   });
 });
+
+describe('a crash loop whose replica is scaled away', () => {
+  it('ends by itself', async () => {
+    const { clock, world, incidents } = setup();
+    world.scale('accesslog', 2);
+    expect(incidents.start('crash-loop').target).toBe('exercises-accesslog-2');
+    world.scale('accesslog', 1);
+    await clock.advance(15_000);
+    expect(incidents.active()).toEqual([]);
+    expect(world.containers().filter((c) => c.service === 'accesslog').map((c) => c.state)).toEqual(['running']);
+  });
+});

@@ -156,9 +156,22 @@ export class Incidents {
   private crash(name: string): void {
     this.host.stopContainer(name);
     this.crashTimer = this.clock.setTimeout(() => {
+      // Scaled away meanwhile (`docker compose up --scale`): nothing is left to crash.
+      if (!this.exists(name)) return this.forget('crash-loop');
       this.host.startContainer(name);
-      this.crashTimer = this.clock.setTimeout(() => this.crash(name), CRASH_UP_MS);
+      this.crashTimer = this.clock.setTimeout(() => (this.exists(name) ? this.crash(name) : this.forget('crash-loop')), CRASH_UP_MS);
     }, CRASH_BACKOFF_MS);
+  }
+
+  private exists(container: string): boolean {
+    return this.host.containers().some((c) => c.name === container);
+  }
+
+  /** An incident that ended by itself. */
+  private forget(kind: IncidentKind): void {
+    this.crashTimer = null;
+    this.list.delete(kind);
+    this.emit();
   }
 
   private updateTraffic(): void {
