@@ -43,29 +43,6 @@ function groupSamples(vec: Sample[], e: AggregateExpr): Group[] {
   return [...groups.values()];
 }
 
-// Orders for topk/bottomk: NaN always loses, so it comes last in both.
-function byValue(desc: boolean): (a: Sample, b: Sample) => number {
-  return (a, b) => {
-    if (Number.isNaN(a.v)) return Number.isNaN(b.v) ? 0 : 1;
-    if (Number.isNaN(b.v)) return -1;
-    return desc ? b.v - a.v : a.v - b.v;
-  };
-}
-
-// The k first samples in cmp order, ties in input order: a sorted buffer of k when k is small, else a sort.
-function firstK(samples: Sample[], k: number, cmp: (a: Sample, b: Sample) => number): Sample[] {
-  if (k >= samples.length || k > 16) return [...samples].sort(cmp).slice(0, k);
-  const best: Sample[] = [];
-  for (const s of samples) {
-    if (best.length === k && cmp(s, best[k - 1]) >= 0) continue;
-    let i = best.length;
-    while (i > 0 && cmp(s, best[i - 1]) < 0) i--;
-    best.splice(i, 0, s);
-    if (best.length > k) best.pop();
-  }
-  return best;
-}
-
 function reduce(op: AggregateExpr['op'], samples: Sample[], param: number): number {
   switch (op) {
     case 'sum': {
@@ -105,22 +82,14 @@ function reduce(op: AggregateExpr['op'], samples: Sample[], param: number): numb
   }
 }
 
-/** Aggregates one step's vector. `param` is the step's scalar (topk/bottomk/quantile) or string (count_values). */
+/**
+ * Aggregates one step's vector. `param` is the step's scalar (quantile, limitk, limit_ratio) or string
+ * (count_values). topk/bottomk rank whole ranges in columnar.ts, which also takes sum/count/min/max/group
+ * when no dropped name decides the grouping.
+ */
 export function aggregate(e: AggregateExpr, vec: Sample[], param: number | string, ts: number, annos: Annotations): Sample[] {
   const groups = groupSamples(vec, e);
   switch (e.op) {
-    case 'topk':
-    case 'bottomk': {
-      const k = param as number;
-      if (Number.isNaN(k)) throw new PromQLError('Parameter value is NaN');
-      if (k < 1) return [];
-      const n = Math.min(Math.floor(k), Number.MAX_SAFE_INTEGER);
-      const out: Sample[] = [];
-      for (const g of groups) {
-        for (const s of firstK(g.samples, n, byValue(e.op === 'topk'))) out.push({ metric: s.metric, t: ts, v: s.v });
-      }
-      return out;
-    }
     case 'limitk': {
       // The first k of each group, in input order: a stable subset, not a ranking.
       const k = param as number;

@@ -5,6 +5,7 @@
 import type { AggregateExpr } from '../parser/ast.ts';
 import { groupIdentity } from './aggregation.ts';
 import { isNameDropped } from './labelcache.ts';
+import { PromQLError } from '../value.ts';
 import type { StepSeries } from './series.ts';
 
 const COLUMNAR = new Set(['sum', 'count', 'min', 'max', 'group']);
@@ -69,4 +70,64 @@ export function aggregateColumns(e: AggregateExpr, input: readonly StepSeries[],
     out.push(series);
   }
   return out;
+}
+
+/**
+ * topk/bottomk over all steps: per step, each group keeps a small sorted buffer of series indexes, so only
+ * the chosen samples become output. Ties go to the earlier series, NaN always loses.
+ */
+export function topkColumns(e: AggregateExpr, input: readonly StepSeries[], ks: Float64Array, start: number, interval: number): StepSeries[] {
+  const desc = e.op === 'topk';
+  // a before b: a's value wins over b's.
+  const before = (a: number, b: number): boolean => !Number.isNaN(a) && (Number.isNaN(b) || (desc ? a > b : a < b));
+  const groupOfSeries = new Int32Array(input.length);
+  const keys = new Map<string, number>();
+  input.forEach((s, i) => {
+    const { key } = groupIdentity(e, s.metric);
+    let g = keys.get(key);
+    if (g === undefined) keys.set(key, (g = keys.size));
+    groupOfSeries[i] = g;
+  });
+  const buffers: number[][] = Array.from({ length: keys.size }, () => []);
+  const values: number[][] = Array.from({ length: keys.size }, () => []);
+  const cursors = new Int32Array(input.length);
+  const out = input.map((s): StepSeries => ({ metric: s.metric, t: [], v: [] }));
+  const order: number[] = [];
+  for (let k = 0; k < ks.length; k++) {
+    const ts = start + k * interval;
+    const param = ks[k];
+    if (Number.isNaN(param)) throw new PromQLError('Parameter value is NaN');
+    const n = Math.min(Math.floor(param), Number.MAX_SAFE_INTEGER);
+    for (const b of buffers) b.length = 0;
+    for (const v of values) v.length = 0;
+    for (let i = 0; i < input.length; i++) {
+      const s = input[i];
+      let c = cursors[i];
+      while (c < s.t.length && s.t[c] < ts) c++;
+      cursors[i] = c;
+      if (n < 1 || c === s.t.length || s.t[c] !== ts) continue;
+      const v = s.v[c];
+      const g = groupOfSeries[i];
+      const buf = buffers[g];
+      const vals = values[g];
+      if (buf.length === n && !before(v, vals[n - 1])) continue;
+      let at = buf.length;
+      while (at > 0 && before(v, vals[at - 1])) at--;
+      buf.splice(at, 0, i);
+      vals.splice(at, 0, v);
+      if (buf.length > n) {
+        buf.pop();
+        vals.pop();
+      }
+    }
+    for (let g = 0; g < buffers.length; g++) {
+      buffers[g].forEach((i, j) => {
+        if (out[i].t.length === 0) order.push(i);
+        out[i].t.push(ts);
+        out[i].v.push(values[g][j]);
+      });
+    }
+  }
+  // In the order first chosen: for an instant query, the ranking itself.
+  return order.map((i) => out[i]);
 }

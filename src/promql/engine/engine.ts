@@ -9,7 +9,7 @@ import { parseExpr } from '../parser/parse.ts';
 import { PromQLError, type QueryResult, type Sample, type Series, type Value } from '../value.ts';
 import { Annotations } from './annotations.ts';
 import { aggregate } from './aggregation.ts';
-import { aggregateColumns, columnar } from './columnar.ts';
+import { aggregateColumns, columnar, topkColumns } from './columnar.ts';
 import { joinSeries } from './join.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { enrich, infoSpec } from './info.ts';
@@ -229,6 +229,12 @@ class Evaluator {
 
   private aggregation(e: AggregateExpr): StepSeries[] {
     const annos = this.ctx.annotations;
+    if (e.op === 'topk' || e.op === 'bottomk') {
+      const ks = new Float64Array(this.steps()).fill(NaN);
+      const [k] = this.eval(e.param!);
+      k?.t.forEach((t, i) => (ks[Math.round((t - this.start) / this.interval)] = k.v[i]));
+      return topkColumns(e, this.eval(e.expr), ks, this.start, this.interval);
+    }
     if (e.param) {
       return this.rangeEval([e.param, e.expr], (vals, ts) => aggregate(e, vals[1] as Sample[], vals[0] as number | string, ts, annos));
     }
