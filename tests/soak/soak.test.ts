@@ -23,7 +23,8 @@ const START = Date.UTC(2026, 10, 24, 0, 0, 0);
 
 /** What the apps answered: every access_log_total sample of every scrape, keyed by instance. */
 interface Fetched {
-  instance: string;
+  /** instance and hostname: a replica that comes back on a freed IP is a new container, so a new series. */
+  key: string;
   value: number;
   /** The virtual time the scrape started: the sample's timestamp in the head. */
   t: number;
@@ -40,8 +41,8 @@ async function tappedFetch(input: RequestInfo | URL, init?: RequestInit): Promis
   const res = await fetch(input, init);
   const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
   if (res.ok && url.pathname === '/metrics') {
-    const m = /^access_log_total(?:\{[^}]*\})? (\S+)/m.exec(await res.clone().text());
-    if (m) fetched.push({ instance: url.host.includes(':') ? url.host : `${url.host}:80`, value: Number(m[1]), t });
+    const m = /^access_log_total\{[^}]*hostname="([^"]*)"[^}]*\} (\S+)/m.exec(await res.clone().text());
+    if (m) fetched.push({ key: `${url.host.includes(':') ? url.host : `${url.host}:80`} ${m[1]}`, value: Number(m[2]), t });
   }
   return res;
 }
@@ -88,11 +89,11 @@ describe(`soak: ${HOURS} virtual hour(s)`, () => {
       const head = prom.head;
       const name = new Matcher('=', '__name__', 'access_log_total');
       const series = head.select([name], START, clock.now());
-      const byInstance = new Map(series.map((s) => [getLabel(s.labels, 'instance'), s]));
+      const byKey = new Map(series.map((s) => [`${getLabel(s.labels, 'instance')} ${getLabel(s.labels, 'hostname')}`, s]));
       let checked = 0;
       for (const f of fetched) {
-        const s = byInstance.get(f.instance);
-        expect(s, `series of ${f.instance}`).toBeDefined();
+        const s = byKey.get(f.key);
+        expect(s, `series of ${f.key}`).toBeDefined();
         // Binary search: the head's samples are in time order.
         let lo = 0;
         let hi = s!.t.length - 1;
@@ -101,7 +102,7 @@ describe(`soak: ${HOURS} virtual hour(s)`, () => {
           if (s!.t[mid] < f.t) lo = mid + 1;
           else hi = mid;
         }
-        if (s!.t[lo] !== f.t || s!.v[lo] !== f.value) expect({ instance: f.instance, t: f.t, v: s!.v[lo] }).toEqual({ instance: f.instance, t: f.t, v: f.value });
+        if (s!.t[lo] !== f.t || s!.v[lo] !== f.value) expect({ series: f.key, t: s!.t[lo], v: s!.v[lo] }).toEqual({ series: f.key, t: f.t, v: f.value });
         checked++;
       }
       // At least one replica ran all the time, scraped every 3 s.
