@@ -77,9 +77,21 @@ export class ScrapeLoop {
     if (this.timer !== null) this.o.clock.clearTimeout(this.timer);
     if (this.o.target.lastScrape === null) return;
     const t = Math.max(this.o.clock.now(), this.o.target.lastScrape + 1);
-    for (const ref of this.lastSeen) this.o.head.appendStale(ref, t);
-    for (const ref of this.reportRefs()) this.o.head.appendStale(ref, t);
+    for (const ref of this.lastSeen) this.markStale(ref, t);
+    for (const ref of this.reportRefs()) this.markStale(ref, t);
     this.lastSeen.clear();
+  }
+
+  /**
+   * A staleness marker; one the series already has a later sample for (an explicit future timestamp, say) is
+   * dropped, as Prometheus drops out-of-order staleness markers without complaint.
+   */
+  private markStale(ref: number, t: number): void {
+    try {
+      this.o.head.appendStale(ref, t);
+    } catch (err) {
+      if (!(err instanceof AppendError)) throw err;
+    }
   }
 
   /** Stops for a config reload: the series go on in the next loop, so no staleness markers; returns what it saw. */
@@ -115,7 +127,7 @@ export class ScrapeLoop {
       if (!(err instanceof ScrapeError)) scraped = postRelabel = 0;
     }
     // A failed scrape is an empty one: everything it wrote before goes stale.
-    for (const ref of this.lastSeen) if (!seen.has(ref)) this.o.head.appendStale(ref, start);
+    for (const ref of this.lastSeen) if (!seen.has(ref)) this.markStale(ref, start);
     this.lastSeen = seen;
 
     // A simulated response may take virtual time; otherwise the real fetch-and-parse time is what the scrape cost.

@@ -206,6 +206,13 @@ describe('scraping', () => {
     served.app1 = served.app2 = { body: '', type: TEXT };
     await clock.advance(10_000);
     expect(q('stamped').map((s) => s.job)).toEqual(['plain']);
+    // A staleness marker older than the series' newest (future) sample is dropped, not an error.
+    served.app2 = { body: `stamped 1 ${clock.now() + 3_600_000}\n`, type: TEXT };
+    await clock.advance(10_000);
+    served.app2 = { body: '', type: TEXT };
+    await clock.advance(10_000);
+    expect(prom.targets()[1].health).toBe('up');
+    expect(prom.targets()[1].lastScrape).toBeGreaterThan(clock.now() - 10_000);
   });
 
   it('parses a response without Content-Type by fallback_scrape_protocol', async () => {
