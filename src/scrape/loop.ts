@@ -277,8 +277,14 @@ export class ScrapeLoop {
 
   private report(t: number, up: number, duration: number, scraped: number, postRelabel: number, added: number): void {
     const values = [up, duration, scraped, postRelabel, added];
-    const refs = this.reportRefs();
-    refs.forEach((ref, i) => this.o.head.append(ref, t, values[i]));
+    this.reportRefs().forEach((ref, i) => {
+      try {
+        this.o.head.append(ref, t, values[i]);
+      } catch (err) {
+        // Only a loop restarted by a reload at the very instant of the old loop's last report can collide.
+        if (!(err instanceof AppendError)) throw err;
+      }
+    });
   }
 }
 
