@@ -27,6 +27,8 @@ export interface SelectorStep {
 export type NodeResult = { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly error: string };
 
 export interface ExplainNode {
+  /** The syntax tree node itself. */
+  readonly ast: Expr;
   readonly expr: string;
   readonly type: Expr['type'];
   readonly text: Localized;
@@ -49,6 +51,7 @@ export function explain(e: Expr, ctx: ExplainContext): ExplainNode {
   const input = e.type === 'AggregateExpr' ? kids[kids.length - 1] : undefined;
   const inputs = input?.result.ok ? seriesCount(input.result.value) : 0;
   return {
+    ast: e,
     expr: formatExpr(e),
     type: e.type,
     text: explainText(e, inputs, outputs, ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA),

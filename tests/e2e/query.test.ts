@@ -145,6 +145,16 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     await page.getByTestId('mode-lines').click();
   });
 
+  it('says which step of an empty query lost the series', async () => {
+    await run(page, 'sum(rate(image_gallery_requests_total[5s]))');
+    await page.getByTestId('tab-table').click();
+    await page.getByTestId('result-empty').waitFor();
+    expect(await page.getByTestId('empty-cause').getAttribute('data-reason')).toBe('tooFewSamples');
+    expect(await page.getByTestId('empty-cause').textContent()).toContain('rate(image_gallery_requests_total[5s])');
+    await run(page, 'up{job="image-gallery", instance="nowhere"}');
+    await expect.poll(() => page.getByTestId('empty-cause').textContent()).toContain('instance="nowhere"');
+  });
+
   it('shows the engine\'s warnings next to the result', async () => {
     await run(page, 'quantile(2, up)');
     await page.getByTestId('tab-table').click();

@@ -1,6 +1,7 @@
 // The explain tree over a small head: node PromQL, per-node results at one instant, selector steps, matching.
 
 import { describe, expect, it } from 'vitest';
+import { emptyCause } from '../../src/explain/empty.ts';
 import { explain, type ExplainNode } from '../../src/explain/tree.ts';
 import { labelsFromRecord, labelsToRecord } from '../../src/labels/labels.ts';
 import { Engine, parseExpr } from '../../src/promql/index.ts';
@@ -84,5 +85,24 @@ describe('explain', () => {
     expect(root.result.ok).toBe(false);
     if (!root.result.ok) expect(root.result.error).toContain('multiple matches for labels');
     expect(root.children[0].children.map((c) => c.result.ok)).toEqual([true, true]);
+  });
+});
+
+describe('emptyCause', () => {
+  const cause = (q: string) => {
+    const c = emptyCause(tree(q));
+    return c && { expr: c.node.expr, reason: c.reason, inputs: c.inputs };
+  };
+
+  it('points at the node that lost the series, and why', () => {
+    expect(cause('up')).toBeNull();
+    expect(cause('sum(rate(image_gallery_requests_total[10s]))')).toEqual({ expr: 'rate(image_gallery_requests_total[10s])', reason: 'tooFewSamples', inputs: 3 });
+    expect(cause('sum(image_gallery_requests_total / on(instance) up{instance="c"})')).toEqual({
+      expr: 'image_gallery_requests_total / on (instance) up{instance="c"}',
+      reason: 'noMatch',
+      inputs: 3,
+    });
+    expect(cause('image_gallery_requests_total > 1e9')).toEqual({ expr: 'image_gallery_requests_total > 1000000000', reason: 'filtered', inputs: 3 });
+    expect(cause('sum(nope_total)')).toEqual({ expr: 'nope_total', reason: 'selector', inputs: 0 });
   });
 });
