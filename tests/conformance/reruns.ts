@@ -13,7 +13,13 @@ export const QUERY_CONTEXT_FUNCS = /(start|end|range|step)\(\)/;
 
 /** The expression with `@ t` on every selector and subquery that has none, and the times to evaluate it at. */
 export function atModifierCases(expr: string, t: number): { expr: string; at: number }[] {
-  const root = parseExpr(expr);
+  let root: Expr;
+  try {
+    root = parseExpr(expr);
+  } catch {
+    // Nothing to pin: the eval's own run has already met (or missed) its expected parse error.
+    return [];
+  }
   let unsafe = false;
   const pin = (e: Expr): void => {
     if (e.type === 'Call' && AT_UNSAFE.has(e.func.name)) unsafe = true;

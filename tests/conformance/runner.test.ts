@@ -54,3 +54,37 @@ describe('comparison', () => {
     expect(results.map((r) => r.failure)).toEqual([null, 'x{job="a"}: expected 6, got 5']);
   });
 });
+
+describe('deprecated eval forms', () => {
+  const script = [
+    'load 1m',
+    '  x{i="a"} 1+1x5',
+    '  x{i="b"} 10+1x5',
+    '',
+    'eval_fail instant at 1m sum(x) by (',
+    '  expected_fail_regexp unclosed left parenthesis',
+    '',
+    'eval_fail instant at 1m x + on() x',
+    '  expected_fail_message wrong message',
+    '',
+    'eval_ordered instant at 1m sort_desc(x)',
+    '  x{i="b"} 11',
+    '  x{i="a"} 2',
+    '',
+    'eval_warn instant at 1m quantile(2, x)',
+    '  {} +Inf',
+    '',
+    'eval_info instant at 1m x',
+    '  x{i="a"} 2',
+    '  x{i="b"} 11',
+  ].join('\n');
+
+  it('checks failure messages, order and annotations', () => {
+    const results = runScript(script).map((r) => r.failure);
+    expect(results[0]).toBeNull();
+    expect(results[1]).toMatch(/^expected error wrong message, got/);
+    expect(results[2]).toBeNull();
+    expect(results[3]).toBeNull();
+    expect(results[4]).toMatch(/^expected a info annotation/);
+  });
+});
