@@ -4,6 +4,7 @@
 import { createContext } from 'svelte';
 import type { VirtualClock } from '../clock/clock.ts';
 import type { Config, ConfigResult } from '../config/types.ts';
+import type { FileSDError } from '../discovery/file.ts';
 import type { Files } from '../files/files.ts';
 import type { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
@@ -33,6 +34,8 @@ export interface PrometheusView {
   targets(): TargetStatus[];
   /** Discovered targets that relabeling or invalid labels dropped, like /api/v1/targets' droppedTargets. */
   droppedTargets(): readonly DroppedTarget[];
+  /** file_sd files that do not parse (their last good targets stay in use). */
+  fileSDErrors(): readonly { job: string; error: FileSDError }[];
   /** The running config, parsed with defaults filled in; null before the first successful load. */
   config(): Config | null;
   instantQuery(expr: string, timeMs?: number): Value;

@@ -299,5 +299,19 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     const web = page.locator('[data-testid="pool"][data-pool="web"]');
     await expect.poll(() => web.getByTestId('target-endpoint').allTextContents()).toEqual(['http://iotd/metrics']);
     expect(await web.getByTestId('label-chip').allTextContents()).toContain('team="gallery"');
+
+    // A broken target file: the editor points at it, the Service discovery page reports it, the last good targets stay.
+    await page.getByTestId('nav-config').click();
+    await page.locator('[data-testid="file-item"][data-path="/etc/prometheus/targets/web.yml"]').click();
+    await setEditorText(page, 'file-editor', '- targets: "iotd"\n');
+    await expect.poll(() => page.getByTestId('file-error').first().textContent()).toMatch(/^1:\d+: /);
+    await page.getByTestId('file-save').click();
+    await forward(page, 'forward-10s', 10_000);
+    await page.getByTestId('nav-service-discovery').click();
+    await expect
+      .poll(() => page.getByTestId('sd-file-error').first().textContent())
+      .toMatch(/^\s*web: \/etc\/prometheus\/targets\/web\.yml:1:\d+: /);
+    await openTargets(page);
+    expect(await web.getByTestId('target-endpoint').allTextContents()).toEqual(['http://iotd/metrics']);
   });
 });
