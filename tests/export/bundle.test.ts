@@ -86,6 +86,6 @@ describe('export bundle', () => {
     // check config follows rule_files relative to the config, so the rule file is checked here too.
     expect(config).toMatch(/SUCCESS: 1 rule files found/);
     const rules = execFileSync(PROMTOOL, ['check', 'rules', join(dir, 'prometheus/rules/image-gallery.yml')], { encoding: 'utf8' });
-    expect(rules).toMatch(/SUCCESS: 4 rules found/);
+    expect(rules).toMatch(/SUCCESS: 8 rules found/);
   });
 });
