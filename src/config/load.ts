@@ -43,11 +43,12 @@ const UNSIMULATED_TOP = [
   'runtime', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp',
 ];
 const UNSIMULATED_GLOBAL = [
-  'rule_query_offset', 'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'metric_name_validation_scheme', 'metric_name_escaping_scheme', 'scrape_native_histograms',
+  'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'metric_name_validation_scheme',
+  'metric_name_escaping_scheme', 'scrape_native_histograms',
   'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms', 'extra_scrape_metrics',
 ];
 const UNSIMULATED_SCRAPE = [
-  ...UNSIMULATED_GLOBAL.filter((f) => !['rule_query_offset', 'query_log_file'].includes(f)),
+  ...UNSIMULATED_GLOBAL.filter((f) => f !== 'query_log_file'),
   'enable_compression',
   'native_histogram_bucket_limit', 'native_histogram_min_bucket_factor',
   'basic_auth', 'authorization', 'oauth2', 'tls_config', 'proxy_url', 'no_proxy', 'proxy_from_environment',
@@ -162,7 +163,7 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
       node,
       GO_CONFIG,
       [
-        'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels', 'sample_limit', 'label_limit',
+        'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'rule_query_offset', 'external_labels', 'sample_limit', 'label_limit',
         'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'scrape_protocols',
       ],
       UNSIMULATED_GLOBAL,
@@ -180,6 +181,7 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
     scrapeInterval,
     scrapeTimeout: timeout || Math.min(DEFAULT_GLOBAL.scrapeTimeout, scrapeInterval),
     evaluationInterval: durationField(d, f, 'evaluation_interval') || DEFAULT_GLOBAL.evaluationInterval,
+    ruleQueryOffset: durationField(d, f, 'rule_query_offset'),
     externalLabels,
     sampleLimit: d.uint(f.get('sample_limit')?.value ?? null) ?? 0,
     labelLimit: d.uint(f.get('label_limit')?.value ?? null) ?? 0,
@@ -198,7 +200,8 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     [
       'job_name', 'honor_labels', 'honor_timestamps', 'track_timestamps_staleness', 'params', 'scrape_interval', 'scrape_timeout',
       'metrics_path', 'scheme', 'scrape_protocols', 'fallback_scrape_protocol', 'sample_limit', 'label_limit',
-      'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'static_configs', 'dns_sd_configs', 'file_sd_configs', 'relabel_configs',
+      'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'static_configs',
+      'dns_sd_configs', 'file_sd_configs', 'relabel_configs',
       'metric_relabel_configs',
     ],
     UNSIMULATED_SCRAPE,

@@ -7,6 +7,8 @@ export interface GlobalConfig {
   scrapeInterval: number;
   scrapeTimeout: number;
   evaluationInterval: number;
+  /** How far back rule groups evaluate by default (a group's query_offset overrides it). */
+  ruleQueryOffset: number;
   externalLabels: Record<string, string>;
   /** Per-scrape limits every scrape config inherits unless it sets its own; 0 means no limit. */
   sampleLimit: number;

@@ -220,14 +220,16 @@ export class ScrapeLoop {
       if (cfg.labelNameLengthLimit > 0 && nameLength > cfg.labelNameLengthLimit) {
         this.o.target.labelLimitExceeded++;
         throw new ScrapeError(
-          `label_name_length_limit exceeded (metric: ${met}, label name: ${name.slice(0, 50)}, length: ${nameLength}, limit: ${cfg.labelNameLengthLimit})`,
+          `label_name_length_limit exceeded (metric: ${met}, label name: ${name.slice(0, 50)}, ` +
+            `length: ${nameLength}, limit: ${cfg.labelNameLengthLimit})`,
         );
       }
       const valueLength = utf8Length(value);
       if (cfg.labelValueLengthLimit > 0 && valueLength > cfg.labelValueLengthLimit) {
         this.o.target.labelLimitExceeded++;
         throw new ScrapeError(
-          `label_value_length_limit exceeded (metric: ${met}, label name: ${name.slice(0, 50)}, value: ${JSON.stringify(value.slice(0, 50))}, length: ${valueLength}, limit: ${cfg.labelValueLengthLimit})`,
+          `label_value_length_limit exceeded (metric: ${met}, label name: ${name.slice(0, 50)}, ` +
+            `value: ${JSON.stringify(value.slice(0, 50))}, length: ${valueLength}, limit: ${cfg.labelValueLengthLimit})`,
         );
       }
     }

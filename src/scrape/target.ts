@@ -118,7 +118,8 @@ function populateLabels(discovered: Labels, cfg: ScrapeConfig): Target | string 
   const timeout = durationLabel(lb, SCRAPE_TIMEOUT_LABEL, 'timeout');
   if (typeof timeout === 'string') return timeout;
   if (timeout > interval) {
-    return `scrape timeout cannot be greater than scrape interval (${JSON.stringify(lb.get(SCRAPE_TIMEOUT_LABEL))} > ${JSON.stringify(lb.get(SCRAPE_INTERVAL_LABEL))})`;
+    const [t, i] = [lb.get(SCRAPE_TIMEOUT_LABEL), lb.get(SCRAPE_INTERVAL_LABEL)].map((v) => JSON.stringify(v));
+    return `scrape timeout cannot be greater than scrape interval (${t} > ${i})`;
   }
   for (const name of lb.names()) if (name.startsWith(META_LABEL_PREFIX)) lb.del(name);
   if (!lb.has('instance')) lb.set('instance', address);

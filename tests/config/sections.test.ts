@@ -116,9 +116,9 @@ describe('rule_files and alerting', () => {
 
   it('read Alertmanager targets and global.evaluation_interval', () => {
     const c = ok(
-      'global:\n  evaluation_interval: 15s\nalerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ["alertmanager:9093"]\n',
+      'global:\n  evaluation_interval: 15s\n  rule_query_offset: 30s\nalerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ["alertmanager:9093"]\n',
     );
-    expect(c.global.evaluationInterval).toBe(15_000);
+    expect([c.global.evaluationInterval, c.global.ruleQueryOffset]).toEqual([15_000, 30_000]);
     expect(c.alerting.alertmanagers).toEqual([
       {
         staticConfigs: [{ targets: ['alertmanager:9093'], labels: {} }],
