@@ -10,6 +10,7 @@ import type { Silence } from './alertmanager/types.ts';
 import { Files } from './files/files.ts';
 import { openStore } from './storage/store.ts';
 import App from './ui/App.svelte';
+import { DatasourceState } from './ui/datasource/source.svelte.ts';
 import { Live } from './ui/live.svelte.ts';
 import './ui/styles.css';
 
@@ -98,7 +99,8 @@ async function boot(target: HTMLElement): Promise<void> {
 
   const live = new Live(clock, [prom, world, alertmanager, incidents]);
   target.replaceChildren();
-  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable, persistence, alertmanager, incidents } } });
+  const datasource = new DatasourceState(prom, store);
+  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable, persistence, alertmanager, incidents, datasource } } });
   live.play();
 }
 

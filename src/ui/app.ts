@@ -14,6 +14,7 @@ import type { MetricMetadata } from '../textparse/types.ts';
 import type { LogStore } from '../logs/store.ts';
 import type { Head } from '../tsdb/head.ts';
 import type { HeadPersister } from '../tsdb/persist/snapshot.ts';
+import type { DatasourceState } from './datasource/source.svelte.ts';
 import type { Live } from './live.svelte.ts';
 import type { AlertmanagerView } from './alertmanager/view.ts';
 import type { IncidentsView } from './incidents/view.ts';
@@ -93,6 +94,8 @@ export interface AppContext {
   readonly alertmanager: AlertmanagerView;
   /** Faults the learner pushes the world into. */
   readonly incidents: IncidentsView;
+  /** Where queries go: the in-browser Prometheus or a real server the learner connected. */
+  readonly datasource: DatasourceState;
 }
 
 export type PersistenceView = Pick<HeadPersister, 'status' | 'subscribe' | 'save' | 'reset'>;

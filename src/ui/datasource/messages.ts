@@ -1,0 +1,33 @@
+export const ko = {
+  'datasource.local': '브라우저 안 프로메테우스',
+  'datasource.remote': '실제 서버: {url}',
+  'datasource.title': '쿼리 대상',
+  'datasource.help': '쿼리 페이지, 대시보드, 레슨 확인이 실제 프로메테우스 서버의 /api/v1 HTTP API를 쓰게 할 수 있습니다. 서버는 이 페이지의 출처를 --web.cors.origin으로 허용해야 합니다.',
+  'datasource.url': '서버 URL',
+  'datasource.connect': '연결 확인 후 사용',
+  'datasource.checking': '{url} 확인 중…',
+  'datasource.connected': '연결됨: Prometheus {version}',
+  'datasource.useLocal': '브라우저 안 프로메테우스로 돌아가기',
+  'datasource.problem.bad-url': 'URL이 올바르지 않습니다',
+  'datasource.problem.unreachable': '서버에 닿을 수 없습니다',
+  'datasource.problem.cors': 'CORS 때문에 브라우저가 응답을 막았습니다',
+  'datasource.problem.not-prometheus': '프로메테우스 API 응답이 아닙니다',
+  'datasource.problem.http': '서버가 오류로 답했습니다',
+} as const;
+
+export const en: Record<keyof typeof ko, string> = {
+  'datasource.local': 'in-browser Prometheus',
+  'datasource.remote': 'real server: {url}',
+  'datasource.title': 'Query source',
+  'datasource.help': "The query page, dashboards and lesson checks can use a real Prometheus server's /api/v1 HTTP API. The server must allow this page's origin with --web.cors.origin.",
+  'datasource.url': 'Server URL',
+  'datasource.connect': 'Check and use',
+  'datasource.checking': 'Checking {url}…',
+  'datasource.connected': 'Connected: Prometheus {version}',
+  'datasource.useLocal': 'Back to the in-browser Prometheus',
+  'datasource.problem.bad-url': 'Not a valid URL',
+  'datasource.problem.unreachable': 'The server cannot be reached',
+  'datasource.problem.cors': 'The browser blocked the answer (CORS)',
+  'datasource.problem.not-prometheus': "Not an answer of Prometheus' API",
+  'datasource.problem.http': 'The server answered with an error',
+};
