@@ -45,7 +45,7 @@ const UNSIMULATED_TOP = [
 const UNSIMULATED_GLOBAL = [
   'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'metric_name_validation_scheme',
   'metric_name_escaping_scheme', 'scrape_native_histograms',
-  'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms', 'extra_scrape_metrics',
+  'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
 ];
 const UNSIMULATED_SCRAPE = [
   ...UNSIMULATED_GLOBAL.filter((f) => f !== 'query_log_file'),
@@ -165,6 +165,7 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
       [
         'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'rule_query_offset', 'external_labels', 'sample_limit', 'label_limit',
         'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'scrape_protocols',
+        'extra_scrape_metrics',
       ],
       UNSIMULATED_GLOBAL,
     ) ??
@@ -190,6 +191,7 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
     targetLimit: d.uint(f.get('target_limit')?.value ?? null) ?? 0,
     keepDroppedTargets: d.uint(f.get('keep_dropped_targets')?.value ?? null) ?? 0,
     scrapeProtocols: readProtocols(d, f.get('scrape_protocols')) ?? [...DEFAULT_SCRAPE_PROTOCOLS],
+    extraScrapeMetrics: d.bool(f.get('extra_scrape_metrics')?.value ?? null) ?? false,
   };
 }
 
@@ -201,7 +203,7 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
       'job_name', 'honor_labels', 'honor_timestamps', 'track_timestamps_staleness', 'params', 'scrape_interval', 'scrape_timeout',
       'metrics_path', 'scheme', 'scrape_protocols', 'fallback_scrape_protocol', 'sample_limit', 'label_limit',
       'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'static_configs',
-      'dns_sd_configs', 'file_sd_configs', 'relabel_configs',
+      'dns_sd_configs', 'file_sd_configs', 'relabel_configs', 'extra_scrape_metrics',
       'metric_relabel_configs',
     ],
     UNSIMULATED_SCRAPE,
@@ -244,6 +246,10 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     labelValueLengthLimit: (d.uint(f.get('label_value_length_limit')?.value ?? null) ?? 0) || global.labelValueLengthLimit,
     targetLimit: (d.uint(f.get('target_limit')?.value ?? null) ?? 0) || global.targetLimit,
     keepDroppedTargets: (d.uint(f.get('keep_dropped_targets')?.value ?? null) ?? 0) || global.keepDroppedTargets,
+    // A scrape config's own setting wins, either way; absent, the global one applies.
+    extraScrapeMetrics: f.has('extra_scrape_metrics')
+      ? (d.bool(f.get('extra_scrape_metrics')!.value) ?? false)
+      : global.extraScrapeMetrics,
     staticConfigs: sections(d, f.get('static_configs'), '[]*targetgroup.Group', 'static_configs', readStaticConfig),
     dnsSDConfigs: sections(d, f.get('dns_sd_configs'), '[]*dns.SDConfig', 'dns_sd_configs', readDNSSDConfig),
     fileSDConfigs: sections(d, f.get('file_sd_configs'), '[]*file.SDConfig', 'file_sd_configs', readFileSDConfig),

@@ -18,6 +18,7 @@ export interface GlobalConfig {
   targetLimit: number;
   keepDroppedTargets: number;
   scrapeProtocols: ScrapeProtocol[];
+  extraScrapeMetrics: boolean;
 }
 
 export interface StaticConfig {
@@ -64,6 +65,8 @@ export interface ScrapeConfig {
   targetLimit: number;
   /** How many dropped targets to keep for the pages; 0 keeps all. */
   keepDroppedTargets: number;
+  /** Also report scrape_timeout_seconds, scrape_sample_limit and scrape_body_size_bytes. */
+  extraScrapeMetrics: boolean;
   staticConfigs: StaticConfig[];
   dnsSDConfigs: DNSSDConfig[];
   fileSDConfigs: FileSDConfig[];

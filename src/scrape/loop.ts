@@ -108,12 +108,14 @@ export class ScrapeLoop {
     let scraped = 0;
     let postRelabel = 0;
     let added = 0;
+    let bodyBytes = 0;
     let seen = new Set<number>();
     try {
       const forced = this.o.forcedError?.() ?? '';
       if (forced) throw new Error(forced);
       const { body, contentType } = await this.scrape();
       if (this.stopped) return;
+      bodyBytes = new TextEncoder().encode(body).length;
       const fallback = this.o.config.fallbackScrapeProtocol;
       const { samples, metadata } = parseExposition(body, contentType, fallback && protocolMediaType(fallback));
       scraped = samples.length;
@@ -139,7 +141,9 @@ export class ScrapeLoop {
     target.lastScrapeDuration = durationMs / 1000;
     target.lastSamples = scraped;
     target.lastSamplesPostRelabel = postRelabel;
-    this.report(start, error ? 0 : 1, durationMs / 1000, scraped, postRelabel, added);
+    const values = [error ? 0 : 1, durationMs / 1000, scraped, postRelabel, added];
+    if (this.o.config.extraScrapeMetrics) values.push(this.o.target.timeout / 1000, this.o.config.sampleLimit, bodyBytes);
+    this.report(start, values);
     this.o.onScrape();
   }
 
@@ -271,14 +275,15 @@ export class ScrapeLoop {
   }
 
   private reportRefs(): number[] {
-    this.reportRefCache ??= REPORT_SERIES.map((name) =>
+    const names = this.o.config.extraScrapeMetrics ? [...REPORT_SERIES, ...EXTRA_REPORT_SERIES] : REPORT_SERIES;
+    this.reportRefCache ??= names.map((name) =>
       this.o.head.getOrCreate(new LabelsBuilder(this.o.target.labels).set(METRIC_NAME, name).labels()),
     );
     return this.reportRefCache;
   }
 
-  private report(t: number, up: number, duration: number, scraped: number, postRelabel: number, added: number): void {
-    const values = [up, duration, scraped, postRelabel, added];
+  /** The synthetic series' values, in the order of REPORT_SERIES (then EXTRA_REPORT_SERIES). */
+  private report(t: number, values: number[]): void {
     this.reportRefs().forEach((ref, i) => {
       try {
         this.o.head.append(ref, t, values[i]);
@@ -304,6 +309,9 @@ function exposed(s: SampleEntry): string {
 }
 
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+/** With extra_scrape_metrics. */
+const EXTRA_REPORT_SERIES = ['scrape_timeout_seconds', 'scrape_sample_limit', 'scrape_body_size_bytes'];
 
 function seriesKey(s: SampleEntry): string {
   let k = s.name;

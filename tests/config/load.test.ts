@@ -43,6 +43,7 @@ describe('the chapter config', () => {
       targetLimit: 0,
       keepDroppedTargets: 0,
       scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
+      extraScrapeMetrics: false,
     });
     const timing = Object.fromEntries(config.scrapeConfigs.map((j) => [j.jobName, [j.scrapeInterval, j.scrapeTimeout]]));
     expect(timing).toEqual({
@@ -81,6 +82,7 @@ describe('defaults', () => {
           targetLimit: 0,
           keepDroppedTargets: 0,
           scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
+          extraScrapeMetrics: false,
         },
         ruleFiles: [],
         alerting: { alertRelabelConfigs: [], alertmanagers: [] },

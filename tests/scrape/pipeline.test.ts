@@ -248,6 +248,26 @@ describe('scraping', () => {
     expect(prom.droppedTargets()).toHaveLength(1);
   });
 
+  it('reports scrape_timeout_seconds, scrape_sample_limit and scrape_body_size_bytes under extra_scrape_metrics', async () => {
+    served.app1 = { body: 'a 1\n', type: TEXT };
+    load(`global:
+  scrape_interval: 10s
+  extra_scrape_metrics: true
+scrape_configs:
+  - job_name: extra
+    scrape_timeout: 4s
+    sample_limit: 50
+    static_configs: [{ targets: [app1] }]
+  - job_name: plain
+    extra_scrape_metrics: false
+    static_configs: [{ targets: [app2] }]
+`);
+    await clock.advance(10_000);
+    expect(q('scrape_timeout_seconds').map((s) => [s.job, s.value])).toEqual([['extra', 4]]);
+    expect(q('scrape_sample_limit')[0].value).toBe(50);
+    expect(q('scrape_body_size_bytes')[0].value).toBe(4);
+  });
+
   it('uses explicit timestamps unless honor_timestamps is false', async () => {
     served.app1 = { body: `stamped 1 ${T0 - 60_000}\n`, type: TEXT };
     served.app2 = served.app1;
