@@ -59,7 +59,7 @@ export function loadRuleFile(file: string, text: string): RuleFileResult {
   const groupsField = top?.get('groups');
   for (const node of (groupsField && d.items(groupsField.value, '[]rulefmt.RuleGroupNode')) ?? []) {
     if (!node) continue;
-    const g = readGroup(d, node, file, text, lines);
+    const g = readGroup(d, node, file);
     if (!g) continue;
     if (names.has(g.name)) d.fail(node, `groupname: "${g.name}" is repeated in the same file`);
     names.add(g.name);
@@ -69,7 +69,7 @@ export function loadRuleFile(file: string, text: string): RuleFileResult {
   return { ok: true, groups };
 }
 
-function readGroup(d: Decoder, node: Node, file: string, src: string, lines: LineCounter): GroupDef | null {
+function readGroup(d: Decoder, node: Node, file: string): GroupDef | null {
   const f = d.fields(node, 'rulefmt.RuleGroupNode', ['name', 'interval', 'query_offset', 'limit', 'labels', 'rules'], []);
   if (!f) return null;
   const name = d.string(f.get('name')?.value ?? null) ?? '';
@@ -83,7 +83,7 @@ function readGroup(d: Decoder, node: Node, file: string, src: string, lines: Lin
   const items = (rulesField && d.items(rulesField.value, '[]rulefmt.RuleNode')) ?? [];
   items.forEach((item, i) => {
     if (!item) return;
-    const r = readRule(d, item, { group: name, index: i + 1, src, lines });
+    const r = readRule(d, item, { group: name, index: i + 1 });
     // The group's labels go on every rule; a rule's own label of the same name wins.
     if (r) rules.push({ ...r, labels: { ...groupLabels, ...r.labels } });
   });
@@ -93,8 +93,6 @@ function readGroup(d: Decoder, node: Node, file: string, src: string, lines: Lin
 interface RuleCtx {
   group: string;
   index: number;
-  src: string;
-  lines: LineCounter;
 }
 
 function readRule(d: Decoder, node: Node, ctx: RuleCtx): RuleDef | null {
@@ -105,7 +103,9 @@ function readRule(d: Decoder, node: Node, ctx: RuleCtx): RuleDef | null {
   const name = record || alert;
   // rulefmt's WrappedError: which group and rule an error belongs to.
   const fail = (at: Node, msg: string) => d.fail(at, `group "${ctx.group}", rule ${ctx.index}, "${name}": ${msg}`);
-  if (record && alert) fail(node, "only one of 'record' and 'alert' must be set");
+  // promtool places rule errors at the record (or alert) name.
+  const nameNode = f.get('record')?.value ?? f.get('alert')?.value ?? node;
+  if (record && alert) fail(nameNode, "only one of 'record' and 'alert' must be set");
   if (!record && !alert) fail(node, "one of 'record' or 'alert' must be set");
   const exprField = f.get('expr');
   const exprText = exprField ? (d.string(exprField.value) ?? '') : '';
@@ -116,8 +116,8 @@ function readRule(d: Decoder, node: Node, ctx: RuleCtx): RuleDef | null {
       expr = parseExpr(exprText);
     } catch (err) {
       if (!(err instanceof PromQLError)) throw err;
-      const at = exprPosition(exprField!.value!, exprText, err.position?.start ?? 0, ctx);
-      d.errors.push({ ...at, message: `group "${ctx.group}", rule ${ctx.index}, "${name}": could not parse expression: ${err.message}` });
+      // Like promtool: at the expression's node; the message says where in the expression (1:col).
+      fail(exprField!.value!, `could not parse expression: ${err.message}`);
     }
   }
   const forMs = d.duration(f.get('for')?.value ?? null) ?? 0;
@@ -126,9 +126,9 @@ function readRule(d: Decoder, node: Node, ctx: RuleCtx): RuleDef | null {
   const annotations = readMap(d, f.get('annotations')?.value ?? null, 'annotation', fail);
   if (record) {
     for (const key of ['annotations', 'for', 'keep_firing_for'] as const) {
-      if (f.has(key)) fail(f.get(key)!.key, `invalid field '${key}' in recording rule`);
+      if (f.has(key)) fail(nameNode, `invalid field '${key}' in recording rule`);
     }
-    if (!METRIC_NAME_RE.test(record)) fail(f.get('record')!.value ?? node, `invalid recording rule name: ${record}`);
+    if (!METRIC_NAME_RE.test(record)) fail(nameNode, `invalid recording rule name: ${record}`);
   }
   if (alert) {
     // Prometheus parses every label and annotation template at load time.
@@ -154,21 +154,4 @@ function readMap(d: Decoder, node: Node | null, what: 'label' | 'annotation', fa
     else out[name] = value;
   }
   return out;
-}
-
-/** Where character `offset` of the expression sits in the file: plain, quoted and block scalars alike. */
-function exprPosition(node: Node, expr: string, offset: number, ctx: RuleCtx): { line: number; col: number } {
-  const start = node.range?.[0] ?? 0;
-  const before = expr.slice(0, offset).split('\n');
-  const lineText = expr.split('\n')[before.length - 1] ?? '';
-  // Find the expression's line in the source after the node's start, then the column within it.
-  let from = start;
-  for (let i = 0; i < before.length - 1; i++) {
-    const next = ctx.src.indexOf('\n', from);
-    if (next < 0) break;
-    from = next + 1;
-  }
-  const at = lineText === '' ? -1 : ctx.src.indexOf(lineText, from);
-  const pos = at < 0 ? start : at + before[before.length - 1].length;
-  return ctx.lines.linePos(pos);
 }

@@ -117,7 +117,7 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
     const errors = await page.getByTestId('rules-error').allTextContents();
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
-      /^\/etc\/prometheus\/rules\/image-gallery\.yml:17:57: group "image-gallery", rule 3, "ImageGalleryHighErrorRate": could not parse expression: /,
+      /^\/etc\/prometheus\/rules\/image-gallery\.yml:17:15: group "image-gallery", rule 3, "ImageGalleryHighErrorRate": could not parse expression: /,
     );
     // The old rules are still there and still evaluated.
     const rows = page.locator('[data-testid="rule-row"]');

@@ -103,7 +103,7 @@ describe('a broken rule file', () => {
     files.write(DEFAULT_RULES_PATH, good.replace('> 0.05', '> > 0.05'));
     const load = rules.reload();
     expect(load.ok).toBe(false);
-    expect(load.errors[0]).toMatchObject({ file: DEFAULT_RULES_PATH, line: 17, col: 57 });
+    expect(load.errors[0]).toMatchObject({ file: DEFAULT_RULES_PATH, line: 17, col: 15 });
     expect(load.errors[0].message).toMatch(/^group "image-gallery", rule 3, "ImageGalleryHighErrorRate": could not parse expression: /);
     const before = rules.groups()[0].lastEvaluation!;
     await clock.advance(30_000);
