@@ -6,6 +6,7 @@ import { Decoder } from './decode.ts';
 import type { Field } from './decode.ts';
 import { DEFAULT_SCRAPE_PROTOCOLS, SCRAPE_PROTOCOLS, type ScrapeProtocol } from './protocols.ts';
 import { readRelabelConfigs } from './relabel.ts';
+import { SizeError, parseSize } from './size.ts';
 import type {
   AlertingConfig, AlertmanagerConfig, Config, ConfigError, ConfigResult, DNSSDConfig, FileSDConfig, GlobalConfig, ScrapeConfig,
   StaticConfig,
@@ -43,7 +44,7 @@ const UNSIMULATED_TOP = [
   'runtime', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp',
 ];
 const UNSIMULATED_GLOBAL = [
-  'query_log_file', 'scrape_failure_log_file', 'body_size_limit', 'metric_name_validation_scheme',
+  'query_log_file', 'scrape_failure_log_file', 'metric_name_validation_scheme',
   'metric_name_escaping_scheme', 'scrape_native_histograms',
   'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
 ];
@@ -165,7 +166,7 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
       [
         'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'rule_query_offset', 'external_labels', 'sample_limit', 'label_limit',
         'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'scrape_protocols',
-        'extra_scrape_metrics',
+        'extra_scrape_metrics', 'body_size_limit',
       ],
       UNSIMULATED_GLOBAL,
     ) ??
@@ -192,6 +193,7 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
     keepDroppedTargets: d.uint(f.get('keep_dropped_targets')?.value ?? null) ?? 0,
     scrapeProtocols: readProtocols(d, f.get('scrape_protocols')) ?? [...DEFAULT_SCRAPE_PROTOCOLS],
     extraScrapeMetrics: d.bool(f.get('extra_scrape_metrics')?.value ?? null) ?? false,
+    bodySizeLimit: sizeField(d, f, 'body_size_limit'),
   };
 }
 
@@ -203,7 +205,7 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
       'job_name', 'honor_labels', 'honor_timestamps', 'track_timestamps_staleness', 'params', 'scrape_interval', 'scrape_timeout',
       'metrics_path', 'scheme', 'scrape_protocols', 'fallback_scrape_protocol', 'sample_limit', 'label_limit',
       'label_name_length_limit', 'label_value_length_limit', 'target_limit', 'keep_dropped_targets', 'static_configs',
-      'dns_sd_configs', 'file_sd_configs', 'relabel_configs', 'extra_scrape_metrics',
+      'dns_sd_configs', 'file_sd_configs', 'relabel_configs', 'extra_scrape_metrics', 'body_size_limit',
       'metric_relabel_configs',
     ],
     UNSIMULATED_SCRAPE,
@@ -246,6 +248,7 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     labelValueLengthLimit: (d.uint(f.get('label_value_length_limit')?.value ?? null) ?? 0) || global.labelValueLengthLimit,
     targetLimit: (d.uint(f.get('target_limit')?.value ?? null) ?? 0) || global.targetLimit,
     keepDroppedTargets: (d.uint(f.get('keep_dropped_targets')?.value ?? null) ?? 0) || global.keepDroppedTargets,
+    bodySizeLimit: sizeField(d, f, 'body_size_limit') || global.bodySizeLimit,
     // A scrape config's own setting wins, either way; absent, the global one applies.
     extraScrapeMetrics: f.has('extra_scrape_metrics')
       ? (d.bool(f.get('extra_scrape_metrics')!.value) ?? false)
@@ -384,6 +387,21 @@ function readDNSSDConfig(d: Decoder, node: Node): DNSSDConfig | undefined {
     default:
       d.fail(typeNode, `invalid DNS-SD records type ${written}`);
       return undefined;
+  }
+}
+
+/** A field's <size> in bytes; 0 when absent, null or invalid (the error is recorded). */
+function sizeField(d: Decoder, f: Map<string, Field>, name: string): number {
+  const field = f.get(name);
+  if (!field || d.isNull(field.value)) return 0;
+  const text = d.string(field.value);
+  if (text === undefined) return 0;
+  try {
+    return parseSize(text);
+  } catch (err) {
+    if (!(err instanceof SizeError)) throw err;
+    d.fail(field.value!, err.message);
+    return 0;
   }
 }
 

@@ -17,6 +17,7 @@ export interface GlobalConfig {
   labelValueLengthLimit: number;
   targetLimit: number;
   keepDroppedTargets: number;
+  bodySizeLimit: number;
   scrapeProtocols: ScrapeProtocol[];
   extraScrapeMetrics: boolean;
 }
@@ -65,6 +66,8 @@ export interface ScrapeConfig {
   targetLimit: number;
   /** How many dropped targets to keep for the pages; 0 keeps all. */
   keepDroppedTargets: number;
+  /** Bytes; a larger response body fails the scrape; 0 means no limit. */
+  bodySizeLimit: number;
   /** Also report scrape_timeout_seconds, scrape_sample_limit and scrape_body_size_bytes. */
   extraScrapeMetrics: boolean;
   staticConfigs: StaticConfig[];

@@ -116,6 +116,11 @@ export class ScrapeLoop {
       const { body, contentType } = await this.scrape();
       if (this.stopped) return;
       bodyBytes = new TextEncoder().encode(body).length;
+      const limit = this.o.config.bodySizeLimit;
+      if (limit > 0 && bodyBytes > limit) {
+        bodyBytes = -1;
+        throw new Error('body size limit exceeded');
+      }
       const fallback = this.o.config.fallbackScrapeProtocol;
       const { samples, metadata } = parseExposition(body, contentType, fallback && protocolMediaType(fallback));
       scraped = samples.length;

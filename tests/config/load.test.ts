@@ -42,6 +42,7 @@ describe('the chapter config', () => {
       labelValueLengthLimit: 0,
       targetLimit: 0,
       keepDroppedTargets: 0,
+      bodySizeLimit: 0,
       scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
       extraScrapeMetrics: false,
     });
@@ -81,6 +82,7 @@ describe('defaults', () => {
           labelValueLengthLimit: 0,
           targetLimit: 0,
           keepDroppedTargets: 0,
+          bodySizeLimit: 0,
           scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
           extraScrapeMetrics: false,
         },

@@ -76,6 +76,15 @@ describe('scrape config fields', () => {
     ]);
   });
 
+  it('body_size_limit is a base-2 size with a unit', () => {
+    const sizes = ['1KB', '1.5KiB', '2MB', '1GB512MB', '0', '512B'].map(
+      (s) => ok(scrape(`    body_size_limit: ${s}\n`)).scrapeConfigs[0].bodySizeLimit,
+    );
+    expect(sizes).toEqual([1024, 1536, 2 * 1024 ** 2, 1024 ** 3 + 512 * 1024 ** 2, 0, 512]);
+    expect(errors(scrape('    body_size_limit: 100\n'))).toEqual([{ line: 3, col: 22, message: 'units: unknown unit  in 100' }]);
+    expect(errors(scrape('    body_size_limit: 10XB\n'))).toEqual([{ line: 3, col: 22, message: 'units: unknown unit XB in 10XB' }]);
+  });
+
   it('sample_limit must be a non-negative integer', () => {
     expect(errors(scrape('    sample_limit: -3\n'))).toEqual([{ line: 3, col: 19, message: 'cannot unmarshal !!int `-3` into uint' }]);
   });

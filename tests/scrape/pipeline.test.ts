@@ -268,6 +268,13 @@ scrape_configs:
     expect(q('scrape_body_size_bytes')[0].value).toBe(4);
   });
 
+  it('fails a scrape whose body is over body_size_limit', async () => {
+    served.app1 = { body: `big ${'1'.repeat(2000)}\n`, type: TEXT };
+    load('scrape_configs:\n  - job_name: j\n    body_size_limit: 1KB\n    static_configs: [{ targets: [app1, app2] }]\n');
+    await clock.advance(10_000);
+    expect(prom.targets().map((t) => t.lastError)).toEqual(['body size limit exceeded', '']);
+  });
+
   it('uses explicit timestamps unless honor_timestamps is false', async () => {
     served.app1 = { body: `stamped 1 ${T0 - 60_000}\n`, type: TEXT };
     served.app2 = served.app1;
