@@ -7,6 +7,8 @@ import type { ExplainNode } from './tree.ts';
 export type EmptyReason =
   /** A selector found no series (the explain steps say after which matcher). */
   | 'selector'
+  /** A range selector's window holds no sample, though the series have recent ones. */
+  | 'rangeTooShort'
   /** A range function needs two samples in its window, and no series had them. */
   | 'tooFewSamples'
   /** No series of one side found a partner on the other. */
@@ -39,6 +41,7 @@ function seriesOf(n: ExplainNode): number {
 
 function reason(n: ExplainNode): EmptyReason {
   const e = n.ast;
+  if (e.type === 'MatrixSelector' && (n.recentSeries ?? 0) > 0) return 'rangeTooShort';
   if (e.type === 'VectorSelector' || e.type === 'MatrixSelector') return 'selector';
   if (e.type === 'Call' && TWO_SAMPLE_FUNCTIONS.has(e.func.name)) {
     const input = n.children.find((c) => c.result.ok && c.result.value.type === 'matrix');
@@ -56,5 +59,6 @@ export function emptyCause(root: ExplainNode): EmptyCause | null {
   if (!isEmpty(root)) return null;
   const emptyChild = root.children.find(isEmpty);
   if (emptyChild) return emptyCause(emptyChild);
-  return { node: root, reason: reason(root), inputs: Math.max(0, ...root.children.map(seriesOf)) };
+  const why = reason(root);
+  return { node: root, reason: why, inputs: why === 'rangeTooShort' ? root.recentSeries! : Math.max(0, ...root.children.map(seriesOf)) };
 }

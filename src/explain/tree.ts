@@ -34,6 +34,8 @@ export interface ExplainNode {
   readonly text: Localized;
   readonly result: NodeResult;
   readonly selectorSteps?: readonly SelectorStep[];
+  /** For a range selector: the series with a sample within the lookback delta, to tell "too short a range" from "no data". */
+  readonly recentSeries?: number;
   readonly matching?: MatchReport;
   readonly children: readonly ExplainNode[];
 }
@@ -57,6 +59,7 @@ export function explain(e: Expr, ctx: ExplainContext): ExplainNode {
     text: explainText(e, inputs, outputs, ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA),
     result,
     selectorSteps: e.type === 'VectorSelector' ? selectorSteps(e, 0, ctx) : e.type === 'MatrixSelector' ? selectorSteps(e.vectorSelector, e.range, ctx) : undefined,
+    recentSeries: e.type === 'MatrixSelector' ? recentSeries(e.vectorSelector, ctx) : undefined,
     matching: e.type === 'BinaryExpr' && e.matching && kids.every((k) => k.result.ok) ? binaryMatching(e, kids) : undefined,
     children: kids,
   };
@@ -83,6 +86,11 @@ function selectorSteps(sel: VectorSelector, range: number, ctx: ExplainContext):
   const ms = ordered(sel.matchers);
   // The parser guarantees one matcher that does not match the empty string, and it sorts first, so every prefix selects.
   return ms.map((m, i) => ({ matcher: m.toString(), series: ctx.querier.select(ms.slice(0, i + 1), mint, at).length }));
+}
+
+function recentSeries(sel: VectorSelector, ctx: ExplainContext): number {
+  const at = (sel.timestamp ?? ctx.time) - sel.offset;
+  return ctx.querier.select(sel.matchers, at - (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA), at).length;
 }
 
 function binaryMatching(e: BinaryExpr, kids: readonly ExplainNode[]): MatchReport | undefined {

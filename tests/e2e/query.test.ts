@@ -142,6 +142,10 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     const heatmap = page.getByTestId('heatmap');
     await heatmap.waitFor({ timeout: 15_000 });
     expect(Number(await heatmap.getAttribute('data-buckets'))).toBeGreaterThan(3);
+    expect(await page.getByTestId('heatmap-scale').textContent()).toMatch(/^0\s*\S+$/);
+    const box = (await heatmap.locator('canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width - 5, box.y + box.height - 5);
+    await expect.poll(() => page.getByTestId('heatmap-hover').textContent()).toMatch(/^le \S+–\S+ · \d{4}-\d\d-\d\d \d\d:\d\d:\d\d · \S+$/);
     await page.getByTestId('mode-lines').click();
   });
 
@@ -149,8 +153,9 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     await run(page, 'sum(rate(image_gallery_requests_total[5s]))');
     await page.getByTestId('tab-table').click();
     await page.getByTestId('result-empty').waitFor();
-    expect(await page.getByTestId('empty-cause').getAttribute('data-reason')).toBe('tooFewSamples');
-    expect(await page.getByTestId('empty-cause').textContent()).toContain('rate(image_gallery_requests_total[5s])');
+    // A 5s window holds one sample of a 10s scrape, or none: either way the range is too short for rate().
+    expect(['tooFewSamples', 'rangeTooShort']).toContain(await page.getByTestId('empty-cause').getAttribute('data-reason'));
+    expect(await page.getByTestId('empty-cause').textContent()).toContain('image_gallery_requests_total[5s]');
     await run(page, 'up{job="image-gallery", instance="nowhere"}');
     await expect.poll(() => page.getByTestId('empty-cause').textContent()).toContain('instance="nowhere"');
   });

@@ -103,6 +103,7 @@ describe('emptyCause', () => {
       inputs: 3,
     });
     expect(cause('image_gallery_requests_total > 1e9')).toEqual({ expr: 'image_gallery_requests_total > 1000000000', reason: 'filtered', inputs: 3 });
+    expect(cause('rate(image_gallery_requests_total[10s] offset 5s)')).toEqual({ expr: 'image_gallery_requests_total[10s] offset 5s', reason: 'rangeTooShort', inputs: 3 });
     expect(cause('sum(nope_total)')).toEqual({ expr: 'nope_total', reason: 'selector', inputs: 0 });
   });
 });
