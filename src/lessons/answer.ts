@@ -44,13 +44,13 @@ export function sameResult(actual: Value, expected: Value): boolean {
 }
 
 /** Checks `expr` against `spec`, evaluating with `query` (the running playground or a fixed dataset). */
-export function judgeAnswer(expr: string, spec: AnswerSpec, query: (expr: string) => Value): CheckResult {
+export async function judgeAnswer(expr: string, spec: AnswerSpec, query: (expr: string) => Value | Promise<Value>): Promise<CheckResult> {
   if (expr.trim() === '') return result(false, 'answer.empty');
   let ast: Expr;
   let value: Value;
   try {
     ast = parseExpr(expr);
-    value = query(expr);
+    value = await query(expr);
   } catch (err) {
     return result(false, 'answer.error', { message: (err as Error).message });
   }
@@ -58,7 +58,7 @@ export function judgeAnswer(expr: string, spec: AnswerSpec, query: (expr: string
   const missing = spec.uses?.find((u) => !used.has(u));
   if (missing) return result(false, 'answer.uses', { name: missing });
   if (value.type !== 'vector' && value.type !== 'scalar') return result(false, 'answer.type', { type: value.type });
-  const expected = spec.sameAs === undefined ? null : query(spec.sameAs);
+  const expected = spec.sameAs === undefined ? null : await query(spec.sameAs);
   if (expected?.type === 'vector' && expected.samples.length === 0) return result(false, 'answer.noData');
   const samples = value.type === 'vector' ? value.samples : [];
   if (value.type === 'vector' && samples.length === 0 && spec.series !== 0) return result(false, 'answer.emptyResult');

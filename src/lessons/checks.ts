@@ -11,7 +11,8 @@ import type { Check, CheckResult, CompareOp, ConfigSpec } from './types.ts';
 export interface PlaygroundState {
   targets(): readonly { scrapePool: string; health: string }[];
   containers(): readonly { service: string; state: string }[];
-  instantQuery(expr: string): Value;
+  /** Evaluated by the page's datasource: the in-browser Prometheus or a real server. */
+  instantQuery(expr: string): Promise<Value>;
   configText(): string;
   history(): readonly { line: string; status: number }[];
 }
@@ -33,10 +34,10 @@ function compare(a: number, op: CompareOp, b: number): boolean {
   }
 }
 
-function queryCheck(pg: PlaygroundState, expr: string, op: CompareOp, want: number, count: boolean): CheckResult {
+async function queryCheck(pg: PlaygroundState, expr: string, op: CompareOp, want: number, count: boolean): Promise<CheckResult> {
   let v: Value;
   try {
-    v = pg.instantQuery(expr);
+    v = await pg.instantQuery(expr);
   } catch (err) {
     return result(false, 'query.error', { message: (err as Error).message });
   }
@@ -74,7 +75,7 @@ export function configCheck(text: string, spec: ConfigSpec): CheckResult {
 }
 
 /** Evaluates one check; `answer` is the learner's expression for answer checks. */
-export function evaluateCheck(check: Check, pg: PlaygroundState, answer = ''): CheckResult {
+export async function evaluateCheck(check: Check, pg: PlaygroundState, answer = ''): Promise<CheckResult> {
   switch (check.kind) {
     case 'targets': {
       const up = pg.targets().filter((t) => t.scrapePool === check.job && t.health === 'up').length;

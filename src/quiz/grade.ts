@@ -8,7 +8,7 @@ import { queryDataset } from './dataset.ts';
 import type { Question, Quiz } from './types.ts';
 
 /** Grades `given` (an option index, or the learner's PromQL / YAML text). */
-export function grade(q: Question, given: string | number): CheckResult {
+export async function grade(q: Question, given: string | number): Promise<CheckResult> {
   switch (q.kind) {
     case 'choice':
       return { pass: given === q.answer, reason: given === q.answer ? 'choice.ok' : 'choice.wrong', params: {} };

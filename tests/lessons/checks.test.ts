@@ -92,7 +92,7 @@ beforeAll(async () => {
   state = {
     targets: () => p.prom.targets(),
     containers: () => p.world.containers(),
-    instantQuery: (e) => p.prom.instantQuery(e),
+    instantQuery: async (e) => p.prom.instantQuery(e),
     configText: () => p.prom.configText(),
     history: () => p.shell.history(),
   };
@@ -121,15 +121,15 @@ for (const lesson of lessons) {
       it(`${step.id}: fails before, passes after`, async () => {
         const walk = WALK[lesson.id][step.id];
         if ('act' in walk) {
-          expect(evaluateCheck(step.check, state).pass, 'before').toBe(false);
+          expect((await evaluateCheck(step.check, state)).pass, 'before').toBe(false);
           await walk.act(p);
-          const after = evaluateCheck(step.check, state);
+          const after = await evaluateCheck(step.check, state);
           expect(after.pass, JSON.stringify(after)).toBe(true);
         } else {
           await walk.before?.(p);
-          expect(evaluateCheck(step.check, state, walk.wrong).pass, 'wrong answer').toBe(false);
-          expect(evaluateCheck(step.check, state, '').pass, 'empty answer').toBe(false);
-          const after = evaluateCheck(step.check, state, walk.right);
+          expect((await evaluateCheck(step.check, state, walk.wrong)).pass, 'wrong answer').toBe(false);
+          expect((await evaluateCheck(step.check, state, '')).pass, 'empty answer').toBe(false);
+          const after = await evaluateCheck(step.check, state, walk.right);
           expect(after.pass, JSON.stringify(after)).toBe(true);
         }
       });

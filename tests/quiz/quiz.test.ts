@@ -67,17 +67,17 @@ describe('quiz files', () => {
 
 describe('grading', () => {
   for (const q of questions) {
-    it(`${q.id}: a right answer passes, a wrong one fails`, () => {
+    it(`${q.id}: a right answer passes, a wrong one fails`, async () => {
       if (q.kind === 'choice') {
-        expect(grade(q, q.answer).pass).toBe(true);
-        for (let i = 0; i < q.options.length; i++) if (i !== q.answer) expect(grade(q, i).pass).toBe(false);
+        expect((await grade(q, q.answer)).pass).toBe(true);
+        for (let i = 0; i < q.options.length; i++) if (i !== q.answer) expect((await grade(q, i)).pass).toBe(false);
         return;
       }
       const { right, wrong } = ANSWERS[q.id];
-      const r = grade(q, right);
+      const r = await grade(q, right);
       expect(r.pass, JSON.stringify(r)).toBe(true);
-      expect(grade(q, wrong).pass).toBe(false);
-      if (q.kind === 'config') expect(grade(q, q.broken).pass).toBe(false);
+      expect((await grade(q, wrong)).pass).toBe(false);
+      if (q.kind === 'config') expect((await grade(q, q.broken)).pass).toBe(false);
     });
   }
 

@@ -32,6 +32,8 @@ export class CourseState {
   /** Why saving failed, if it did. */
   saveError = $state<string | null>(null);
   private readonly state: PlaygroundState;
+  private checking = false;
+  private again = false;
 
   constructor(
     private readonly app: AppContext,
@@ -40,7 +42,7 @@ export class CourseState {
     this.state = {
       targets: () => app.prom.targets(),
       containers: () => app.world.containers(),
-      instantQuery: (e) => app.prom.instantQuery(e),
+      instantQuery: (e) => app.datasource.current.instantQuery(e, app.clock.now()),
       configText: () => app.prom.configText(),
       history: () => terminal.shell.history(),
     };
@@ -80,31 +82,52 @@ export class CourseState {
     saveCurrent(this.app.store, id).catch((err: unknown) => this.failSave(err));
   }
 
-  /** Re-checks the active step of the open lesson (answer steps wait for the learner's answer). */
-  evaluate(): void {
+  /**
+   * Re-checks the active step of the open lesson (answer steps wait for the learner's answer). Checks may ask a
+   * real server, so they are async: one round runs at a time, and a request during it runs one more round after.
+   */
+  async evaluate(): Promise<void> {
+    if (this.checking) {
+      this.again = true;
+      return;
+    }
+    this.checking = true;
+    try {
+      do {
+        this.again = false;
+        await this.evaluateSteps();
+      } while (this.again);
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async evaluateSteps(): Promise<void> {
     const lesson = this.lesson;
     if (!lesson) return;
     for (let step = this.activeStep(lesson); step && step.check.kind !== 'answer'; step = this.activeStep(lesson)) {
-      const r = evaluateCheck(step.check, this.state);
+      const r = await evaluateCheck(step.check, this.state);
+      // The learner may have opened another lesson meanwhile.
+      if (this.lesson !== lesson) return;
       this.results[step.id] = r;
       if (!r.pass) return;
       this.pass(lesson, step);
     }
   }
 
-  submitAnswer(step: Step, expr: string): void {
+  async submitAnswer(step: Step, expr: string): Promise<void> {
     const lesson = this.lesson;
     if (!lesson || this.activeStep(lesson)?.id !== step.id) return;
-    const r = evaluateCheck(step.check, this.state, expr);
+    const r = await evaluateCheck(step.check, this.state, expr);
     this.results[step.id] = r;
     if (r.pass) {
       this.pass(lesson, step);
-      this.evaluate();
+      await this.evaluate();
     }
   }
 
-  answerQuiz(lessonId: string, q: Question, given: string | number): CheckResult {
-    const r = grade(q, given);
+  async answerQuiz(lessonId: string, q: Question, given: string | number): Promise<CheckResult> {
+    const r = await grade(q, given);
     this.update(lessonId, withAnswer(this.progressOf(lessonId), q.id, { given, correct: r.pass }));
     return r;
   }
