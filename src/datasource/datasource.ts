@@ -1,20 +1,25 @@
 // Where queries go: the in-browser Prometheus (local) or a real server's HTTP API (remote). The query page,
 // dashboards and lesson checks ask a Datasource, so the same screens work on both.
 
-import type { Value } from '../promql/value.ts';
+import type { Engine } from '../promql/index.ts';
+import type { QueryResult } from '../promql/value.ts';
+import type { Querier } from '../tsdb/head.ts';
 
 export interface Datasource {
   readonly kind: 'local' | 'remote';
   /** What the badge shows: "promlab" or the server's URL. */
   readonly name: string;
-  instantQuery(expr: string, timeMs: number): Promise<Value>;
-  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<Value>;
+  /** "Now" for this source: the virtual clock in the playground, the wall clock for a real server. */
+  now(): number;
+  instantQuery(expr: string, timeMs: number): Promise<QueryResult>;
+  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<QueryResult>;
 }
 
 /** What LocalDatasource needs of the running Prometheus. */
 export interface LocalEngine {
-  instantQuery(expr: string, timeMs?: number): Value;
-  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Value;
+  readonly clock: { now(): number };
+  readonly engine: Engine;
+  readonly head: Querier;
 }
 
 export class LocalDatasource implements Datasource {
@@ -23,11 +28,15 @@ export class LocalDatasource implements Datasource {
 
   constructor(private readonly prom: LocalEngine) {}
 
-  async instantQuery(expr: string, timeMs: number): Promise<Value> {
-    return this.prom.instantQuery(expr, timeMs);
+  now(): number {
+    return this.prom.clock.now();
   }
 
-  async rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<Value> {
-    return this.prom.rangeQuery(expr, startMs, endMs, stepMs);
+  async instantQuery(expr: string, timeMs: number): Promise<QueryResult> {
+    return this.prom.engine.instantQueryResult(this.prom.head, expr, timeMs);
+  }
+
+  async rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<QueryResult> {
+    return this.prom.engine.rangeQueryResult(this.prom.head, expr, startMs, endMs, stepMs);
   }
 }

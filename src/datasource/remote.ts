@@ -1,7 +1,7 @@
 // A real Prometheus through its HTTP API (/api/v1/*). Failures say which of the usual three it is: the server
 // cannot be reached, the browser refused the answer for CORS, or the answer is not Prometheus' API.
 
-import type { Value } from '../promql/value.ts';
+import type { QueryResult } from '../promql/value.ts';
 import type { Datasource } from './datasource.ts';
 import { NotPrometheusError, decodeQueryData, serverError } from './decode.ts';
 
@@ -40,11 +40,15 @@ export class RemoteDatasource implements Datasource {
     this.name = normaliseServerUrl(baseUrl);
   }
 
-  instantQuery(expr: string, timeMs: number): Promise<Value> {
+  now(): number {
+    return Date.now();
+  }
+
+  instantQuery(expr: string, timeMs: number): Promise<QueryResult> {
     return this.query(expr, 'query', { query: expr, time: String(timeMs / 1000) });
   }
 
-  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<Value> {
+  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<QueryResult> {
     return this.query(expr, 'query_range', { query: expr, start: String(startMs / 1000), end: String(endMs / 1000), step: String(stepMs / 1000) });
   }
 
@@ -56,10 +60,11 @@ export class RemoteDatasource implements Datasource {
     return data.version;
   }
 
-  private async query(expr: string, endpoint: string, params: Record<string, string>): Promise<Value> {
-    const body = await this.get(endpoint, new URLSearchParams(params), expr);
+  private async query(expr: string, endpoint: string, params: Record<string, string>): Promise<QueryResult> {
+    const body = (await this.get(endpoint, new URLSearchParams(params), expr)) as { data?: unknown; warnings?: unknown; infos?: unknown };
+    const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : []);
     try {
-      return decodeQueryData((body as { data?: unknown }).data);
+      return { value: decodeQueryData(body.data), warnings: strings(body.warnings), infos: strings(body.infos) };
     } catch (err) {
       if (err instanceof NotPrometheusError) throw new DatasourceError('not-prometheus', `${this.name}: ${err.message}`);
       throw err;

@@ -32,15 +32,15 @@ describe.skipIf(missing)('remote datasource on a real Prometheus', () => {
     const ds = new RemoteDatasource(server.url + '/');
     expect(await ds.check()).toMatch(/^2\./);
     const now = Date.now();
-    const v = await ds.instantQuery('up', now);
+    const { value: v } = await ds.instantQuery('up', now);
     expect(v.type).toBe('vector');
     if (v.type !== 'vector') return;
     expect(v.samples.map((s) => labelsToRecord(s.metric))).toEqual([{ __name__: 'up', job: 'prometheus', instance: server.address }]);
     expect(v.samples[0].v).toBe(1);
-    const m = await ds.rangeQuery('up * 2', now - 10_000, now, 1000);
+    const { value: m } = await ds.rangeQuery('up * 2', now - 10_000, now, 1000);
     expect(m.type === 'matrix' && m.series[0].v.every((x) => x === 2)).toBe(true);
     const s = await ds.instantQuery('1/0', now);
-    expect(s).toEqual({ type: 'scalar', t: now, v: Infinity });
+    expect(s).toEqual({ value: { type: 'scalar', t: now, v: Infinity }, warnings: [], infos: [] });
   });
 
   it("gives the server's parse error with its position in the query", async () => {

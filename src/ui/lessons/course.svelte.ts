@@ -42,7 +42,7 @@ export class CourseState {
     this.state = {
       targets: () => app.prom.targets(),
       containers: () => app.world.containers(),
-      instantQuery: (e) => app.datasource.current.instantQuery(e, app.clock.now()),
+      instantQuery: async (e) => (await app.datasource.current.instantQuery(e, app.datasource.current.now())).value,
       configText: () => app.prom.configText(),
       history: () => terminal.shell.history(),
     };
