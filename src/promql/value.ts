@@ -1,17 +1,22 @@
 // Query result values, shaped like Prometheus' promql/value.go. Times are Unix milliseconds.
 
 import type { Labels } from '../labels/labels.ts';
+import type { FloatHistogram } from '../histogram/float_histogram.ts';
 
 export interface Sample {
   readonly metric: Labels;
   readonly t: number;
   readonly v: number;
+  /** Set when the sample is a native histogram (then v is NaN and means nothing). */
+  readonly h?: FloatHistogram;
 }
 
 export interface Series {
   readonly metric: Labels;
   readonly t: number[];
   readonly v: number[];
+  /** Native histogram points, where the series has any: h[i] set means point i is a histogram. */
+  readonly h?: (FloatHistogram | undefined)[];
 }
 
 export type Value =

@@ -7,6 +7,7 @@ import { XORIterator } from './chunkenc/xor.ts';
 import { MemPostings, type PostingsStats } from './index/postings.ts';
 import { postingsForMatchers } from './index/select.ts';
 import { MemSeries, SeriesIterator, type ClosedChunk } from './series.ts';
+import type { FloatHistogram } from '../histogram/float_histogram.ts';
 
 export { AppendError } from './series.ts';
 
@@ -16,6 +17,16 @@ export interface SeriesData {
   readonly t: Float64Array;
   readonly v: Float64Array;
   readonly stale: Uint8Array;
+  /** Native histogram samples, where the series has any: h[i] set means sample i is a histogram (v[i] is NaN). */
+  readonly h?: (FloatHistogram | undefined)[];
+}
+
+// Native histogram samples of one series. They live in plain arrays beside the XOR float chunks rather than in
+// a histogram chunk encoding: they are rare in a playground (tests and examples), and an array keeps each one a
+// ready FloatHistogram that select() merges with the floats by time. Nothing is compressed.
+interface HistogramColumn {
+  t: number[];
+  h: FloatHistogram[];
 }
 
 export interface Querier {
@@ -52,6 +63,7 @@ const TRUNCATE_EVERY_MS = 3600_000;
 export class Head implements Querier {
   private retention: number;
   private readonly series = new Map<number, MemSeries>();
+  private readonly histograms = new Map<number, HistogramColumn>();
   private readonly byKey = new Map<string, MemSeries>();
   private readonly postings = new MemPostings();
   // Series dropped by retention, kept by ref for a while: a scrape loop may still hold the ref and bring it back.
@@ -89,6 +101,19 @@ export class Head implements Querier {
     this.add(ref, t, v, false);
   }
 
+  /** Appends a native histogram sample; samples at or before the series' last histogram are refused. */
+  appendHistogram(ref: number, t: number, h: FloatHistogram): void {
+    t = Math.floor(t);
+    this.get(ref);
+    let col = this.histograms.get(ref);
+    if (!col) this.histograms.set(ref, (col = { t: [], h: [] }));
+    if (col.t.length && col.t[col.t.length - 1] >= t) return;
+    col.t.push(t);
+    col.h.push(h);
+    this.samples++;
+    if (t > this.maxT) this.maxT = t;
+  }
+
   /** Writes a staleness marker, ending the series at t. */
   appendStale(ref: number, t: number): void {
     const s = this.get(ref);
@@ -101,6 +126,12 @@ export class Head implements Querier {
     const it = new XORIterator();
     for (const ref of this.postingsFor(matchers)) {
       const s = this.series.get(ref)!;
+      const col = this.histograms.get(ref);
+      if (col) {
+        const merged = this.withHistograms(s, col, it, mint, maxt);
+        if (merged) out.push(merged);
+        continue;
+      }
       let size = 0;
       s.chunksIn(mint, maxt, (_, n) => (size += n));
       if (size === 0) continue;
@@ -121,6 +152,49 @@ export class Head implements Querier {
       if (n > 0) out.push({ labels: s.labels, t: t.subarray(0, n), v: v.subarray(0, n), stale: stale.subarray(0, n) });
     }
     return out;
+  }
+
+  // The float samples of s in [mint, maxt] merged by time with its histogram samples.
+  private withHistograms(s: MemSeries, col: HistogramColumn, it: XORIterator, mint: number, maxt: number): SeriesData | null {
+    const ft: number[] = [];
+    const fv: number[] = [];
+    const fs: number[] = [];
+    s.chunksIn(mint, maxt, (bytes) => {
+      if (!it.reset(bytes).seek(mint)) return;
+      do {
+        if (it.t > maxt) return;
+        ft.push(it.t);
+        fv.push(it.v);
+        fs.push(it.stale ? 1 : 0);
+      } while (it.next());
+    });
+    const t: number[] = [];
+    const v: number[] = [];
+    const stale: number[] = [];
+    const h: (FloatHistogram | undefined)[] = [];
+    let i = 0;
+    let j = 0;
+    while (j < col.t.length && col.t[j] < mint) j++;
+    while (i < ft.length || (j < col.t.length && col.t[j] <= maxt)) {
+      const hj = j < col.t.length && col.t[j] <= maxt ? col.t[j] : Infinity;
+      if (i < ft.length && ft[i] <= hj) {
+        // A float and a histogram at the same time: the later append wins in Prometheus; floats here.
+        if (ft[i] === hj) j++;
+        t.push(ft[i]);
+        v.push(fv[i]);
+        stale.push(fs[i]);
+        h.push(undefined);
+        i++;
+      } else {
+        t.push(hj);
+        v.push(NaN);
+        stale.push(0);
+        h.push(col.h[j]);
+        j++;
+      }
+    }
+    if (t.length === 0) return null;
+    return { labels: s.labels, t: Float64Array.from(t), v: Float64Array.from(v), stale: Uint8Array.from(stale), h };
   }
 
   /** Refs of the series the matchers select, ascending. */

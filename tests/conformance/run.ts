@@ -7,7 +7,8 @@ import { Engine, parseExpr, type QueryResult, type Value } from '../../src/promq
 import { Head } from '../../src/tsdb/head.ts';
 import { QUERY_CONTEXT_FUNCS, atModifierCases } from './reruns.ts';
 import { parseScript, type EvalCmd, type Expectation, type LoadCmd } from './script.ts';
-import type { SequenceValue } from './series.ts';
+import type { HistogramSpec, SequenceValue } from './series.ts';
+import { FloatHistogram, histogramString, histogramsAlmostEqual, type CounterResetHint } from '../../src/histogram/float_histogram.ts';
 
 export interface EvalResult {
   readonly line: number;
@@ -31,9 +32,25 @@ export function almostEqual(a: number, b: number): boolean {
   return diff / Math.min(absSum, Number.MAX_VALUE) < EPSILON;
 }
 
+export function toFloatHistogram(s: HistogramSpec): FloatHistogram {
+  return new FloatHistogram(
+    s.customValues.length ? -53 : s.schema,
+    s.zeroThreshold,
+    s.zeroCount,
+    s.count,
+    s.sum,
+    s.offset,
+    s.buckets.slice(),
+    s.nOffset,
+    s.nBuckets.slice(),
+    s.customValues,
+    (s.counterResetHint ?? 'unknown') as CounterResetHint,
+  );
+}
+
 class Storage {
   head = new Head();
-  /** Series that hold native histograms, which the float-only head cannot store. */
+  /** Series that hold native histograms (counted apart as native cases). */
   histogramSeries: Labels[] = [];
 
   load(cmd: LoadCmd): void {
@@ -43,6 +60,7 @@ class Storage {
         const t = i * cmd.step;
         if (sv.kind === 'float') this.head.append(ref, t, sv.v);
         else if (sv.kind === 'stale') this.head.appendStale(ref, t);
+        else if (sv.kind === 'histogram') this.head.appendHistogram(ref, t, toFloatHistogram(sv.h));
       });
       if (values.some((sv) => sv.kind === 'histogram')) this.histogramSeries.push(labels);
     }
@@ -93,14 +111,20 @@ function expectedPoints(values: SequenceValue[], start: number, step: number): {
   return out;
 }
 
-function valueMatches(exp: SequenceValue, got: number): boolean {
+function valueMatches(exp: SequenceValue, got: number, h?: FloatHistogram): boolean {
+  if (exp.kind === 'histogram') return h !== undefined && histogramsAlmostEqual(toFloatHistogram(exp.h), h, almostEqual);
+  if (h) return false;
   if (exp.kind === 'float') return almostEqual(exp.v, got);
   if (exp.kind === 'stale') return Number.isNaN(got);
-  return false; // histograms: the engine returns floats only
+  return false;
+}
+
+function fmtPoint(v: number, h?: FloatHistogram): string {
+  return h ? histogramString(h) : fmtValue(v);
 }
 
 function describe(exp: SequenceValue): string {
-  return exp.kind === 'float' ? fmtValue(exp.v) : exp.kind === 'histogram' ? '{{histogram}}' : exp.kind;
+  return exp.kind === 'float' ? fmtValue(exp.v) : exp.kind === 'histogram' ? histogramString(toFloatHistogram(exp.h)) : exp.kind;
 }
 
 /** Compares a query result with the eval's expectation; returns a reason for a mismatch, or null. */
@@ -123,11 +147,11 @@ function compareResult(cmd: EvalCmd, res: Value): string | null {
       const exp = expected.get(labelsKey(s.metric));
       if (!exp) return `unexpected series ${formatLabels(s.metric)} in the result`;
       const points = expectedPoints(exp.values, cmd.start, cmd.step);
-      const got = s.t.map((t, i) => `${t}:${fmtValue(s.v[i])}`).join(' ');
+      const got = s.t.map((t, i) => `${t}:${fmtPoint(s.v[i], s.h?.[i])}`).join(' ');
       const want = points.map((p) => `${p.t}:${describe(p.v)}`).join(' ');
       if (points.length !== s.t.length) return `${formatLabels(s.metric)}: expected ${want}, got ${got}`;
       for (let i = 0; i < points.length; i++) {
-        if (points[i].t !== s.t[i] || !valueMatches(points[i].v, s.v[i])) return `${formatLabels(s.metric)}: expected ${want}, got ${got}`;
+        if (points[i].t !== s.t[i] || !valueMatches(points[i].v, s.v[i], s.h?.[i])) return `${formatLabels(s.metric)}: expected ${want}, got ${got}`;
       }
     }
     if (res.series.length !== expected.size) {
@@ -145,9 +169,9 @@ function compareResult(cmd: EvalCmd, res: Value): string | null {
     const s = res.samples[i];
     const key = labelsKey(s.metric);
     const exp = expected.get(key);
-    if (!exp) return `unexpected sample ${formatLabels(s.metric)} ${fmtValue(s.v)} in the result`;
+    if (!exp) return `unexpected sample ${formatLabels(s.metric)} ${fmtPoint(s.v, s.h)} in the result`;
     if (ordered && exp.pos !== i + 1) return `expected ${formatLabels(s.metric)} at position ${exp.pos}, got it at ${i + 1}`;
-    if (!valueMatches(exp.values[0], s.v)) return `${formatLabels(s.metric)}: expected ${describe(exp.values[0])}, got ${fmtValue(s.v)}`;
+    if (!valueMatches(exp.values[0], s.v, s.h)) return `${formatLabels(s.metric)}: expected ${describe(exp.values[0])}, got ${fmtPoint(s.v, s.h)}`;
     seen.add(key);
   }
   if (seen.size !== expected.size) {
@@ -207,7 +231,7 @@ function rangeModeCheck(engine: Engine, storage: Storage, cmd: EvalCmd, expr: st
   if (res.type !== 'matrix') return `range mode: expected a matrix, got ${res.type}`;
   const samples = res.series.flatMap((s) => {
     const i = s.t.indexOf(t);
-    return i < 0 ? [] : [{ metric: s.metric, t, v: s.v[i] }];
+    return i < 0 ? [] : [{ metric: s.metric, t, v: s.v[i], h: s.h?.[i] }];
   });
   const value: Value = instant.type === 'scalar' ? { type: 'scalar', t, v: samples[0]?.v ?? NaN } : { type: 'vector', samples };
   const mismatch = compareResult(cmd, value);

@@ -6,6 +6,7 @@ import type { Querier, SeriesData } from '../../tsdb/head.ts';
 import { children, exprType, isSetOp, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';
+import type { FloatHistogram } from '../../histogram/float_histogram.ts';
 import { PromQLError, type QueryResult, type Sample, type Series, type Value } from '../value.ts';
 import { Annotations } from './annotations.ts';
 import { aggregate } from './aggregation.ts';
@@ -22,12 +23,17 @@ import {
   resultVector,
   vectorAt,
   withoutStale,
+  hasHistograms,
+  floatsOnly,
+  floatSteps,
   type RangeSeries,
   type StepSeries,
 } from './series.ts';
 import { applyOp, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
 import { VECTOR_FUNCTIONS, absentLabels, type StepArg } from './vector_functions.ts';
+import { HISTOGRAM_RANGE_FUNCTIONS, metricName, rangeOverHistograms, type Point } from './histogram_functions.ts';
+import { HISTOGRAM_AWARE, histogramVectorFunction } from './histogram_vector.ts';
 
 export interface EngineOptions {
   /** How far back an instant vector selector looks for the latest sample (ms). */
@@ -143,6 +149,8 @@ class Evaluator {
     const out: StepSeries[] = [];
     for (const s of data) {
       const res: StepSeries = { metric: s.labels, t: [], v: [] };
+      const hs = asTimestamp ? undefined : s.h;
+      if (hs) res.h = [];
       let j = 0;
       for (let k = 0; k < n; k++) {
         const ts = this.start + k * this.interval;
@@ -152,6 +160,13 @@ class Evaluator {
         const i = j - 1;
         if (i < 0 || s.t[i] <= at - lookback || s.stale[i]) continue;
         res.t.push(ts);
+        if (hs) {
+          res.h!.push(hs[i]);
+          if (hs[i]) {
+            res.v.push(NaN);
+            continue;
+          }
+        }
         const next = i + 1;
         if (vs.smoothed && !asTimestamp && s.t[i] < at && next < s.t.length && s.t[next] <= at + lookback && !s.stale[next]) {
           res.v.push(s.v[i] + ((s.v[next] - s.v[i]) * (at - s.t[i])) / (s.t[next] - s.t[i]));
@@ -210,7 +225,8 @@ class Evaluator {
     const vm = e.matching!;
     const lhs = this.eval(e.lhs);
     const rhs = this.eval(e.rhs);
-    const joined = isSetOp(e.op) ? null : joinSeries(e.op, lhs, rhs, vm, e.returnBool);
+    const histograms = lhs.some(hasHistograms) || rhs.some(hasHistograms);
+    const joined = isSetOp(e.op) || histograms ? null : joinSeries(e.op, lhs, rhs, vm, e.returnBool);
     if (joined) return joined;
     return this.rangeEval([e.lhs, e.rhs], (args, ts) => {
       const [l, r] = args as [Sample[], Sample[]];
@@ -233,13 +249,14 @@ class Evaluator {
       const ks = new Float64Array(this.steps()).fill(NaN);
       const [k] = this.eval(e.param!);
       k?.t.forEach((t, i) => (ks[Math.round((t - this.start) / this.interval)] = k.v[i]));
-      return topkColumns(e, this.eval(e.expr), ks, this.start, this.interval);
+      // Histograms have no order: topk/bottomk leave them out.
+      return topkColumns(e, this.eval(e.expr).map(floatSteps), ks, this.start, this.interval);
     }
     if (e.param) {
       return this.rangeEval([e.param, e.expr], (vals, ts) => aggregate(e, vals[1] as Sample[], vals[0] as number | string, ts, annos));
     }
     const input = this.eval(e.expr);
-    if (columnar(e, input)) return aggregateColumns(e, input, this.start, this.interval, this.steps());
+    if (columnar(e, input) && !input.some(hasHistograms)) return aggregateColumns(e, input, this.start, this.interval, this.steps());
     return this.rangeEval([e.expr], (vals, ts) => aggregate(e, vals[0] as Sample[], NaN, ts, annos), [input]);
   }
 
@@ -263,7 +280,10 @@ class Evaluator {
     if (name.startsWith('sort') && this.ctx.queryStart !== this.ctx.queryEnd) {
       this.ctx.annotations.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
     }
-    return this.rangeEval(e.args, (args, ts) => fn(args, ts, e, this.ctx.annotations));
+    const annos = this.ctx.annotations;
+    if (HISTOGRAM_AWARE.has(name)) return this.rangeEval(e.args, (args, ts) => histogramVectorFunction(name, fn, args, ts, e, annos));
+    // Other functions take floats: histogram samples are left out of their vector arguments.
+    return this.rangeEval(e.args, (args, ts) => fn(args.map((a) => (Array.isArray(a) && a.some((s) => s.h) ? a.filter((s) => !s.h) : a)), ts, e, annos));
   }
 
   private info(e: Call): StepSeries[] {
@@ -322,8 +342,12 @@ class Evaluator {
     const keepName = KEEPS_METRIC_NAME.has(name);
     const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: this.ctx.annotations };
     const results: StepSeries[] = [];
+    const histogramFn = HISTOGRAM_RANGE_FUNCTIONS.has(name);
     for (const s of series) {
       const out: StepSeries = { metric: keepName ? s.metric : dropName(s.metric), t: [], v: [] };
+      const hist = s.h && hasHistograms(s) ? s.h : undefined;
+      const floats = hist ? floatsOnly(s) : undefined;
+      if (hist) out.h = [];
       w.t = s.t;
       w.v = s.v;
       let lo = 0;
@@ -342,10 +366,31 @@ class Evaluator {
         w.rangeEnd = rangeEnd;
         w.refTs = ts;
         w.params = paramsAt[k];
+        if (hist && hist.slice(lo, hi).some((x) => x)) {
+          let p: Point | null;
+          if (histogramFn) p = rangeOverHistograms(name, w, hist, metricName(s.metric));
+          else {
+            // Functions of floats ignore the histograms in their window.
+            w.t = floats!.t;
+            w.v = floats!.v;
+            w.lo = lowerBound(floats!.t, rangeStart + 1);
+            w.hi = lowerBound(floats!.t, rangeEnd + 1);
+            const v = fn(w);
+            p = v === null ? null : { v };
+            w.t = s.t;
+            w.v = s.v;
+          }
+          if (p === null) continue;
+          out.t.push(ts);
+          out.v.push(p.v);
+          out.h!.push(p.h);
+          continue;
+        }
         const v = fn(w);
         if (v === null) continue;
         out.t.push(ts);
         out.v.push(v);
+        out.h?.push(undefined);
       }
       if (out.t.length > 0) results.push(out);
     }
@@ -419,7 +464,9 @@ class Evaluator {
     let start = step * Math.floor(from / step);
     if (start <= from) start += step;
     const inner = new Evaluator(this.ctx, start, Math.max(a, b) - arg.offset, step);
-    const series = inner.eval(arg.expr).map((s) => ({ metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v) }));
+    const series = inner
+      .eval(arg.expr)
+      .map((s): RangeSeries => (s.h && hasHistograms(s) ? { metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v), h: s.h } : { metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v) }));
     return { series };
   }
 }
@@ -533,17 +580,23 @@ export class Engine {
           if (!s) continue;
           const t: number[] = [];
           const v: number[] = [];
+          const h: (FloatHistogram | undefined)[] = [];
+          const hs = extended ? undefined : raw.h;
           for (let i = 0; i < s.t.length; i++) {
             if ((!extended && s.t[i] <= rangeEnd - sel.range) || s.t[i] > rangeEnd) continue;
             t.push(s.t[i]);
             v.push(s.v[i]);
+            h.push(hs?.[i]);
           }
-          if (t.length > 0) series.push({ metric: raw.metric, t, v });
+          if (t.length > 0) series.push(h.some((x) => x) ? { metric: raw.metric, t, v, h } : { metric: raw.metric, t, v });
         }
         return { type: 'matrix', series: resultSeries(series) };
       }
       default:
-        return { type: 'vector', samples: resultVector(ev.eval(expr).map((s) => ({ metric: s.metric, t: timeMs, v: s.v[0] }))) };
+        return {
+          type: 'vector',
+          samples: resultVector(ev.eval(expr).map((s) => (s.h?.[0] ? { metric: s.metric, t: timeMs, v: s.v[0], h: s.h[0] } : { metric: s.metric, t: timeMs, v: s.v[0] }))),
+        };
     }
   }
 

@@ -5,6 +5,7 @@ import { compareLabels, type Labels } from '../../labels/labels.ts';
 import type { SeriesData } from '../../tsdb/head.ts';
 import { PromQLError, type Sample, type Series } from '../value.ts';
 import { finalLabels, keyOf } from './labelcache.ts';
+import type { FloatHistogram } from '../../histogram/float_histogram.ts';
 
 export const DUPLICATE_LABELSET = 'vector cannot contain metrics with the same labelset';
 
@@ -13,6 +14,8 @@ export interface StepSeries {
   metric: Labels;
   t: number[];
   v: number[];
+  /** Native histogram points, parallel to v, where the series has any. */
+  h?: (FloatHistogram | undefined)[];
 }
 
 // Samples of one series with staleness markers removed, for range-vector windows.
@@ -20,22 +23,50 @@ export interface RangeSeries {
   metric: Labels;
   t: Float64Array;
   v: Float64Array;
+  h?: (FloatHistogram | undefined)[];
+}
+
+/** Whether any point of the series is a histogram. */
+export function hasHistograms(s: { h?: (FloatHistogram | undefined)[] }): boolean {
+  return s.h !== undefined && s.h.some((x) => x !== undefined);
+}
+
+/** A step series with its histogram points removed. */
+export function floatSteps(s: StepSeries): StepSeries {
+  if (!s.h || !hasHistograms(s)) return s;
+  const out: StepSeries = { metric: s.metric, t: [], v: [] };
+  for (let i = 0; i < s.t.length; i++) {
+    if (s.h[i]) continue;
+    out.t.push(s.t[i]);
+    out.v.push(s.v[i]);
+  }
+  return out;
+}
+
+/** The series with its histogram points removed (for functions of floats only), or as-is. */
+export function floatsOnly(s: RangeSeries): RangeSeries {
+  if (!hasHistograms(s)) return s;
+  const keep: number[] = [];
+  for (let i = 0; i < s.t.length; i++) if (!s.h![i]) keep.push(i);
+  return { metric: s.metric, t: Float64Array.from(keep, (i) => s.t[i]), v: Float64Array.from(keep, (i) => s.v[i]) };
 }
 
 // Drops staleness markers; a series without markers is used as-is (zero copy).
 export function withoutStale(s: SeriesData): RangeSeries {
   let stale = 0;
   for (let i = 0; i < s.stale.length; i++) stale += s.stale[i];
-  if (stale === 0) return { metric: s.labels, t: s.t, v: s.v };
+  if (stale === 0) return s.h ? { metric: s.labels, t: s.t, v: s.v, h: s.h } : { metric: s.labels, t: s.t, v: s.v };
   const n = s.t.length - stale;
   const t = new Float64Array(n);
   const v = new Float64Array(n);
+  const h: (FloatHistogram | undefined)[] | undefined = s.h ? [] : undefined;
   for (let i = 0, j = 0; i < s.t.length; i++) {
     if (s.stale[i]) continue;
     t[j] = s.t[i];
+    h?.push(s.h![i]);
     v[j++] = s.v[i];
   }
-  return { metric: s.labels, t, v };
+  return h ? { metric: s.labels, t, v, h } : { metric: s.labels, t, v };
 }
 
 /** Collects per-step output vectors into series, rejecting a step that yields one labelset twice. */
@@ -55,6 +86,10 @@ export class SeriesCollector {
       }
       // A second sample for the same labels in one step: its series already has a point at ts.
       if (out.t.length > 0 && out.t[out.t.length - 1] === ts) throw new PromQLError(DUPLICATE_LABELSET);
+      if (s.h) {
+        if (!out.h) out.h = new Array(out.t.length).fill(undefined);
+        out.h.push(s.h);
+      } else out.h?.push(undefined);
       out.t.push(ts);
       out.v.push(s.v);
     }
@@ -85,7 +120,10 @@ export function vectorAt(series: StepSeries[], cursors: Int32Array, ts: number):
     let c = cursors[i];
     while (c < s.t.length && s.t[c] < ts) c++;
     cursors[i] = c;
-    if (c < s.t.length && s.t[c] === ts) out.push({ metric: s.metric, t: ts, v: s.v[c] });
+    if (c < s.t.length && s.t[c] === ts) {
+      const h = s.h?.[c];
+      out.push(h ? { metric: s.metric, t: ts, v: s.v[c], h } : { metric: s.metric, t: ts, v: s.v[c] });
+    }
   }
   return out;
 }
@@ -114,8 +152,9 @@ export function resultSeries(series: readonly Series[]): Series[] {
     const metric = finalLabels(s.metric);
     const key = keyOf(metric);
     const same = byKey.get(key);
-    if (same) same.push({ metric, t: s.t, v: s.v });
-    else byKey.set(key, [{ metric, t: s.t, v: s.v }]);
+    const part: Series = s.h && hasHistograms(s) ? { metric, t: s.t, v: s.v, h: s.h } : { metric, t: s.t, v: s.v };
+    if (same) same.push(part);
+    else byKey.set(key, [part]);
   }
   const out: Series[] = [];
   for (const parts of byKey.values()) {
@@ -123,9 +162,10 @@ export function resultSeries(series: readonly Series[]): Series[] {
       out.push(parts[0]);
       continue;
     }
-    const points = parts.flatMap((p) => p.t.map((t, i) => [t, p.v[i]] as const)).sort((a, b) => a[0] - b[0]);
+    const points = parts.flatMap((p) => p.t.map((t, i) => [t, p.v[i], p.h?.[i]] as const)).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < points.length; i++) if (points[i][0] === points[i - 1][0]) throw new PromQLError(DUPLICATE_LABELSET);
-    out.push({ metric: parts[0].metric, t: points.map((p) => p[0]), v: points.map((p) => p[1]) });
+    const h = points.some((p) => p[2]) ? { h: points.map((p) => p[2]) } : {};
+    out.push({ metric: parts[0].metric, t: points.map((p) => p[0]), v: points.map((p) => p[1]), ...h });
   }
   return out.sort((a, b) => compareLabels(a.metric, b.metric));
 }
@@ -137,6 +177,6 @@ export function resultVector(samples: Sample[]): Sample[] {
     const key = keyOf(metric);
     if (seen.has(key)) throw new PromQLError(DUPLICATE_LABELSET);
     seen.add(key);
-    return { metric, t: s.t, v: s.v };
+    return s.h ? { metric, t: s.t, v: s.v, h: s.h } : { metric, t: s.t, v: s.v };
   });
 }

@@ -1,0 +1,208 @@
+// Functions of native histogram samples, after the histogram branches of Prometheus' promql/functions.go:
+// rate/increase/delta over ranges of histograms, the *_over_time functions that accept them, and the
+// histogram_* functions of instant vectors.
+
+import { getLabel } from '../../labels/labels.ts';
+import { FloatHistogram, HistogramMixError, histogramFraction, histogramQuantile } from '../../histogram/float_histogram.ts';
+import type { PositionRange } from '../value.ts';
+import type { Annotations } from './annotations.ts';
+import type { Window } from './range_functions.ts';
+
+/** A point a function returns: a float, or a histogram. */
+export type Point = { v: number; h?: FloatHistogram };
+
+export const HISTOGRAM_RANGE_FUNCTIONS = new Set([
+  'rate',
+  'increase',
+  'delta',
+  'irate',
+  'idelta',
+  'sum_over_time',
+  'avg_over_time',
+  'count_over_time',
+  'last_over_time',
+  'first_over_time',
+  'present_over_time',
+  'resets',
+  'changes',
+]);
+
+export const mixedFloatsHistograms = (name: string): string => `encountered a mix of histograms and floats for metric name "${name}"`;
+const notCounter = (name: string): string => `this native histogram metric is not a counter: "${name}"`;
+const notGauge = (name: string): string => `this native histogram metric is not a gauge: "${name}"`;
+export const mixedExpCustom = (name: string): string =>
+  `vector contains a mix of histograms with exponential and custom buckets schemas for metric name "${name}"`;
+export const incompatibleCustom = (name: string): string => `vector contains histograms with incompatible custom buckets for metric name "${name}"`;
+
+export function mixError(e: unknown, name: string): string {
+  if (e instanceof HistogramMixError) return e.kind === 'mixed' ? mixedExpCustom(name) : incompatibleCustom(name);
+  throw e;
+}
+
+// histogramRate: the last histogram minus the first, plus every histogram before a counter reset.
+function histogramRate(hs: FloatHistogram[], isCounter: boolean, name: string, annos: Annotations, pos: PositionRange): FloatHistogram | null {
+  const first = hs[0];
+  const last = hs[hs.length - 1];
+  let minSchema = Math.min(first.schema, last.schema);
+  for (let i = 1; i < hs.length - 1; i++) {
+    const cur = hs[i];
+    if (!isCounter) continue;
+    if (cur.schema < minSchema) minSchema = cur.schema;
+  }
+  if (isCounter && hs.some((h) => h.hint === 'gauge')) annos.warn(notCounter(name), pos);
+  let h: FloatHistogram;
+  try {
+    h = last.reduceResolution(minSchema).sub(first);
+    if (isCounter) {
+      let prev = first;
+      for (let i = 1; i < hs.length; i++) {
+        if (hs[i].detectReset(prev)) h = h.add(prev);
+        prev = hs[i];
+      }
+    }
+  } catch (e) {
+    annos.warn(mixError(e, name), pos);
+    return null;
+  }
+  if (!isCounter && (first.hint !== 'gauge' || last.hint !== 'gauge')) annos.warn(notGauge(name), pos);
+  h.hint = 'gauge';
+  return h.trimmed();
+}
+
+/**
+ * A range function over a window that holds histograms (and maybe floats); null for no output. The caller
+ * handles windows of floats only.
+ */
+export function rangeOverHistograms(fn: string, w: Window, hist: readonly (FloatHistogram | undefined)[], name: string): Point | null {
+  const { lo, hi } = w;
+  const pos = w.call.args[0].pos;
+  const hs: FloatHistogram[] = [];
+  for (let i = lo; i < hi; i++) if (hist[i]) hs.push(hist[i]!);
+  const mixed = hs.length !== hi - lo;
+  switch (fn) {
+    case 'count_over_time':
+      return hi > lo ? { v: hi - lo } : null;
+    case 'present_over_time':
+      return hi > lo ? { v: 1 } : null;
+    case 'last_over_time':
+      return hi > lo ? (hist[hi - 1] ? { v: NaN, h: hist[hi - 1] } : { v: w.v[hi - 1] }) : null;
+    case 'first_over_time':
+      return hi > lo ? (hist[lo] ? { v: NaN, h: hist[lo] } : { v: w.v[lo] }) : null;
+  }
+  if (mixed) {
+    w.annotations.warn(mixedFloatsHistograms(name), pos);
+    return null;
+  }
+  switch (fn) {
+    case 'rate':
+    case 'increase':
+    case 'delta': {
+      if (hs.length < 2) return null;
+      const h = histogramRate(hs, fn !== 'delta', name, w.annotations, pos);
+      if (!h) return null;
+      const firstT = w.t[lo];
+      const lastT = w.t[hi - 1];
+      let durationToStart = (firstT - w.rangeStart) / 1000;
+      let durationToEnd = (w.rangeEnd - lastT) / 1000;
+      const sampledInterval = (lastT - firstT) / 1000;
+      const avgInterval = sampledInterval / (hi - lo - 1);
+      const threshold = avgInterval * 1.1;
+      if (durationToStart >= threshold) durationToStart = avgInterval / 2;
+      if (durationToEnd >= threshold) durationToEnd = avgInterval / 2;
+      let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
+      if (fn === 'rate') factor /= (w.rangeEnd - w.rangeStart) / 1000;
+      const out = h.mul(factor);
+      out.hint = 'gauge';
+      return { v: NaN, h: out };
+    }
+    case 'irate':
+    case 'idelta': {
+      if (hs.length < 2) return null;
+      const prev = hs[hs.length - 2];
+      const last = hs[hs.length - 1];
+      const interval = (w.t[hi - 1] - w.t[hi - 2]) / 1000;
+      if (interval === 0) return null;
+      let h: FloatHistogram;
+      try {
+        h = fn === 'irate' && last.detectReset(prev) ? last.copy() : last.sub(prev);
+      } catch (e) {
+        w.annotations.warn(mixError(e, name), pos);
+        return null;
+      }
+      if (fn === 'irate') h = h.div(interval);
+      h.hint = 'gauge';
+      return { v: NaN, h: h.trimmed() };
+    }
+    case 'sum_over_time':
+    case 'avg_over_time': {
+      let acc = hs[0].copy();
+      try {
+        for (let i = 1; i < hs.length; i++) acc = acc.add(hs[i]);
+      } catch (e) {
+        w.annotations.warn(mixError(e, name), pos);
+        return null;
+      }
+      if (fn === 'avg_over_time') acc = acc.div(hs.length);
+      acc.hint = 'gauge';
+      return { v: NaN, h: acc.trimmed() };
+    }
+    case 'resets':
+    case 'changes': {
+      let n = 0;
+      for (let i = 1; i < hs.length; i++) {
+        if (fn === 'resets' ? hs[i].detectReset(hs[i - 1]) : !sameHistogram(hs[i], hs[i - 1])) n++;
+      }
+      return { v: n };
+    }
+  }
+  return null;
+}
+
+function sameHistogram(a: FloatHistogram, b: FloatHistogram): boolean {
+  const x = a.copy().trimmed();
+  const y = b.copy().trimmed();
+  const eqArr = (p: number[], q: number[]): boolean => p.length === q.length && p.every((c, i) => c === q[i]);
+  return (
+    x.schema === y.schema &&
+    x.zeroThreshold === y.zeroThreshold &&
+    x.zeroCount === y.zeroCount &&
+    x.count === y.count &&
+    (x.sum === y.sum || (Number.isNaN(x.sum) && Number.isNaN(y.sum))) &&
+    (x.pBuckets.length === 0 || x.pOffset === y.pOffset) &&
+    (x.nBuckets.length === 0 || x.nOffset === y.nOffset) &&
+    eqArr(x.pBuckets, y.pBuckets) &&
+    eqArr(x.nBuckets, y.nBuckets)
+  );
+}
+
+/** histogram_stddev/stdvar: the estimated spread of observations, from bucket midpoints (geometric for exponential buckets). */
+export function histogramVariance(h: FloatHistogram): number {
+  const mean = h.sum / h.count;
+  let variance = 0;
+  let comp = 0;
+  for (const b of h.buckets()) {
+    if (b.count === 0) continue;
+    let val: number;
+    if (b.zero) val = 0;
+    else if (h.usesCustomBuckets()) {
+      if (b.lower === -Infinity || b.upper === Infinity) continue;
+      val = (b.lower + b.upper) / 2;
+    } else {
+      val = Math.sqrt(b.upper * b.lower);
+      if (b.upper < 0) val = -val;
+    }
+    const delta = val - mean;
+    const term = b.count * delta * delta;
+    const t = variance + term;
+    if (Math.abs(variance) >= Math.abs(term)) comp += variance - t + term;
+    else comp += term - t + variance;
+    variance = t;
+  }
+  return (variance + comp) / h.count;
+}
+
+export { histogramFraction, histogramQuantile };
+
+export function metricName(metric: Parameters<typeof getLabel>[0]): string {
+  return getLabel(metric, '__name__');
+}

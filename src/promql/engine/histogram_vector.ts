@@ -1,0 +1,89 @@
+// The instant-vector functions that read native histogram samples: histogram_count/sum/avg/stddev/stdvar,
+// histogram_quantile(s)/fraction over native histograms (classic bucket series still go to buckets.ts), and
+// the label functions, which carry a histogram through unchanged.
+
+import { LabelsBuilder } from '../../labels/labels.ts';
+import type { Call } from '../parser/ast.ts';
+import type { Sample } from '../value.ts';
+import type { Annotations } from './annotations.ts';
+import { formatFloat } from './mathutil.ts';
+import { histogramFraction, histogramQuantile, histogramVariance } from './histogram_functions.ts';
+import { dropName, markNameDropped } from './labelcache.ts';
+import type { StepArg, VectorFunction } from './vector_functions.ts';
+
+export const HISTOGRAM_AWARE = new Set([
+  'histogram_count',
+  'histogram_sum',
+  'histogram_avg',
+  'histogram_stddev',
+  'histogram_stdvar',
+  'histogram_quantile',
+  'histogram_quantiles',
+  'histogram_fraction',
+  'label_replace',
+  'label_join',
+  'sort_by_label',
+  'sort_by_label_desc',
+  'absent',
+]);
+
+function split(vec: Sample[]): [Sample[], Sample[]] {
+  const natives: Sample[] = [];
+  const floats: Sample[] = [];
+  for (const s of vec) (s.h ? natives : floats).push(s);
+  return [natives, floats];
+}
+
+export function histogramVectorFunction(name: string, fn: VectorFunction, args: StepArg[], ts: number, call: Call, annos: Annotations): Sample[] {
+  const each = (vec: Sample[], f: (s: Sample) => number): Sample[] =>
+    vec.filter((s) => s.h).map((s) => ({ metric: dropName(s.metric), t: ts, v: f(s) }));
+  switch (name) {
+    case 'histogram_count':
+      return each(args[0] as Sample[], (s) => s.h!.count);
+    case 'histogram_sum':
+      return each(args[0] as Sample[], (s) => s.h!.sum);
+    case 'histogram_avg':
+      return each(args[0] as Sample[], (s) => s.h!.sum / s.h!.count);
+    case 'histogram_stddev':
+      return each(args[0] as Sample[], (s) => Math.sqrt(histogramVariance(s.h!)));
+    case 'histogram_stdvar':
+      return each(args[0] as Sample[], (s) => histogramVariance(s.h!));
+    case 'histogram_quantile': {
+      const [natives, floats] = split(args[1] as Sample[]);
+      const q = args[0] as number;
+      const out = floats.length || natives.length === 0 ? fn([args[0], floats], ts, call, annos) : [];
+      return out.concat(natives.map((s) => ({ metric: dropName(s.metric), t: ts, v: histogramQuantile(q, s.h!) })));
+    }
+    case 'histogram_fraction': {
+      const [natives, floats] = split(args[2] as Sample[]);
+      const [lo, hi] = args as [number, number];
+      const out = floats.length || natives.length === 0 ? fn([lo, hi, floats], ts, call, annos) : [];
+      return out.concat(natives.map((s) => ({ metric: dropName(s.metric), t: ts, v: histogramFraction(lo, hi, s.h!) })));
+    }
+    case 'histogram_quantiles': {
+      const [natives, floats] = split(args[0] as Sample[]);
+      const [, label, ...qs] = args as [Sample[], string, ...number[]];
+      const out = fn([floats, ...args.slice(1)], ts, call, annos);
+      for (const s of natives) {
+        for (const q of qs) {
+          const f = formatFloat(q);
+          const metric = markNameDropped(new LabelsBuilder(dropName(s.metric)).set(label, /^-?\d+$/.test(f) ? `${f}.0` : f).labels(), true);
+          out.push({ metric, t: ts, v: histogramQuantile(q, s.h!) });
+        }
+      }
+      return out;
+    }
+    case 'label_replace':
+    case 'label_join': {
+      const input = args[0] as Sample[];
+      const out = fn(args, ts, call, annos);
+      return out.map((o, i) => (input[i]?.h ? { ...o, h: input[i].h } : o));
+    }
+    default: {
+      const out = fn(args, ts, call, annos);
+      return out;
+    }
+  }
+}
+
+
