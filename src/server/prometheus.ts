@@ -105,12 +105,14 @@ export class Prometheus {
       this.scrape.applyConfig(result.config.scrapeConfigs);
       void this.discovery.applyConfig(result.config.scrapeConfigs);
       this.notifier.apply(result.config.alerting);
-      // Rule file errors show on the Rules page (rules.lastLoad()); the last good rules keep running.
-      this.rules.update({
+      // Rule file errors show on the Rules page (rules.lastLoad()); the last good rules keep running and, as in
+      // Prometheus, the reload as a whole counts as failed.
+      const rules = this.rules.update({
         patterns: result.config.ruleFiles,
         evaluationIntervalMs: result.config.global.evaluationInterval,
         externalLabels: result.config.global.externalLabels,
       });
+      this.reload = { ok: rules.ok, time: this.reload.time };
     }
     this.notify();
     return result;

@@ -109,8 +109,13 @@ describe('a broken rule file', () => {
     await clock.advance(30_000);
     expect(rules.groups()[0].lastEvaluation).toBeGreaterThan(before);
     expect(rules.groups()[0].rules).toHaveLength(5);
+    // A /-/reload with the broken file fails as a whole, as Prometheus reports it; the config itself still applies.
+    expect(prom.applyConfig(prom.configText()).ok).toBe(true);
+    expect(prom.lastReload().ok).toBe(false);
     files.write(DEFAULT_RULES_PATH, good);
     expect(rules.reload().ok).toBe(true);
+    prom.applyConfig(prom.configText());
+    expect(prom.lastReload().ok).toBe(true);
   });
 });
 
