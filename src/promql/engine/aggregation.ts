@@ -6,6 +6,7 @@ import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
+import { HistogramMixError, type FloatHistogram } from '../../histogram/float_histogram.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, formatFloat, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
@@ -95,7 +96,7 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       const k = param as number;
       if (Number.isNaN(k)) throw new PromQLError('Parameter value is NaN');
       if (k < 1) return [];
-      return groups.flatMap((g) => g.samples.slice(0, Math.min(Math.floor(k), g.samples.length)).map((s) => ({ metric: s.metric, t: ts, v: s.v })));
+      return groups.flatMap((g) => g.samples.slice(0, Math.min(Math.floor(k), g.samples.length)).map((s) => ({ ...s, t: ts })));
     }
     case 'limit_ratio': {
       // A sample is in when its label hash falls in the ratio's share of [0, 1): the low end for a positive
@@ -109,7 +110,7 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
           const offset = labelsHashRatio(s.metric);
           return (r >= 0 && offset < r) || (r < 0 && offset >= 1 + r);
         })
-        .map((s) => ({ metric: s.metric, t: ts, v: s.v }));
+        .map((s) => ({ ...s, t: ts }));
     }
     case 'count_values': {
       const label = param as string;
@@ -128,18 +129,55 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
     case 'quantile': {
       const q = param as number;
       if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), e.param!.pos);
-      return reduceGroups(e, groups, q, ts);
+      return reduceGroups(e, groups, q, ts, annos);
     }
     default:
-      return reduceGroups(e, groups, param as number, ts);
+      return reduceGroups(e, groups, param as number, ts, annos);
   }
 }
 
 // One output sample per group; grouped by `__name__`, the name goes if any member's name was dropped.
-function reduceGroups(e: AggregateExpr, groups: Group[], param: number, ts: number): Sample[] {
-  return groups.map((g) => ({
-    metric: g.samples.some((s) => isNameDropped(s.metric)) ? dropName(g.metric) : g.metric,
-    t: ts,
-    v: reduce(e.op, g.samples, param),
-  }));
+function reduceGroups(e: AggregateExpr, groups: Group[], param: number, ts: number, annos: Annotations): Sample[] {
+  const out: Sample[] = [];
+  for (const g of groups) {
+    const metric = g.samples.some((s) => isNameDropped(s.metric)) ? dropName(g.metric) : g.metric;
+    const hs = g.samples.filter((s) => s.h);
+    if (hs.length === 0 || e.op === 'count' || e.op === 'group') {
+      out.push({ metric, t: ts, v: reduce(e.op, g.samples, param) });
+      continue;
+    }
+    if (e.op === 'sum' || e.op === 'avg') {
+      if (hs.length !== g.samples.length) {
+        annos.warn('encountered a mix of histograms and floats for aggregation', e.pos);
+        continue;
+      }
+      const h = sumHistograms(hs.map((s) => s.h!), e, annos);
+      if (h) out.push({ metric, t: ts, v: NaN, h: e.op === 'avg' ? h.div(hs.length) : h });
+      continue;
+    }
+    // The other aggregations order or measure floats: histograms are left out.
+    annos.info(`ignored histogram in ${e.op} aggregation`, e.pos);
+    const floats = g.samples.filter((s) => !s.h);
+    if (floats.length) out.push({ metric, t: ts, v: reduce(e.op, floats, param) });
+  }
+  return out;
+}
+
+function sumHistograms(hs: FloatHistogram[], e: AggregateExpr, annos: Annotations): FloatHistogram | null {
+  if (hs.some((h) => h.hint === 'reset') && hs.some((h) => h.hint === 'not_reset')) {
+    annos.warn('conflicting counter resets during histogram aggregation', e.pos);
+  }
+  let acc = hs[0].copy();
+  try {
+    for (let i = 1; i < hs.length; i++) acc = acc.add(hs[i]);
+  } catch (err) {
+    if (!(err instanceof HistogramMixError)) throw err;
+    annos.warn(
+      err.kind === 'mixed' ? 'vector contains a mix of histograms with exponential and custom buckets schemas for metric name ""' : 'vector contains histograms with incompatible custom buckets for metric name ""',
+      e.pos,
+    );
+    return null;
+  }
+  acc.hint = 'gauge';
+  return acc.trimmed();
 }

@@ -5,6 +5,72 @@ import { LabelsBuilder, METRIC_NAME, compareLabels, labelsKey, type Labels } fro
 import { PerSeriesMemo, dropName, isNameDropped, keyOf, markNameDropped } from './labelcache.ts';
 import { isComparisonOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
+import { HistogramMixError, type FloatHistogram } from '../../histogram/float_histogram.ts';
+
+/** Called with the message of an annotation a histogram operand causes, and whether it is a warning. */
+export type BinopNotice = (msg: string, warn: boolean) => void;
+
+type Operand = { v: number; h?: FloatHistogram };
+
+const kind = (x: Operand): string => (x.h ? 'histogram' : 'float');
+
+/**
+ * op where at least one operand is a histogram, like vectorElemBinop: histogram ± histogram, histogram × / ÷
+ * float, float × histogram, and == / != between histograms. Null drops the pair (with an info annotation).
+ */
+export function histogramOp(op: BinaryOp, l: Operand, r: Operand, returnBool: boolean, notice?: BinopNotice): { v: number; h?: FloatHistogram; keep: boolean } | null {
+  const incompatible = (): null => {
+    notice?.(`incompatible sample types encountered for binary operator "${op}": ${kind(l)} ${op} ${kind(r)}`, false);
+    return null;
+  };
+  try {
+    if (l.h && r.h) {
+      switch (op) {
+        case '+':
+          return { v: NaN, h: l.h.add(r.h).trimmed(), keep: true };
+        case '-':
+          return { v: NaN, h: l.h.sub(r.h).trimmed(), keep: true };
+        case '==':
+        case '!=': {
+          const eq = histogramsEqual(l.h, r.h);
+          const holds = op === '==' ? eq : !eq;
+          return returnBool ? { v: holds ? 1 : 0, keep: true } : { v: NaN, h: l.h, keep: holds };
+        }
+        default:
+          return incompatible();
+      }
+    }
+    if (l.h) {
+      if (op === '*') return { v: NaN, h: l.h.mul(r.v), keep: true };
+      if (op === '/') return { v: NaN, h: l.h.div(r.v), keep: true };
+      return incompatible();
+    }
+    if (op === '*') return { v: NaN, h: r.h!.mul(l.v), keep: true };
+    return incompatible();
+  } catch (e) {
+    if (!(e instanceof HistogramMixError)) throw e;
+    notice?.(e.kind === 'mixed' ? 'vector contains a mix of histograms with exponential and custom buckets schemas for metric name ""' : 'vector contains histograms with incompatible custom buckets for metric name ""', true);
+    return null;
+  }
+}
+
+function histogramsEqual(a: FloatHistogram, b: FloatHistogram): boolean {
+  const x = a.copy().trimmed();
+  const y = b.copy().trimmed();
+  const arr = (p: number[], q: number[]): boolean => p.length === q.length && p.every((c, i) => c === q[i]);
+  return (
+    x.schema === y.schema &&
+    x.zeroThreshold === y.zeroThreshold &&
+    x.zeroCount === y.zeroCount &&
+    x.count === y.count &&
+    x.sum === y.sum &&
+    (x.pBuckets.length === 0 || x.pOffset === y.pOffset) &&
+    (x.nBuckets.length === 0 || x.nOffset === y.nOffset) &&
+    arr(x.pBuckets, y.pBuckets) &&
+    arr(x.nBuckets, y.nBuckets) &&
+    arr(x.customValues, y.customValues)
+  );
+}
 
 /** op applied to two floats; a comparison gives 1 when it holds and 0 when not (its `bool` value). */
 export function applyOp(op: BinaryOp, l: number, r: number): number {
@@ -47,10 +113,16 @@ function shouldDropName(op: BinaryOp): boolean {
 }
 
 /** `vector op scalar` (or `scalar op vector` when swapped). */
-export function vectorScalarBinop(op: BinaryOp, vec: Sample[], scalar: number, swap: boolean, returnBool: boolean, ts: number): Sample[] {
+export function vectorScalarBinop(op: BinaryOp, vec: Sample[], scalar: number, swap: boolean, returnBool: boolean, ts: number, notice?: BinopNotice): Sample[] {
   const out: Sample[] = [];
   const filter = isComparisonOp(op) && !returnBool;
   for (const s of vec) {
+    if (s.h) {
+      const sc = { v: scalar };
+      const r = swap ? histogramOp(op, sc, s, returnBool, notice) : histogramOp(op, s, sc, returnBool, notice);
+      if (r && r.keep) out.push(r.h ? { metric: filter ? s.metric : dropName(s.metric), t: ts, v: NaN, h: r.h } : { metric: dropName(s.metric), t: ts, v: r.v });
+      continue;
+    }
     const r = swap ? applyOp(op, scalar, s.v) : applyOp(op, s.v, scalar);
     // A filtering comparison keeps the vector's own value, on either side of the operator.
     if (filter) {
@@ -119,7 +191,7 @@ function resultMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, re
  * `vector op vector` with one-to-one, many-to-one or one-to-many matching. With fill values, a sample
  * missing on one side is stood in for by the fill value of that side.
  */
-export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: VectorMatching, returnBool: boolean, ts: number): Sample[] {
+export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: VectorMatching, returnBool: boolean, ts: number, notice?: BinopNotice): Sample[] {
   const swapped = vm.card === 'one-to-many';
   // Work with the "many" side on the left.
   const [lhs, rhs] = swapped ? [rhsIn, lhsIn] : [lhsIn, rhsIn];
@@ -145,39 +217,50 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
   const filter = isComparisonOp(op) && !returnBool;
   const usedOne = fillMany !== null ? new Set<string>() : null;
   const out: Sample[] = [];
-  const emit = (sig: string, manyV: number, oneV: number, many: Labels, one: Labels | null): void => {
+  const emit = (sig: string, manyV: number, oneV: number, many: Labels, one: Labels | null, manyH?: FloatHistogram, oneH?: FloatHistogram): void => {
     // A second match is an error even when the comparison would filter it out.
     if (vm.card === 'one-to-one') {
       if (seen.has(sig)) throw new PromQLError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
       seen.add(sig);
     }
     const l = swapped ? oneV : manyV;
-    const r = applyOp(op, l, swapped ? manyV : oneV);
-    // A filtering comparison keeps the left operand's value.
-    if (filter && r === 0) return;
-    const v = filter ? l : r;
+    let h: FloatHistogram | undefined;
+    let v: number;
+    if (manyH || oneH) {
+      const lo = swapped ? { v: oneV, h: oneH } : { v: manyV, h: manyH };
+      const ro = swapped ? { v: manyV, h: manyH } : { v: oneV, h: oneH };
+      const res = histogramOp(op, lo, ro, returnBool, notice);
+      if (!res || !res.keep) return;
+      v = res.v;
+      h = res.h;
+    } else {
+      const r = applyOp(op, l, swapped ? manyV : oneV);
+      // A filtering comparison keeps the left operand's value.
+      if (filter && r === 0) return;
+      v = filter ? l : r;
+    }
     const m = one === null ? matchLabels(many, vm) : pairMetric(many, one, op, vm, returnBool);
     if (vm.card !== 'one-to-one') {
       const key = keyOf(m);
       if (seen.has(key)) throw new PromQLError('multiple matches for labels: grouping labels must ensure unique matches');
       seen.add(key);
     }
-    out.push({ metric: m, t: ts, v });
+    out.push(h ? { metric: m, t: ts, v, h } : { metric: m, t: ts, v });
   };
   for (const ls of lhs) {
     const sig = signature(ls.metric, vm);
     const rs = rightSigs.get(sig);
     if (rs) {
       usedOne?.add(sig);
-      emit(sig, ls.v, rs.v, ls.metric, rs.metric);
+      emit(sig, ls.v, rs.v, ls.metric, rs.metric, ls.h, rs.h);
     } else if (fillOne !== null) {
       // A filled "one" side has no labels, so its group_x labels cannot be filled.
-      emit(sig, ls.v, fillOne, ls.metric, NO_LABELS);
+      emit(sig, ls.v, fillOne, ls.metric, NO_LABELS, ls.h);
     }
   }
   if (usedOne) {
     // A "one" sample nobody matched: one result carrying the match group's labels.
-    for (const [sig, rs] of rightSigs) if (!usedOne.has(sig)) emit(sig, fillMany!, rs.v, rs.metric, null);
+    for (const [sig, rs] of rightSigs) if (!usedOne.has(sig)) emit(sig, fillMany!, rs.v, rs.metric, null, undefined, rs.h);
   }
   return out;
 }

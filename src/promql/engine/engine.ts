@@ -106,7 +106,7 @@ class Evaluator {
         const inner = this.eval(e.expr);
         if (e.op === '+') return inner;
         if (exprType(e.expr) === 'scalar') return inner.map((s) => ({ metric: s.metric, t: s.t, v: s.v.map((x) => -x) }));
-        return this.rangeEval([e.expr], (args, ts) => (args[0] as Sample[]).map((s) => ({ metric: dropName(s.metric), t: ts, v: -s.v })));
+        return this.rangeEval([e.expr], (args, ts) => (args[0] as Sample[]).map((s) => (s.h ? { metric: dropName(s.metric), t: ts, v: NaN, h: s.h.mul(-1) } : { metric: dropName(s.metric), t: ts, v: -s.v })));
       }
       case 'BinaryExpr':
         return this.binary(e);
@@ -216,13 +216,15 @@ class Evaluator {
     }
     if (lt === 'scalar' || rt === 'scalar') {
       const swap = lt === 'scalar';
+      const notice = this.binopNotice(e);
       return this.rangeEval([e.lhs, e.rhs], (args, ts) =>
         swap
-          ? vectorScalarBinop(e.op, args[1] as Sample[], args[0] as number, true, e.returnBool, ts)
-          : vectorScalarBinop(e.op, args[0] as Sample[], args[1] as number, false, e.returnBool, ts),
+          ? vectorScalarBinop(e.op, args[1] as Sample[], args[0] as number, true, e.returnBool, ts, notice)
+          : vectorScalarBinop(e.op, args[0] as Sample[], args[1] as number, false, e.returnBool, ts, notice),
       );
     }
     const vm = e.matching!;
+    const notice = this.binopNotice(e);
     const lhs = this.eval(e.lhs);
     const rhs = this.eval(e.rhs);
     const histograms = lhs.some(hasHistograms) || rhs.some(hasHistograms);
@@ -238,9 +240,13 @@ class Evaluator {
         case 'unless':
           return vectorUnless(l, r, vm);
         default:
-          return vectorBinop(e.op, l, r, vm, e.returnBool, ts);
+          return vectorBinop(e.op, l, r, vm, e.returnBool, ts, notice);
       }
     }, [lhs, rhs]);
+  }
+
+  private binopNotice(e: BinaryExpr): (msg: string, warn: boolean) => void {
+    return (msg, warn) => (warn ? this.ctx.annotations.warn(msg, e.pos) : this.ctx.annotations.info(msg, e.pos));
   }
 
   private aggregation(e: AggregateExpr): StepSeries[] {
@@ -250,7 +256,9 @@ class Evaluator {
       const [k] = this.eval(e.param!);
       k?.t.forEach((t, i) => (ks[Math.round((t - this.start) / this.interval)] = k.v[i]));
       // Histograms have no order: topk/bottomk leave them out.
-      return topkColumns(e, this.eval(e.expr).map(floatSteps), ks, this.start, this.interval);
+      const input = this.eval(e.expr);
+      if (input.some(hasHistograms)) annos.info(`ignored histogram in ${e.op} aggregation`, e.pos);
+      return topkColumns(e, input.map(floatSteps), ks, this.start, this.interval);
     }
     if (e.param) {
       return this.rangeEval([e.param, e.expr], (vals, ts) => aggregate(e, vals[1] as Sample[], vals[0] as number | string, ts, annos));
