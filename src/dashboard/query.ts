@@ -1,13 +1,15 @@
 // Runs a panel's targets as range queries over the dashboard's time range, like Grafana's Prometheus data source:
 // one step for all targets, about one point per pixel, never below a second.
 
+import { DatasourceError } from '../datasource/remote.ts';
 import type { Labels } from '../labels/labels.ts';
-import { PromQLError, type Value } from '../promql/value.ts';
+import { PromQLError, type QueryResult, type Value } from '../promql/value.ts';
 import { seriesName } from './legend.ts';
 import type { Panel } from './model.ts';
 
+/** The in-browser Prometheus or a real server (src/datasource). */
 export interface RangeQuerier {
-  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Value;
+  rangeQuery(expr: string, startMs: number, endMs: number, stepMs: number): Promise<QueryResult>;
 }
 
 export interface PanelSeries {
@@ -32,7 +34,7 @@ export function panelStep(start: number, end: number, maxDataPoints: number): nu
   return Math.max(1, Math.ceil((end - start) / Math.max(1, maxDataPoints) / 1000)) * 1000;
 }
 
-export function queryPanel(prom: RangeQuerier, panel: Panel, start: number, end: number, maxDataPoints: number): PanelData {
+export async function queryPanel(source: RangeQuerier, panel: Panel, start: number, end: number, maxDataPoints: number): Promise<PanelData> {
   const step = panelStep(start, end, maxDataPoints);
   const data: PanelData = { start, end, step, series: [], errors: [] };
   for (const target of panel.targets ?? []) {
@@ -40,9 +42,10 @@ export function queryPanel(prom: RangeQuerier, panel: Panel, start: number, end:
     if (target.hide || expr.trim() === '') continue;
     let value: Value;
     try {
-      value = prom.rangeQuery(expr, start, end, step);
+      value = (await source.rangeQuery(expr, start, end, step)).value;
     } catch (err) {
-      if (!(err instanceof PromQLError)) throw err;
+      // A server that stops answering shows on the panel like a bad query does.
+      if (!(err instanceof PromQLError || err instanceof DatasourceError)) throw err;
       data.errors.push({ refId: target.refId, message: err.message });
       continue;
     }

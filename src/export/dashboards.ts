@@ -1,21 +1,17 @@
-// The learner's dashboards for the bundle: every one kept in the store ('dashboards/<uid>'), as Grafana JSON; the
-// book's dashboard when none was ever saved.
+// The learner's dashboards for the bundle, as Grafana JSON: every one the Dashboards page can open (the book's
+// default among them, as saved or as shipped).
 
-import { defaultDashboard } from '../dashboard/default.ts';
-import { exportDashboard, importDashboardValue } from '../dashboard/json.ts';
+import { defaultDashboard, DEFAULT_UID } from '../dashboard/default.ts';
+import { exportDashboard } from '../dashboard/json.ts';
+import { listDashboards, loadDashboard } from '../dashboard/storage.ts';
 import type { Store } from '../storage/store.ts';
-
-const PREFIX = 'dashboards/';
 
 export async function storedDashboards(store: Store): Promise<{ title: string; json: string }[]> {
   const out: { title: string; json: string }[] = [];
-  for (const key of await store.keys(PREFIX)) {
-    const checked = importDashboardValue(await store.get<unknown>(key));
-    if (checked.ok) out.push({ title: checked.dashboard.title, json: exportDashboard(checked.dashboard) });
-  }
-  if (out.length === 0) {
-    const d = defaultDashboard();
-    out.push({ title: d.title, json: exportDashboard(d) });
+  for (const { uid } of await listDashboards(store)) {
+    const { dashboard } = await loadDashboard(store, uid);
+    const d = dashboard ?? (uid === DEFAULT_UID ? defaultDashboard() : null);
+    if (d) out.push({ title: d.title, json: exportDashboard(d) });
   }
   return out;
 }

@@ -76,30 +76,30 @@ describe('panel queries', () => {
   const d = defaultDashboard();
   const fake = (answer: (expr: string) => Value): RangeQuerier & { calls: [string, number, number, number][] } => {
     const calls: [string, number, number, number][] = [];
-    return { calls, rangeQuery: (expr, s, e, step) => (calls.push([expr, s, e, step]), answer(expr)) };
+    return { calls, rangeQuery: async (expr, s, e, step) => (calls.push([expr, s, e, step]), { value: answer(expr), warnings: [], infos: [] }) };
   };
 
-  it('queries each target with one step and names series by legendFormat', () => {
+  it('queries each target with one step and names series by legendFormat', async () => {
     const prom = fake(() => ({ type: 'matrix', series: [{ metric: labelsFromRecord({ hostname: 'abc' }), t: [1000, 2000], v: [1, 2] }] }));
     const panel = d.panels.find((p) => p.title === 'Logs by Container')!;
-    const data = queryPanel(prom, panel, 0, 900_000, 300);
+    const data = await queryPanel(prom, panel, 0, 900_000, 300);
     expect(prom.calls).toEqual([['access_log_total', 0, 900_000, 3000]]);
     expect(data.series.map((s) => s.name)).toEqual(['abc']);
   });
 
-  it('shows PromQL errors on the panel', () => {
+  it('shows PromQL errors on the panel', async () => {
     const prom = fake(() => {
       throw new PromQLError('parse error: unexpected end of input');
     });
-    const data = queryPanel(prom, d.panels[1], 0, 60_000, 100);
+    const data = await queryPanel(prom, d.panels[1], 0, 60_000, 100);
     expect(data.errors).toEqual([{ refId: 'A', message: 'parse error: unexpected end of input' }]);
   });
 
-  it('reads a label as the stat value for the Version panel', () => {
+  it('reads a label as the stat value for the Version panel', async () => {
     const prom = fake(() => ({ type: 'matrix', series: [{ metric: labelsFromRecord({ __name__: 'engine_daemon_engine_info', version: '19.03.5', architecture: 'x86_64' }), t: [1], v: [1] }] }));
     const version = d.panels.find((p) => p.title === 'Version')!;
-    expect(displayValues(version, queryPanel(prom, version, 0, 60_000, 100)).map((v) => v.text)).toEqual(['19.03.5']);
+    expect(displayValues(version, await queryPanel(prom, version, 0, 60_000, 100)).map((v) => v.text)).toEqual(['19.03.5']);
     const nasa = d.panels.find((p) => p.title === 'Image Loads from NASA')!;
-    expect(displayValues(nasa, queryPanel(prom, nasa, 0, 60_000, 100)).map((v) => v.text)).toEqual(['1']);
+    expect(displayValues(nasa, await queryPanel(prom, nasa, 0, 60_000, 100)).map((v) => v.text)).toEqual(['1']);
   });
 });

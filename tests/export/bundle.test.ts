@@ -12,6 +12,9 @@ import { loadConfig } from '../../src/config/load.ts';
 import { defaultDashboard } from '../../src/dashboard/default.ts';
 import { exportDashboard } from '../../src/dashboard/json.ts';
 import { exportBundle, zipBundle, type ExportInput } from '../../src/export/bundle.ts';
+import { storedDashboards } from '../../src/export/dashboards.ts';
+import { saveDashboard } from '../../src/dashboard/storage.ts';
+import { MemoryStore } from '../../src/storage/store.ts';
 import { DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
 
 const PROMTOOL = '/usr/bin/promtool';
@@ -87,5 +90,16 @@ describe('export bundle', () => {
     expect(config).toMatch(/SUCCESS: 1 rule files found/);
     const rules = execFileSync(PROMTOOL, ['check', 'rules', join(dir, 'prometheus/rules/image-gallery.yml')], { encoding: 'utf8' });
     expect(rules).toMatch(/SUCCESS: 8 rules found/);
+  });
+});
+
+describe('dashboards of the bundle', () => {
+  it("are the book's dashboard and every saved one, as Grafana JSON", async () => {
+    const store = new MemoryStore();
+    expect((await storedDashboards(store)).map((d) => d.title)).toEqual(['Image Gallery']);
+    await saveDashboard(store, { ...defaultDashboard(), uid: 'mine', title: 'My board' });
+    const out = await storedDashboards(store);
+    expect(out.map((d) => d.title)).toEqual(['Image Gallery', 'My board']);
+    expect(JSON.parse(out[1].json).uid).toBe('mine');
   });
 });
