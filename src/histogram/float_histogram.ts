@@ -374,3 +374,63 @@ export function histogramString(h: FloatHistogram): string {
   if (h.hint !== 'unknown') parts.push(`counter_reset_hint:${h.hint}`);
   return `{{${parts.join(' ')}}}`;
 }
+
+/**
+ * The sum of histograms with Kahan-compensated addition of every field (Prometheus' KahanAdd), at the lowest
+ * schema and the widest zero bucket among them; throws HistogramMixError for incompatible bucket layouts.
+ */
+export function kahanSum(hs: readonly FloatHistogram[]): FloatHistogram {
+  const custom = hs[0].usesCustomBuckets();
+  for (const h of hs) {
+    if (h.usesCustomBuckets() !== custom) throw new HistogramMixError('mixed');
+    if (custom && !sameBounds(h.customValues, hs[0].customValues)) throw new HistogramMixError('custom');
+  }
+  const schema = Math.min(...hs.map((h) => h.schema));
+  const zt = Math.max(...hs.map((h) => h.zeroThreshold));
+  const rs = hs.map((h) => h.reduceResolution(schema).widenZeroBucket(zt));
+  const acc = (vals: number[]): number => {
+    let sum = 0;
+    let c = 0;
+    for (const v of vals) {
+      const t = sum + v;
+      if (!Number.isFinite(t)) c = 0;
+      else if (Math.abs(sum) >= Math.abs(v)) c += sum - t + v;
+      else c += v - t + sum;
+      sum = t;
+    }
+    return Number.isFinite(sum) ? sum + c : sum;
+  };
+  const side = (get: (h: FloatHistogram) => [number, number[]]): [number, number[]] => {
+    const present = rs.filter((h) => get(h)[1].length > 0);
+    if (present.length === 0) return [0, []];
+    const lo = Math.min(...present.map((h) => get(h)[0]));
+    const hi = Math.max(...present.map((h) => get(h)[0] + get(h)[1].length));
+    const out: number[] = [];
+    for (let idx = lo; idx < hi; idx++) {
+      out.push(
+        acc(
+          present.map((h) => {
+            const [o, b] = get(h);
+            return idx >= o && idx < o + b.length ? b[idx - o] : 0;
+          }),
+        ),
+      );
+    }
+    return [lo, out];
+  };
+  const [pOffset, pBuckets] = side((h) => [h.pOffset, h.pBuckets]);
+  const [nOffset, nBuckets] = side((h) => [h.nOffset, h.nBuckets]);
+  return new FloatHistogram(
+    schema,
+    zt,
+    acc(rs.map((h) => h.zeroCount)),
+    acc(rs.map((h) => h.count)),
+    acc(rs.map((h) => h.sum)),
+    pOffset,
+    pBuckets,
+    nOffset,
+    nBuckets,
+    hs[0].customValues,
+    'gauge',
+  ).trimmed();
+}

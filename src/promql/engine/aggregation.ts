@@ -6,7 +6,7 @@ import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
-import { HistogramMixError, type FloatHistogram } from '../../histogram/float_histogram.ts';
+import { HistogramMixError, kahanSum, type FloatHistogram } from '../../histogram/float_histogram.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, formatFloat, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
@@ -167,9 +167,9 @@ function sumHistograms(hs: FloatHistogram[], e: AggregateExpr, annos: Annotation
   if (hs.some((h) => h.hint === 'reset') && hs.some((h) => h.hint === 'not_reset')) {
     annos.warn('conflicting counter resets during histogram aggregation', e.pos);
   }
-  let acc = hs[0].copy();
+  let acc: FloatHistogram;
   try {
-    for (let i = 1; i < hs.length; i++) acc = acc.add(hs[i]);
+    acc = kahanSum(hs);
   } catch (err) {
     if (!(err instanceof HistogramMixError)) throw err;
     annos.warn(

@@ -3,7 +3,7 @@
 // histogram_* functions of instant vectors.
 
 import { getLabel } from '../../labels/labels.ts';
-import { FloatHistogram, HistogramMixError, histogramFraction, histogramQuantile } from '../../histogram/float_histogram.ts';
+import { FloatHistogram, HistogramMixError, kahanSum, histogramFraction, histogramQuantile } from '../../histogram/float_histogram.ts';
 import type { PositionRange } from '../value.ts';
 import type { Annotations } from './annotations.ts';
 import type { Window } from './range_functions.ts';
@@ -135,9 +135,9 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
     }
     case 'sum_over_time':
     case 'avg_over_time': {
-      let acc = hs[0].copy();
+      let acc: FloatHistogram;
       try {
-        for (let i = 1; i < hs.length; i++) acc = acc.add(hs[i]);
+        acc = kahanSum(hs);
       } catch (e) {
         w.annotations.warn(mixError(e, name), pos);
         return null;
