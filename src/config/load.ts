@@ -39,22 +39,27 @@ const GO_TARGET_GROUP = 'struct { Targets []string "yaml:\\"targets\\""; Labels 
 const GO_DNS_SD = 'dns.plain';
 const GO_FILE_SD = 'file.plain';
 
-// Settings Prometheus accepts but promlab does not simulate: refused plainly rather than ignored.
-const UNSIMULATED_TOP = [
+// Settings Prometheus accepts but promlab does not simulate: refused plainly rather than ignored (and trimmed by
+// config/import.ts, which lists what it took out).
+export const UNSIMULATED_TOP: readonly string[] = [
   'runtime', 'scrape_config_files', 'storage', 'tracing', 'remote_write', 'remote_read', 'otlp',
 ];
-const UNSIMULATED_GLOBAL = [
+export const UNSIMULATED_GLOBAL: readonly string[] = [
   'query_log_file', 'scrape_failure_log_file', 'metric_name_validation_scheme',
   'metric_name_escaping_scheme', 'scrape_native_histograms',
   'convert_classic_histograms_to_nhcb', 'always_scrape_classic_histograms',
 ];
-const UNSIMULATED_SCRAPE = [
+export const UNSIMULATED_SCRAPE: readonly string[] = [
   ...UNSIMULATED_GLOBAL.filter((f) => f !== 'query_log_file'),
   'enable_compression',
   'native_histogram_bucket_limit', 'native_histogram_min_bucket_factor',
   'basic_auth', 'authorization', 'oauth2', 'tls_config', 'proxy_url', 'no_proxy', 'proxy_from_environment',
   'proxy_connect_header', 'follow_redirects', 'enable_http2', 'http_headers', 'http_sd_configs',
   'kubernetes_sd_configs', 'consul_sd_configs', 'docker_sd_configs', 'dockerswarm_sd_configs', 'ec2_sd_configs',
+];
+export const UNSIMULATED_ALERTMANAGER: readonly string[] = [
+  'basic_auth', 'authorization', 'oauth2', 'tls_config', 'proxy_url', 'follow_redirects', 'enable_http2', 'http_headers',
+  'alert_relabel_configs', 'file_sd_configs', 'dns_sd_configs', 'http_sd_configs', 'kubernetes_sd_configs', 'consul_sd_configs',
 ];
 
 /** Parses and validates prometheus.yml text; all errors found are returned, in document order. */
@@ -129,8 +134,7 @@ function readAlertmanager(d: Decoder, node: Node): AlertmanagerConfig | undefine
     node,
     GO_CONFIG,
     ['static_configs', 'scheme', 'path_prefix', 'timeout', 'api_version', 'relabel_configs'],
-    ['basic_auth', 'authorization', 'oauth2', 'tls_config', 'proxy_url', 'follow_redirects', 'enable_http2', 'http_headers',
-      'alert_relabel_configs', 'file_sd_configs', 'dns_sd_configs', 'http_sd_configs', 'kubernetes_sd_configs', 'consul_sd_configs'],
+    UNSIMULATED_ALERTMANAGER,
   );
   if (!f) return undefined;
   const scheme = readScheme(d, f);
