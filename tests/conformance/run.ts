@@ -64,14 +64,50 @@ class Storage {
       });
       if (values.some((sv) => sv.kind === 'histogram')) this.histogramSeries.push(labels);
     }
-    if (cmd.withNHCB) {
-      // Classic histograms become custom-bucket native histograms under the base name, without `le`.
-      for (const { labels } of cmd.series) {
-        const m = /^(.*)_(bucket|count|sum)$/.exec(getLabel(labels, '__name__'));
-        if (!m) continue;
-        this.histogramSeries.push(
-          labels.filter((l) => l.name !== 'le').map((l) => (l.name === '__name__' ? { name: l.name, value: m[1] } : l)),
-        );
+    if (cmd.withNHCB) this.loadNHCB(cmd);
+  }
+
+  // Classic histograms also become custom-bucket native histograms under the base name, without `le`, as
+  // promqltest's load_with_nhcb converts them.
+  private loadNHCB(cmd: LoadCmd): void {
+    interface Group {
+      labels: Labels;
+      buckets: { le: number; values: SequenceValue[] }[];
+      sum?: SequenceValue[];
+      count?: SequenceValue[];
+    }
+    const groups = new Map<string, Group>();
+    for (const { labels, values } of cmd.series) {
+      const m = /^(.*)_(bucket|count|sum)$/.exec(getLabel(labels, '__name__'));
+      if (!m) continue;
+      const base = labels.filter((l) => l.name !== 'le').map((l) => (l.name === '__name__' ? { name: l.name, value: m[1] } : l));
+      const key = labelsKey(base);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { labels: base, buckets: [] }));
+      if (m[2] === 'bucket') {
+        const le = getLabel(labels, 'le');
+        const bound = le.toLowerCase() === '+inf' ? Infinity : Number(le);
+        if (le !== '' && !Number.isNaN(bound)) g.buckets.push({ le: bound, values });
+      } else if (m[2] === 'sum') g.sum = values;
+      else g.count = values;
+    }
+    for (const g of groups.values()) {
+      this.histogramSeries.push(g.labels);
+      if (g.buckets.length === 0) continue;
+      g.buckets.sort((a, b) => a.le - b.le);
+      const bounds = g.buckets.map((b) => b.le).filter((le) => le !== Infinity);
+      const n = Math.max(...g.buckets.map((b) => b.values.length));
+      const ref = this.head.getOrCreate(g.labels);
+      for (let i = 0; i < n; i++) {
+        const cum = g.buckets.map((b) => b.values[i]);
+        if (cum.some((v) => !v || v.kind !== 'float')) continue;
+        const counts = cum.map((v) => (v as { v: number }).v);
+        if (bounds.length === counts.length) counts.push(counts[counts.length - 1]); // no +Inf bucket
+        const buckets = counts.map((c, k) => (k === 0 ? c : c - counts[k - 1]));
+        const num = (vs: SequenceValue[] | undefined): number | null => (vs?.[i]?.kind === 'float' ? (vs[i] as { v: number }).v : null);
+        const count = num(g.count) ?? counts[counts.length - 1];
+        const h = new FloatHistogram(-53, 0, 0, count, num(g.sum) ?? 0, 0, buckets, 0, [], bounds);
+        this.head.appendHistogram(ref, i * cmd.step, h);
       }
     }
   }
