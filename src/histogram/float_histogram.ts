@@ -109,10 +109,34 @@ export class FloatHistogram {
     return this;
   }
 
-  /** this + sign·other, at the lower of the two schemas; throws on custom-bucket mismatch. */
-  add(other: FloatHistogram, sign = 1): FloatHistogram {
+  /** This custom-bucket histogram on the coarser bounds `common` (a subset of its own), buckets merged. */
+  toCustomBounds(common: number[]): FloatHistogram {
+    const h = this.copy();
+    h.customValues = common;
+    const out = new Array<number>(common.length + 1).fill(0);
+    let j = 0;
+    for (let i = 0; i < this.pBuckets.length; i++) {
+      const idx = this.pOffset + i;
+      const upper = idx < this.customValues.length ? this.customValues[idx] : Infinity;
+      while (j < common.length && common[j] < upper) j++;
+      out[j] += this.pBuckets[i];
+    }
+    h.pOffset = 0;
+    h.pBuckets = out;
+    return h.trimmed();
+  }
+
+  /**
+   * this + sign·other, at the lower of the two schemas. Custom buckets with different bounds are reconciled
+   * to the bounds both have (onReconcile is told); exponential with custom buckets throws.
+   */
+  add(other: FloatHistogram, sign = 1, onReconcile?: () => void): FloatHistogram {
     if (this.usesCustomBuckets() !== other.usesCustomBuckets()) throw new HistogramMixError('mixed');
-    if (this.usesCustomBuckets() && !sameBounds(this.customValues, other.customValues)) throw new HistogramMixError('custom');
+    if (this.usesCustomBuckets() && !sameBounds(this.customValues, other.customValues)) {
+      const common = intersectBounds(this.customValues, other.customValues);
+      onReconcile?.();
+      return this.toCustomBounds(common).add(other.toCustomBounds(common), sign);
+    }
     const schema = Math.min(this.schema, other.schema);
     let a = this.reduceResolution(schema);
     let b = other.reduceResolution(schema);
@@ -129,8 +153,8 @@ export class FloatHistogram {
     return h;
   }
 
-  sub(other: FloatHistogram): FloatHistogram {
-    return this.add(other, -1);
+  sub(other: FloatHistogram, onReconcile?: () => void): FloatHistogram {
+    return this.add(other, -1, onReconcile);
   }
 
   /** Whether this histogram, following prev, shows a counter reset (FloatHistogram.DetectReset). */
@@ -139,7 +163,10 @@ export class FloatHistogram {
     if (this.hint === 'not_reset') return false;
     if (this.count < prev.count) return true;
     if (this.usesCustomBuckets() !== prev.usesCustomBuckets()) return true;
-    if (this.usesCustomBuckets() && !sameBounds(this.customValues, prev.customValues)) return true;
+    if (this.usesCustomBuckets() && !sameBounds(this.customValues, prev.customValues)) {
+      const common = intersectBounds(this.customValues, prev.customValues);
+      return this.toCustomBounds(common).detectReset(prev.toCustomBounds(common));
+    }
     if (this.schema > prev.schema) return true;
     if (this.zeroThreshold < prev.zeroThreshold) return true;
     let p = prev.reduceResolution(this.schema);
@@ -207,6 +234,12 @@ export class HistogramMixError extends Error {
   constructor(readonly kind: 'mixed' | 'custom') {
     super(kind === 'mixed' ? 'cannot mix exponential and custom buckets' : 'histograms have different custom bucket bounds');
   }
+}
+
+/** The bounds two custom-bucket layouts share. */
+export function intersectBounds(a: readonly number[], b: readonly number[]): number[] {
+  const set = new Set(b);
+  return a.filter((x) => set.has(x));
 }
 
 export function sameBounds(a: readonly number[], b: readonly number[]): boolean {
@@ -379,11 +412,16 @@ export function histogramString(h: FloatHistogram): string {
  * The sum of histograms with Kahan-compensated addition of every field (Prometheus' KahanAdd), at the lowest
  * schema and the widest zero bucket among them; throws HistogramMixError for incompatible bucket layouts.
  */
-export function kahanSum(hs: readonly FloatHistogram[]): FloatHistogram {
+export function kahanSum(hs: readonly FloatHistogram[], onReconcile?: () => void): FloatHistogram {
   const custom = hs[0].usesCustomBuckets();
   for (const h of hs) {
     if (h.usesCustomBuckets() !== custom) throw new HistogramMixError('mixed');
-    if (custom && !sameBounds(h.customValues, hs[0].customValues)) throw new HistogramMixError('custom');
+  }
+  if (custom && hs.some((h) => !sameBounds(h.customValues, hs[0].customValues))) {
+    let common = hs[0].customValues;
+    for (const h of hs) common = intersectBounds(common, h.customValues);
+    onReconcile?.();
+    hs = hs.map((h) => h.toCustomBounds(common));
   }
   const schema = Math.min(...hs.map((h) => h.schema));
   const zt = Math.max(...hs.map((h) => h.zeroThreshold));
@@ -430,7 +468,7 @@ export function kahanSum(hs: readonly FloatHistogram[]): FloatHistogram {
     pBuckets,
     nOffset,
     nBuckets,
-    hs[0].customValues,
+    custom ? hs[0].customValues : [],
     'gauge',
   ).trimmed();
 }

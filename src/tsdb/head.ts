@@ -104,10 +104,17 @@ export class Head implements Querier {
   /** Appends a native histogram sample; samples at or before the series' last histogram are refused. */
   appendHistogram(ref: number, t: number, h: FloatHistogram): void {
     t = Math.floor(t);
-    this.get(ref);
+    const s = this.get(ref);
     let col = this.histograms.get(ref);
     if (!col) this.histograms.set(ref, (col = { t: [], h: [] }));
     if (col.t.length && col.t[col.t.length - 1] >= t) return;
+    // The hint a histogram reads back with, as Prometheus' histogram chunks give it: a counter histogram right
+    // after another one is a reset or not; the first of a series, or after a float, is unknown.
+    const n = col.t.length;
+    if (h.hint === 'unknown' && n > 0 && col.h[n - 1].hint !== 'gauge' && !(s.lastT > col.t[n - 1] && !s.isStale())) {
+      h = h.copy();
+      h.hint = h.detectReset(col.h[n - 1]) ? 'reset' : 'not_reset';
+    }
     col.t.push(t);
     col.h.push(h);
     this.samples++;

@@ -148,7 +148,7 @@ function reduceGroups(e: AggregateExpr, groups: Group[], param: number, ts: numb
     }
     if (e.op === 'sum' || e.op === 'avg') {
       if (hs.length !== g.samples.length) {
-        annos.warn('encountered a mix of histograms and floats for aggregation', e.pos);
+        annos.warn('encountered a mix of histograms and floats for aggregation', e.expr.pos);
         continue;
       }
       const h = sumHistograms(hs.map((s) => s.h!), e, annos);
@@ -156,7 +156,7 @@ function reduceGroups(e: AggregateExpr, groups: Group[], param: number, ts: numb
       continue;
     }
     // The other aggregations order or measure floats: histograms are left out.
-    annos.info(`ignored histogram in ${e.op} aggregation`, e.pos);
+    annos.info(`ignored histogram in ${e.op} aggregation`, e.expr.pos);
     const floats = g.samples.filter((s) => !s.h);
     if (floats.length) out.push({ metric, t: ts, v: reduce(e.op, floats, param) });
   }
@@ -165,11 +165,11 @@ function reduceGroups(e: AggregateExpr, groups: Group[], param: number, ts: numb
 
 function sumHistograms(hs: FloatHistogram[], e: AggregateExpr, annos: Annotations): FloatHistogram | null {
   if (hs.some((h) => h.hint === 'reset') && hs.some((h) => h.hint === 'not_reset')) {
-    annos.warn('conflicting counter resets during histogram aggregation', e.pos);
+    annos.warn('conflicting counter resets during histogram aggregation', e.expr.pos);
   }
   let acc: FloatHistogram;
   try {
-    acc = kahanSum(hs);
+    acc = kahanSum(hs, () => annos.info('mismatched custom buckets were reconciled during aggregation', e.expr.pos));
   } catch (err) {
     if (!(err instanceof HistogramMixError)) throw err;
     annos.warn(

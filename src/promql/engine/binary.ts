@@ -27,9 +27,9 @@ export function histogramOp(op: BinaryOp, l: Operand, r: Operand, returnBool: bo
     if (l.h && r.h) {
       switch (op) {
         case '+':
-          return { v: NaN, h: l.h.add(r.h).trimmed(), keep: true };
+          return { v: NaN, h: l.h.add(r.h, 1, () => notice?.('mismatched custom buckets were reconciled during addition', false)).trimmed(), keep: true };
         case '-':
-          return { v: NaN, h: l.h.sub(r.h).trimmed(), keep: true };
+          return { v: NaN, h: l.h.sub(r.h, () => notice?.('mismatched custom buckets were reconciled during subtraction', false)).trimmed(), keep: true };
         case '==':
         case '!=': {
           const eq = histogramsEqual(l.h, r.h);

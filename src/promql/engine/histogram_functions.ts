@@ -52,11 +52,11 @@ function histogramRate(hs: FloatHistogram[], isCounter: boolean, name: string, a
   if (isCounter && hs.some((h) => h.hint === 'gauge')) annos.warn(notCounter(name), pos);
   let h: FloatHistogram;
   try {
-    h = last.reduceResolution(minSchema).sub(first);
+    h = last.reduceResolution(minSchema).sub(first, () => annos.info('mismatched custom buckets were reconciled during subtraction', pos));
     if (isCounter) {
       let prev = first;
       for (let i = 1; i < hs.length; i++) {
-        if (hs[i].detectReset(prev)) h = h.add(prev);
+        if (hs[i].detectReset(prev)) h = h.add(prev, 1, () => annos.info('mismatched custom buckets were reconciled during addition', pos));
         prev = hs[i];
       }
     }
@@ -108,6 +108,11 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
       const avgInterval = sampledInterval / (hi - lo - 1);
       const threshold = avgInterval * 1.1;
       if (durationToStart >= threshold) durationToStart = avgInterval / 2;
+      if (fn !== 'delta' && h.count > 0 && hs[0].count >= 0) {
+        // A counter histogram's count cannot go below zero: do not extrapolate past its zero point.
+        const durationToZero = sampledInterval * (hs[0].count / h.count);
+        if (durationToZero < durationToStart) durationToStart = durationToZero;
+      }
       if (durationToEnd >= threshold) durationToEnd = avgInterval / 2;
       let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
       if (fn === 'rate') factor /= (w.rangeEnd - w.rangeStart) / 1000;
@@ -124,7 +129,7 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
       if (interval === 0) return null;
       let h: FloatHistogram;
       try {
-        h = fn === 'irate' && last.detectReset(prev) ? last.copy() : last.sub(prev);
+        h = fn === 'irate' && last.detectReset(prev) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
       } catch (e) {
         w.annotations.warn(mixError(e, name), pos);
         return null;
@@ -137,7 +142,10 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
     case 'avg_over_time': {
       let acc: FloatHistogram;
       try {
-        acc = kahanSum(hs);
+        if (hs.some((h) => h.hint === 'reset') && hs.some((h) => h.hint === 'not_reset')) {
+          w.annotations.warn('conflicting counter resets during histogram aggregation', pos);
+        }
+        acc = kahanSum(hs, () => w.annotations.info('mismatched custom buckets were reconciled during aggregation', pos));
       } catch (e) {
         w.annotations.warn(mixError(e, name), pos);
         return null;
@@ -167,6 +175,8 @@ function sameHistogram(a: FloatHistogram, b: FloatHistogram): boolean {
     x.zeroThreshold === y.zeroThreshold &&
     x.zeroCount === y.zeroCount &&
     x.count === y.count &&
+    x.customValues.length === y.customValues.length &&
+    x.customValues.every((c, i) => c === y.customValues[i]) &&
     (x.sum === y.sum || (Number.isNaN(x.sum) && Number.isNaN(y.sum))) &&
     (x.pBuckets.length === 0 || x.pOffset === y.pOffset) &&
     (x.nBuckets.length === 0 || x.nOffset === y.nOffset) &&
