@@ -384,6 +384,9 @@ class Evaluator {
             w.lo = lowerBound(floats!.t, rangeStart + 1);
             w.hi = lowerBound(floats!.t, rangeEnd + 1);
             const v = fn(w);
+            if (w.hi > w.lo) {
+              this.ctx.annotations.info(`ignored histograms in a range containing both floats and histograms for metric name "${metricName(s.metric)}"`, e.args[rangeArg].pos);
+            }
             p = v === null ? null : { v };
             w.t = s.t;
             w.v = s.v;

@@ -5,7 +5,7 @@
 import { LabelsBuilder } from '../../labels/labels.ts';
 import type { Call } from '../parser/ast.ts';
 import type { Sample } from '../value.ts';
-import type { Annotations } from './annotations.ts';
+import { invalidQuantile, type Annotations } from './annotations.ts';
 import { formatFloat } from './mathutil.ts';
 import { histogramFraction, histogramQuantile, histogramVariance } from './histogram_functions.ts';
 import { dropName, markNameDropped } from './labelcache.ts';
@@ -51,6 +51,7 @@ export function histogramVectorFunction(name: string, fn: VectorFunction, args: 
     case 'histogram_quantile': {
       const [natives, floats] = split(args[1] as Sample[]);
       const q = args[0] as number;
+      if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), call.args[0].pos);
       const out = floats.length || natives.length === 0 ? fn([args[0], floats], ts, call, annos) : [];
       return out.concat(natives.map((s) => ({ metric: dropName(s.metric), t: ts, v: histogramQuantile(q, s.h!) })));
     }
