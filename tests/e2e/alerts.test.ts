@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
 import { browserMissing, startHarness, type Harness } from './harness.ts';
-import { forward, setEditorText } from './pages.ts';
+import { forward, goTo, setEditorText } from './pages.ts';
 
 const missing = browserMissing();
 if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
@@ -86,7 +86,7 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
     await forwardUntil(page, async () => (await ruleState(page)) === 'firing');
     expect(await page.getByTestId('alerts-count-firing').textContent()).toContain('1');
 
-    await page.getByTestId('nav-alertmanager').click();
+    await goTo(page, 'alertmanager');
     await page.getByTestId('alertmanager-page').waitFor();
     await forwardUntil(page, async () => (await slackMessages(page, 'firing')).length > 0);
     expect(await slackMessages(page, 'firing')).toEqual(['[FIRING:1] ImageGalleryHighErrorRate image-gallery (critical)']);
@@ -106,12 +106,12 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
   });
 
   it('refuses a broken rule file with file:line:col and keeps evaluating the old rules', async () => {
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await page.locator(`[data-testid="file-item"][data-path="${RULES_FILE}"]`).click();
     await setEditorText(page, 'file-editor', DEFAULT_RULES_YAML.replace('> 0.05', '> > 0.05'));
     await page.getByTestId('file-save').click();
 
-    await page.getByTestId('nav-rules').click();
+    await goTo(page, 'rules');
     await page.getByTestId('rules-page').waitFor();
     await page.getByTestId('rules-reload').click();
     const errors = await page.getByTestId('rules-error').allTextContents();
@@ -144,7 +144,7 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
     await page.getByTestId('incidents-toggle').click();
     await page.getByTestId('incident-error-rate').click();
     await page.getByTestId('incidents-toggle').click();
-    await page.getByTestId('nav-alertmanager').click();
+    await goTo(page, 'alertmanager');
     await page.getByTestId('am-tab-alerts').click();
     await forwardUntil(page, async () => (await page.getByTestId('am-alert').count()) > 0);
     expect(await page.getByTestId('am-alert').first().getAttribute('data-state')).toBe('active');
@@ -163,7 +163,7 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
     // Silences survive a reload of the page (through the Store).
     await expect.poll(() => savedSilences(page)).toBe(1);
     await page.reload();
-    await page.getByTestId('nav-alertmanager').click();
+    await goTo(page, 'alertmanager');
     await page.getByTestId('am-tab-silences').click();
     await expect.poll(() => page.getByTestId('silence').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining('known: the incident is ours')]);
     await page.getByTestId('incidents-toggle').click();
@@ -172,7 +172,7 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
   });
 
   it('refuses a broken alertmanager.yml with line:col', async () => {
-    await page.getByTestId('nav-alertmanager').click();
+    await goTo(page, 'alertmanager');
     await page.getByTestId('am-tab-config').click();
     await setEditorText(page, 'am-config-editor', 'route:\n  receiver: nobody\nreceivers:\n  - name: slack\n');
     await page.getByTestId('am-config-apply').click();

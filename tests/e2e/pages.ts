@@ -37,3 +37,17 @@ export async function queryTable(page: Page, expr: string): Promise<{ labels: st
     })),
   );
 }
+
+/**
+ * Goes to a page through the header: a page inside a group ("Status ▾", "Tools ▾") is reached by opening
+ * the group first, as a learner would.
+ */
+export async function goTo(page: Page, route: string): Promise<void> {
+  const link = page.getByTestId(`nav-${route}`);
+  await link.waitFor({ state: 'attached' });
+  if (!(await link.isVisible())) {
+    const group = await link.getAttribute('data-nav-group');
+    if (group) await page.getByTestId(`nav-group-${group}`).click();
+  }
+  await link.click();
+}

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, startHarness, type Harness } from './harness.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
-import { forward, queryTable, setEditorText } from './pages.ts';
+import { forward, goTo, queryTable, setEditorText } from './pages.ts';
 
 const missing = browserMissing();
 if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
@@ -20,7 +20,7 @@ async function upSamples(page: Page): Promise<number> {
 }
 
 async function statusPage(page: Page): Promise<void> {
-  await page.getByTestId('nav-tsdb-status').click();
+  await goTo(page, 'tsdb-status');
   await page.getByTestId('tsdb-status-page').waitFor();
 }
 
@@ -73,7 +73,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
   });
 
   it('keeps earlier series and the applied config across a reload', async () => {
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     const running = page.locator('[data-testid="config-running"] .cm-content');
     await running.waitFor();
     await setEditorText(page, 'config-editor', `# kept across reloads\n${DEFAULT_CONFIG_YAML}`);
@@ -102,7 +102,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     expect(await upSamples(page)).toBeGreaterThanOrEqual(before);
     await forward(page, 'forward-1m', 60_000);
     expect(await upSamples(page)).toBeGreaterThanOrEqual(before + 5);
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await expect.poll(() => page.locator('[data-testid="config-running"] .cm-content').textContent()).toContain('# kept across reloads');
   });
 
@@ -119,7 +119,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     await page.getByTestId('clock-pause').click();
     expect(await upSamples(page)).toBeLessThan(10);
     // The saved prometheus.yml went too: the chapter's config runs again.
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     const running = page.locator('[data-testid="config-running"] .cm-content');
     await running.waitFor();
     expect(await running.textContent()).not.toContain('# kept across reloads');

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, startHarness, type Harness } from './harness.ts';
+import { goTo } from './pages.ts';
 
 const missing = browserMissing();
 if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
@@ -105,7 +106,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     const hash = await page.evaluate(() => location.hash);
     expect(new URLSearchParams(hash.split('?')[1]).get('g0.range_input')).toBe('5m');
     // Leaving the page and coming back by the plain nav link puts the state back into the address.
-    await page.getByTestId('nav-explorer').click();
+    await goTo(page, 'explorer');
     await page.getByTestId('nav-query').click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(hash);
 
@@ -177,7 +178,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('lists metrics in the explorer and opens one on the query page', async () => {
-    await page.getByTestId('nav-explorer').click();
+    await goTo(page, 'explorer');
     await page.getByTestId('explorer-page').waitFor();
     await page.getByTestId('explorer-filter').fill('access_log');
     const row = page.getByTestId('explorer-row').filter({ hasText: 'access_log_total' });

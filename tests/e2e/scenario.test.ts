@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, startHarness, type Harness } from './harness.ts';
+import { goTo } from './pages.ts';
 
 const missing = browserMissing();
 if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
@@ -49,7 +50,7 @@ async function tableRows(page: Page): Promise<{ labels: string; value: string }[
 }
 
 async function targetPools(page: Page): Promise<{ pool: string; states: string[] }[]> {
-  await page.getByTestId('nav-targets').click();
+  await goTo(page, 'targets');
   await page.getByTestId('targets-page').waitFor();
   return page.getByTestId('pool').evaluateAll((pools) =>
     pools.map((p) => ({
@@ -158,7 +159,7 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
   });
 
   it('rejects an invalid config with line:col and keeps the old one running', async () => {
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await page.getByTestId('config-page').waitFor();
     await page.locator('[data-testid="config-editor"] .cm-content').waitFor();
     await setEditorText(page, 'config-editor', 'global:\n  scrape_interval: 10x\nscrape_configs:\n  - job_name: "broken"\n');
@@ -172,7 +173,7 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
     expect(pools.map((p) => p.pool).sort()).toEqual(JOBS);
 
     // The learner's broken text is still there; reverting to the running config and applying succeeds.
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await expect.poll(() => page.locator('[data-testid="config-editor"] .cm-content').textContent()).toContain('10x');
     await page.getByTestId('config-revert').click();
     await page.getByTestId('config-apply').click();

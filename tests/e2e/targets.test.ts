@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, startHarness, type Harness } from './harness.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
-import { forward, queryTable, setEditorText } from './pages.ts';
+import { forward, goTo, queryTable, setEditorText } from './pages.ts';
 
 const missing = browserMissing();
 if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
@@ -15,7 +15,7 @@ if (missing) console.warn(`e2e skipped: ${missing}`);
 const ARTIFACTS = 'tests/e2e/artifacts';
 
 async function openTargets(page: Page): Promise<void> {
-  await page.getByTestId('nav-targets').click();
+  await goTo(page, 'targets');
   await page.getByTestId('targets-page').waitFor();
 }
 
@@ -91,7 +91,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     // Pause, then reload the config so DNS discovery refreshes now and next in 30s: a stopped container leaves
     // Docker's DNS, so its target is listed (DOWN) only until that refresh.
     await page.getByTestId('clock-pause').click();
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await page.getByTestId('config-apply').click();
     await page.getByTestId('config-applied').waitFor();
     await forward(page, 'forward-10s', 10_000);
@@ -164,7 +164,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
   });
 
   it('reloads an edited config: the running view and the Targets page follow, a bad one changes nothing', async () => {
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await page.locator('[data-testid="config-running"] .cm-content').waitFor();
     const running = page.locator('[data-testid="config-running"] .cm-content');
     expect(await running.textContent()).toContain('scrape_interval: 10s');
@@ -212,13 +212,13 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
         '      - source_labels: [__meta_dns_name]\n' +
         '        target_label: service\n',
     );
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await setEditorText(page, 'config-editor', relabeled);
     await page.getByTestId('config-apply').click();
     await page.getByTestId('config-applied').waitFor();
     await forward(page, 'forward-10s', 10_000);
 
-    await page.getByTestId('nav-service-discovery').click();
+    await goTo(page, 'service-discovery');
     await page.getByTestId('sd-page').waitFor();
     const pool = page.locator('[data-testid="sd-pool"][data-pool="access-log"]');
     await expect.poll(() => pool.getByTestId('sd-pool-count').textContent()).toBe('활성 1 / 전체 2');
@@ -268,7 +268,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
       'rule_files:\n  - rules/*.yml\n' +
       DEFAULT_CONFIG_YAML +
       '  - job_name: "web"\n    file_sd_configs:\n      - files: ["targets/*.yml"]\n';
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await setEditorText(page, 'config-editor', withFiles);
     await page.getByTestId('config-apply').click();
     await page.getByTestId('config-applied').waitFor();
@@ -301,13 +301,13 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     expect(await web.getByTestId('label-chip').allTextContents()).toContain('team="gallery"');
 
     // A broken target file: the editor points at it, the Service discovery page reports it, the last good targets stay.
-    await page.getByTestId('nav-config').click();
+    await goTo(page, 'config');
     await page.locator('[data-testid="file-item"][data-path="/etc/prometheus/targets/web.yml"]').click();
     await setEditorText(page, 'file-editor', '- targets: "iotd"\n');
     await expect.poll(() => page.getByTestId('file-error').first().textContent()).toMatch(/^1:\d+: /);
     await page.getByTestId('file-save').click();
     await forward(page, 'forward-10s', 10_000);
-    await page.getByTestId('nav-service-discovery').click();
+    await goTo(page, 'service-discovery');
     await expect
       .poll(() => page.getByTestId('sd-file-error').first().textContent())
       .toMatch(/^\s*web: \/etc\/prometheus\/targets\/web\.yml:1:\d+: /);
