@@ -21,6 +21,9 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
+/** Real milliseconds a fast-forward may run before it lets the event loop in. */
+const YIELD_EVERY_MS = 20;
+
 export class VirtualClock implements Clock {
   private t: number;
   private timers: Timer[] = [];
@@ -130,8 +133,15 @@ export class VirtualClock implements Clock {
   }
 
   private async advanceTo(target: number): Promise<void> {
+    let lastYield = performance.now();
     for (;;) {
       await this.idle();
+      // A long fast-forward is a long chain of promises: give the event loop a turn now and then, so the page
+      // keeps painting and the runtime can drop what only the finished scrapes still held (fetch bodies).
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        await new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0));
+        lastYield = performance.now();
+      }
       const next = this.timers[0];
       if (!next || next.at > target) break;
       this.timers.shift();
