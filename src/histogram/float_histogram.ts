@@ -333,15 +333,16 @@ export function histogramFraction(lower: number, upper: number, h: FloatHistogra
   const custom = h.usesCustomBuckets();
   const hasNeg = h.nBuckets.some((c) => c !== 0);
   const hasPos = h.pBuckets.some((c) => c !== 0);
-  const interp = (b: Bucket, v: number): number => {
+  // A cut-off inside an infinitely wide bucket takes none of it.
+  const interp = (b: Bucket, v: number, isLower: boolean): number => {
     let lo = b.lower;
     let up = b.upper;
     if (custom) {
       if (lo === -Infinity) {
-        if (up <= 0) return rank;
+        if (up <= 0) return isLower ? rank + b.count : rank;
         lo = 0;
       }
-      if (up === Infinity) return rank;
+      if (up === Infinity) return isLower ? rank + b.count : rank;
     } else if (lo < 0 && up > 0) {
       if (!hasNeg && hasPos) lo = 0;
       else if (!hasPos && hasNeg) up = 0;
@@ -369,11 +370,11 @@ export function histogramFraction(lower: number, upper: number, h: FloatHistogra
     }
     if (lowerSet && upperSet) break;
     if (!lowerSet && b.lower < lower && b.upper > lower) {
-      lowerRank = interp(b, lower);
+      lowerRank = interp(b, lower, true);
       lowerSet = true;
     }
     if (!upperSet && b.lower < upper && b.upper > upper) {
-      upperRank = interp(b, upper);
+      upperRank = interp(b, upper, false);
       upperSet = true;
     }
     if (lowerSet && upperSet) break;

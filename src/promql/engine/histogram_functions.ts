@@ -25,6 +25,8 @@ export const HISTOGRAM_RANGE_FUNCTIONS = new Set([
   'present_over_time',
   'resets',
   'changes',
+  'ts_of_first_over_time',
+  'ts_of_last_over_time',
 ]);
 
 export const mixedFloatsHistograms = (name: string): string => `encountered a mix of histograms and floats for metric name "${name}"`;
@@ -88,6 +90,48 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
       return hi > lo ? (hist[hi - 1] ? { v: NaN, h: hist[hi - 1] } : { v: w.v[hi - 1] }) : null;
     case 'first_over_time':
       return hi > lo ? (hist[lo] ? { v: NaN, h: hist[lo] } : { v: w.v[lo] }) : null;
+    case 'ts_of_first_over_time':
+      return hi > lo ? { v: w.t[lo] / 1000 } : null;
+    case 'ts_of_last_over_time':
+      return hi > lo ? { v: w.t[hi - 1] / 1000 } : null;
+    case 'resets':
+    case 'changes': {
+      // A change of sample type counts as a reset and as a change.
+      if (hi <= lo) return null;
+      let n = 0;
+      for (let i = lo + 1; i < hi; i++) {
+        const a = hist[i - 1];
+        const b = hist[i];
+        if (!a !== !b) n++;
+        else if (a && b) {
+          if (fn === 'resets' ? b.detectReset(a) : !sameHistogram(b, a)) n++;
+        } else if (fn === 'resets' ? w.v[i] < w.v[i - 1] : !(w.v[i] === w.v[i - 1] || (Number.isNaN(w.v[i]) && Number.isNaN(w.v[i - 1])))) n++;
+      }
+      return { v: n };
+    }
+    case 'irate':
+    case 'idelta': {
+      if (hi - lo < 2) return null;
+      if (!hist[hi - 1] || !hist[hi - 2]) {
+        w.annotations.warn(mixedFloatsHistograms(name), pos);
+        return null;
+      }
+      const prev = hist[hi - 2]!;
+      const last = hist[hi - 1]!;
+      const interval = (w.t[hi - 1] - w.t[hi - 2]) / 1000;
+      if (interval === 0) return null;
+      let h: FloatHistogram;
+      try {
+        h = fn === 'irate' && last.detectReset(prev) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
+      } catch (e) {
+        w.annotations.warn(mixError(e, name), pos);
+        return null;
+      }
+      if (fn === 'irate') h = h.div(interval);
+      else if (prev.hint !== 'gauge' || last.hint !== 'gauge') w.annotations.warn(notGauge(name), pos);
+      h.hint = 'gauge';
+      return { v: NaN, h: h.trimmed() };
+    }
   }
   if (mixed) {
     w.annotations.warn(mixedFloatsHistograms(name), pos);
