@@ -28,7 +28,16 @@ export interface RemovedPart {
 
 export type ImportResult =
   | { ok: false; errors: ConfigError[] }
-  | { ok: true; text: string; removed: RemovedPart[]; result: ConfigResult };
+  | {
+      ok: true;
+      /** The config with every removed part taken out. */
+      text: string;
+      removed: RemovedPart[];
+      /** loadConfig of `text`; its error positions are in `text`. */
+      result: ConfigResult;
+      /** The same errors placed in the pasted text, where the learner can find them. */
+      errors: ConfigError[];
+    };
 
 // Service discovery the playground does simulate, per section.
 const SCRAPE_DISCOVERY = ['static_configs', 'dns_sd_configs', 'file_sd_configs'];
@@ -109,7 +118,51 @@ export function importConfig(text: string): ImportResult {
   removed.sort((a, b) => a.line - b.line || a.col - b.col || a.path.length - b.path.length);
   // Nothing to take out: the text stays exactly as pasted.
   const trimmed = removed.length === 0 ? text : doc.toString({ lineWidth: 0 });
-  return { ok: true, text: trimmed, removed, result: loadConfig(trimmed) };
+  const result = loadConfig(trimmed);
+  const errors = result.ok ? [] : removed.length === 0 ? result.errors : placeInPasted(result.errors, trimmed, doc, lines);
+  return { ok: true, text: trimmed, removed, result, errors };
+}
+
+/**
+ * Moves error positions from the trimmed text to the pasted one: the trimmed text, parsed again, has the shape of
+ * the trimmed Document whose nodes still carry their ranges in the pasted text, so the two are walked side by side
+ * down to the node under the error.
+ */
+function placeInPasted(errors: ConfigError[], trimmed: string, doc: Document, lines: LineCounter): ConfigError[] {
+  const again = parseDocument(trimmed, { version: '1.1', uniqueKeys: false });
+  const starts = [0];
+  for (let i = trimmed.indexOf('\n'); i >= 0; i = trimmed.indexOf('\n', i + 1)) starts.push(i + 1);
+  return errors.map((e) => {
+    const offset = (starts[e.line - 1] ?? 0) + e.col - 1;
+    const [now, was] = deepest(again.contents, doc.contents, offset);
+    if (!was?.range) return e;
+    const inside = Math.min(Math.max(offset - (now?.range?.[0] ?? offset), 0), Math.max(was.range[1] - was.range[0] - 1, 0));
+    return { ...lines.linePos(was.range[0] + inside), message: e.message };
+  });
+}
+
+/** The deepest node of `now` containing `offset`, with its counterpart in `was`. */
+function deepest(now: unknown, was: unknown, offset: number): [Node | null, Node | null] {
+  let best: [Node | null, Node | null] = [null, null];
+  const within = (n: Node | null) => n?.range !== undefined && n.range !== null && n.range[0] <= offset && offset < n.range[2];
+  for (let [a, b] = [now as Node | null, was as Node | null]; a && b && within(a); ) {
+    best = [a, b];
+    let next: [Node | null, Node | null] | undefined;
+    if (isMap(a) && isMap(b) && a.items.length === b.items.length) {
+      for (const [i, p] of a.items.entries()) {
+        const q = b.items[i];
+        if (within(p.key as Node)) next = [p.key as Node, q.key as Node];
+        else if (within(p.value as Node | null)) next = [p.value as Node, q.value as Node];
+      }
+    } else if (isSeq(a) && isSeq(b) && a.items.length === b.items.length) {
+      for (const [i, n] of a.items.entries()) {
+        if (within(n as Node)) next = [n as Node, b.items[i] as Node];
+      }
+    }
+    if (!next) break;
+    [a, b] = next;
+  }
+  return best;
 }
 
 function keyName(pair: Pair): string | undefined {

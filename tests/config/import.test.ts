@@ -127,6 +127,35 @@ describe('importConfig', () => {
     });
   });
 
+  it('places the errors left after trimming in the pasted text too', () => {
+    const pasted = `# jobs
+remote_read:
+  - url: http://thanos:10902/api/v1/read
+scrape_configs:
+  - job_name: k8s
+    kubernetes_sd_configs: [{role: node}]
+  - job_name: x   # bad timeout
+    tls_config: {insecure_skip_verify: true}
+    scrape_interval: 5s
+    scrape_timeout: 9s
+    static_configs:
+      - targets: ['a:1', "http://b:2/metrics"]
+`;
+    const r = importConfig(pasted);
+    if (!r.ok || r.result.ok) throw new Error('should fail to load');
+    const timeout = 'scrape timeout greater than scrape interval for scrape config with job name "x"';
+    const target = '"http://b:2/metrics" is not a valid hostname';
+    expect(r.result.errors.map((e) => e.message)).toEqual([timeout, target]);
+    expect(r.errors).toEqual([
+      { line: 10, col: 21, message: timeout },
+      { line: 12, col: 26, message: target },
+    ]);
+    // Nothing removed: the positions are the pasted text's already.
+    const plain = importConfig('scrape_configs:\n  - job_name: a\n    scrape_interval: 5s\n    scrape_timeout: 10s\n');
+    if (!plain.ok || plain.result.ok) throw new Error('should fail to load');
+    expect(plain.errors).toEqual(plain.result.errors);
+  });
+
   it('reports YAML syntax errors with their line and column', () => {
     const r = importConfig('scrape_configs:\n  - job_name: a\n   bad: [\n');
     expect(r.ok).toBe(false);
