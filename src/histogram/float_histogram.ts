@@ -473,3 +473,18 @@ export function kahanSum(hs: readonly FloatHistogram[], onReconcile?: () => void
     'gauge',
   ).trimmed();
 }
+
+/** The mean of histograms: their compensated sum over n, or, where that sum overflows, an incremental mean. */
+export function histogramMean(hs: readonly FloatHistogram[], onReconcile?: () => void): FloatHistogram {
+  const sum = kahanSum(hs, onReconcile);
+  const finite = (h: FloatHistogram): boolean =>
+    Number.isFinite(h.count) && Number.isFinite(h.sum) && Number.isFinite(h.zeroCount) && h.pBuckets.every(Number.isFinite) && h.nBuckets.every(Number.isFinite);
+  if (finite(sum) || !hs.every(finite)) return sum.div(hs.length);
+  let mean = hs[0].copy();
+  for (let k = 1; k < hs.length; k++) {
+    const n = k + 1;
+    mean = mean.add(hs[k].div(n).sub(mean.div(n)), 1, onReconcile);
+  }
+  mean.hint = 'gauge';
+  return mean.trimmed();
+}

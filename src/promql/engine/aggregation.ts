@@ -6,7 +6,7 @@ import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
-import { HistogramMixError, kahanSum, type FloatHistogram } from '../../histogram/float_histogram.ts';
+import { HistogramMixError, histogramMean, kahanSum, type FloatHistogram } from '../../histogram/float_histogram.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, formatFloat, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
@@ -151,8 +151,8 @@ function reduceGroups(e: AggregateExpr, groups: Group[], param: number, ts: numb
         annos.warn('encountered a mix of histograms and floats for aggregation', e.expr.pos);
         continue;
       }
-      const h = sumHistograms(hs.map((s) => s.h!), e, annos);
-      if (h) out.push({ metric, t: ts, v: NaN, h: e.op === 'avg' ? h.div(hs.length) : h });
+      const h = sumHistograms(hs.map((s) => s.h!), e, annos, e.op === 'avg');
+      if (h) out.push({ metric, t: ts, v: NaN, h });
       continue;
     }
     // The other aggregations order or measure floats: histograms are left out.
@@ -163,13 +163,13 @@ function reduceGroups(e: AggregateExpr, groups: Group[], param: number, ts: numb
   return out;
 }
 
-function sumHistograms(hs: FloatHistogram[], e: AggregateExpr, annos: Annotations): FloatHistogram | null {
+function sumHistograms(hs: FloatHistogram[], e: AggregateExpr, annos: Annotations, mean: boolean): FloatHistogram | null {
   if (hs.some((h) => h.hint === 'reset') && hs.some((h) => h.hint === 'not_reset')) {
     annos.warn('conflicting counter resets during histogram aggregation', e.expr.pos);
   }
   let acc: FloatHistogram;
   try {
-    acc = kahanSum(hs, () => annos.info('mismatched custom buckets were reconciled during aggregation', e.expr.pos));
+    acc = (mean ? histogramMean : kahanSum)(hs, () => annos.info('mismatched custom buckets were reconciled during aggregation', e.expr.pos));
   } catch (err) {
     if (!(err instanceof HistogramMixError)) throw err;
     annos.warn(

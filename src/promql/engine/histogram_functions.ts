@@ -3,7 +3,7 @@
 // histogram_* functions of instant vectors.
 
 import { getLabel } from '../../labels/labels.ts';
-import { FloatHistogram, HistogramMixError, kahanSum, histogramFraction, histogramQuantile } from '../../histogram/float_histogram.ts';
+import { FloatHistogram, HistogramMixError, histogramMean, kahanSum, histogramFraction, histogramQuantile } from '../../histogram/float_histogram.ts';
 import type { PositionRange } from '../value.ts';
 import type { Annotations } from './annotations.ts';
 import type { Window } from './range_functions.ts';
@@ -189,12 +189,11 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
         if (hs.some((h) => h.hint === 'reset') && hs.some((h) => h.hint === 'not_reset')) {
           w.annotations.warn('conflicting counter resets during histogram aggregation', pos);
         }
-        acc = kahanSum(hs, () => w.annotations.info('mismatched custom buckets were reconciled during aggregation', pos));
+        acc = (fn === 'avg_over_time' ? histogramMean : kahanSum)(hs, () => w.annotations.info('mismatched custom buckets were reconciled during aggregation', pos));
       } catch (e) {
         w.annotations.warn(mixError(e, name), pos);
         return null;
       }
-      if (fn === 'avg_over_time') acc = acc.div(hs.length);
       acc.hint = 'gauge';
       return { v: NaN, h: acc.trimmed() };
     }

@@ -2,13 +2,14 @@
 // histogram_quantile(s)/fraction over native histograms (classic bucket series still go to buckets.ts), and
 // the label functions, which carry a histogram through unchanged.
 
-import { LabelsBuilder } from '../../labels/labels.ts';
+import { LabelsBuilder, getLabel, type Labels } from '../../labels/labels.ts';
+import type { PositionRange } from '../value.ts';
 import type { Call } from '../parser/ast.ts';
 import type { Sample } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
 import { formatFloat } from './mathutil.ts';
 import { histogramFraction, histogramQuantile, histogramVariance } from './histogram_functions.ts';
-import { dropName, markNameDropped } from './labelcache.ts';
+import { dropName, keyOf, markNameDropped } from './labelcache.ts';
 import type { StepArg, VectorFunction } from './vector_functions.ts';
 
 export const HISTOGRAM_AWARE = new Set([
@@ -26,6 +27,20 @@ export const HISTOGRAM_AWARE = new Set([
   'sort_by_label_desc',
   'absent',
 ]);
+
+function removeLabel(ls: Labels, name: string): Labels {
+  return ls.filter((l) => l.name !== name);
+}
+
+// Classic and native histograms that give the same output series: Prometheus drops both, with a warning.
+function withoutConflicts(classic: Sample[], natives: Sample[], native: (s: Sample) => Sample, pos: PositionRange, annos: Annotations): Sample[] {
+  const fromNatives = natives.map(native);
+  const nativeKeys = new Set(fromNatives.map((s) => keyOf(s.metric)));
+  const clash = new Set(classic.map((s) => keyOf(s.metric)).filter((k) => nativeKeys.has(k)));
+  if (clash.size === 0) return classic.concat(fromNatives);
+  annos.warn(`vector contains a mix of classic and native histograms for metric name "${getLabel(natives[0].metric, '__name__')}"`, pos);
+  return classic.concat(fromNatives).filter((s) => !clash.has(keyOf(s.metric)));
+}
 
 function split(vec: Sample[]): [Sample[], Sample[]] {
   const natives: Sample[] = [];
@@ -53,19 +68,24 @@ export function histogramVectorFunction(name: string, fn: VectorFunction, args: 
       const q = args[0] as number;
       if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), call.args[0].pos);
       const out = floats.length || natives.length === 0 ? fn([args[0], floats], ts, call, annos) : [];
-      return out.concat(natives.map((s) => ({ metric: dropName(s.metric), t: ts, v: histogramQuantile(q, s.h!) })));
+      return withoutConflicts(out, natives, (s) => ({ metric: dropName(s.metric), t: ts, v: histogramQuantile(q, s.h!) }), call.args[1].pos, annos);
     }
     case 'histogram_fraction': {
       const [natives, floats] = split(args[2] as Sample[]);
       const [lo, hi] = args as [number, number];
       const out = floats.length || natives.length === 0 ? fn([lo, hi, floats], ts, call, annos) : [];
-      return out.concat(natives.map((s) => ({ metric: dropName(s.metric), t: ts, v: histogramFraction(lo, hi, s.h!) })));
+      return withoutConflicts(out, natives, (s) => ({ metric: dropName(s.metric), t: ts, v: histogramFraction(lo, hi, s.h!) }), call.args[2].pos, annos);
     }
     case 'histogram_quantiles': {
       const [natives, floats] = split(args[0] as Sample[]);
       const [, label, ...qs] = args as [Sample[], string, ...number[]];
-      const out = fn([floats, ...args.slice(1)], ts, call, annos);
+      const classic = fn([floats, ...args.slice(1)], ts, call, annos);
+      const nativeKeys = new Set(natives.map((s) => keyOf(dropName(s.metric))));
+      const clash = new Set(classic.map((s) => keyOf(dropName(removeLabel(s.metric, label)))).filter((k) => nativeKeys.has(k)));
+      if (clash.size) annos.warn(`vector contains a mix of classic and native histograms for metric name "${getLabel(natives[0].metric, '__name__')}"`, call.args[0].pos);
+      const out = classic.filter((s) => !clash.has(keyOf(dropName(removeLabel(s.metric, label)))));
       for (const s of natives) {
+        if (clash.has(keyOf(dropName(s.metric)))) continue;
         for (const q of qs) {
           const f = formatFloat(q);
           const metric = markNameDropped(new LabelsBuilder(dropName(s.metric)).set(label, /^-?\d+$/.test(f) ? `${f}.0` : f).labels(), true);
