@@ -488,3 +488,70 @@ export function histogramMean(hs: readonly FloatHistogram[], onReconcile?: () =>
   mean.hint = 'gauge';
   return mean.trimmed();
 }
+
+/**
+ * The trim operators: `h </ x` keeps the observations below x, `h >/ x` those above it. A bucket the cut
+ * crosses keeps the share of its count on the kept side (interpolated on a log scale for exponential buckets,
+ * linearly for the zero bucket and custom buckets; none of an infinitely wide one); once anything is cut, the
+ * sum is re-estimated from the midpoints of the kept parts of the buckets.
+ */
+export function trimHistogram(h: FloatHistogram, x: number, keepBelow: boolean): FloatHistogram {
+  const custom = h.usesCustomBuckets();
+  const out = h.copy();
+  out.zeroCount = 0;
+  out.pBuckets = out.pBuckets.map(() => 0);
+  out.nBuckets = out.nBuckets.map(() => 0);
+  let cut = false;
+  let count = 0;
+  let sum = 0;
+  const part = (b: Bucket): { f: number; a: number; z: number } => {
+    let lo = b.lower;
+    let up = b.upper;
+    if (custom && lo === -Infinity && up > 0) lo = 0;
+    const all = keepBelow ? up <= x : lo >= x;
+    const none = keepBelow ? lo >= x : up <= x;
+    if (all) return { f: 1, a: lo, z: up };
+    if (none || Number.isNaN(x)) return { f: 0, a: lo, z: up };
+    if (!Number.isFinite(lo) || !Number.isFinite(up)) return { f: 0, a: lo, z: up };
+    const a = keepBelow ? lo : x;
+    const z = keepBelow ? x : up;
+    let f: number;
+    if (custom || b.zero) f = (z - a) / (up - lo);
+    else if (lo >= 0) f = (Math.log2(z) - Math.log2(a)) / (Math.log2(up) - Math.log2(lo));
+    else f = (Math.log2(-a) - Math.log2(-z)) / (Math.log2(-lo) - Math.log2(-up));
+    return { f, a, z };
+  };
+  const midpoint = (b: Bucket, a: number, z: number): number => {
+    if (custom) {
+      if (!Number.isFinite(a)) return z;
+      if (!Number.isFinite(z)) return a;
+      return (a + z) / 2;
+    }
+    if (b.zero) return (a + z) / 2;
+    return a >= 0 ? Math.sqrt(a * z) : -Math.sqrt(a * z);
+  };
+  const addTo = (b: Bucket, n: number): void => {
+    if (b.zero) out.zeroCount = n;
+    else if (custom || b.lower >= 0) {
+      const idx = custom ? h.customValues.indexOf(b.upper) : Math.round(Math.log2(b.upper) * 2 ** h.schema);
+      const i = (custom && b.upper === Infinity ? h.customValues.length : idx) - out.pOffset;
+      out.pBuckets[i] = n;
+    } else {
+      const idx = Math.round(Math.log2(-b.lower) * 2 ** h.schema);
+      out.nBuckets[idx - out.nOffset] = n;
+    }
+  };
+  for (const b of h.buckets()) {
+    if (b.count === 0) continue;
+    const { f, a, z } = part(b);
+    if (f !== 1) cut = true;
+    const n = b.count * f;
+    addTo(b, n);
+    count += n;
+    if (n !== 0) sum += n * midpoint(b, a, z);
+  }
+  if (!cut) return h.copy();
+  out.count = count;
+  out.sum = sum;
+  return out.trimmed();
+}

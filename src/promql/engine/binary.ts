@@ -3,9 +3,9 @@
 
 import { LabelsBuilder, METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../labels/labels.ts';
 import { PerSeriesMemo, dropName, isNameDropped, keyOf, markNameDropped } from './labelcache.ts';
-import { isComparisonOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
+import { isComparisonOp, isTrimOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
-import { HistogramMixError, type FloatHistogram } from '../../histogram/float_histogram.ts';
+import { HistogramMixError, trimHistogram, type FloatHistogram } from '../../histogram/float_histogram.ts';
 
 /** Called with the message of an annotation a histogram operand causes, and whether it is a warning. */
 export type BinopNotice = (msg: string, warn: boolean) => void;
@@ -40,6 +40,7 @@ export function histogramOp(op: BinaryOp, l: Operand, r: Operand, returnBool: bo
           return incompatible();
       }
     }
+    if (l.h && isTrimOp(op)) return { v: NaN, h: trimHistogram(l.h, r.v, op === '</'), keep: true };
     if (l.h) {
       if (op === '*') return { v: NaN, h: l.h.mul(r.v), keep: true };
       if (op === '/') return { v: NaN, h: l.h.div(r.v), keep: true };
@@ -109,7 +110,7 @@ export function applyOp(op: BinaryOp, l: number, r: number): number {
 
 // Arithmetic changes what a value means, so the name goes; comparisons filter and keep it.
 function shouldDropName(op: BinaryOp): boolean {
-  return !isComparisonOp(op);
+  return !isComparisonOp(op) && !isTrimOp(op);
 }
 
 /** `vector op scalar` (or `scalar op vector` when swapped). */
@@ -120,9 +121,11 @@ export function vectorScalarBinop(op: BinaryOp, vec: Sample[], scalar: number, s
     if (s.h) {
       const sc = { v: scalar };
       const r = swap ? histogramOp(op, sc, s, returnBool, notice) : histogramOp(op, s, sc, returnBool, notice);
-      if (r && r.keep) out.push(r.h ? { metric: filter ? s.metric : dropName(s.metric), t: ts, v: NaN, h: r.h } : { metric: dropName(s.metric), t: ts, v: r.v });
+      if (r && r.keep) out.push(r.h ? { metric: filter || isTrimOp(op) ? s.metric : dropName(s.metric), t: ts, v: NaN, h: r.h } : { metric: dropName(s.metric), t: ts, v: r.v });
       continue;
     }
+    // The trim operators apply to histograms only.
+    if (isTrimOp(op)) continue;
     const r = swap ? applyOp(op, scalar, s.v) : applyOp(op, s.v, scalar);
     // A filtering comparison keeps the vector's own value, on either side of the operator.
     if (filter) {
@@ -234,6 +237,7 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
       v = res.v;
       h = res.h;
     } else {
+      if (isTrimOp(op)) return;
       const r = applyOp(op, l, swapped ? manyV : oneV);
       // A filtering comparison keeps the left operand's value.
       if (filter && r === 0) return;

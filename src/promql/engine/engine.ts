@@ -3,7 +3,7 @@
 
 import { compareLabels } from '../../labels/labels.ts';
 import type { Querier, SeriesData } from '../../tsdb/head.ts';
-import { children, exprType, isSetOp, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
+import { children, exprType, isSetOp, isTrimOp, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';
 import type { FloatHistogram } from '../../histogram/float_histogram.ts';
@@ -228,7 +228,7 @@ class Evaluator {
     const lhs = this.eval(e.lhs);
     const rhs = this.eval(e.rhs);
     const histograms = lhs.some(hasHistograms) || rhs.some(hasHistograms);
-    const joined = isSetOp(e.op) || histograms ? null : joinSeries(e.op, lhs, rhs, vm, e.returnBool);
+    const joined = isSetOp(e.op) || isTrimOp(e.op) || histograms ? null : joinSeries(e.op, lhs, rhs, vm, e.returnBool);
     if (joined) return joined;
     return this.rangeEval([e.lhs, e.rhs], (args, ts) => {
       const [l, r] = args as [Sample[], Sample[]];

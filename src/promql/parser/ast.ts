@@ -24,7 +24,13 @@ export type AggregateOp =
   | 'limitk'
   | 'limit_ratio';
 
-export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '^' | 'atan2';
+export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '^' | 'atan2' | TrimOp;
+/** The native histogram trim operators: `</` keeps observations below the value, `>/` those above. */
+export type TrimOp = '</' | '>/';
+
+export function isTrimOp(op: string): op is TrimOp {
+  return op === '</' || op === '>/';
+}
 export type ComparisonOp = '==' | '!=' | '>' | '<' | '>=' | '<=';
 export type SetOp = 'and' | 'or' | 'unless';
 export type BinaryOp = ArithmeticOp | ComparisonOp | SetOp;

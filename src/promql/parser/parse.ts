@@ -20,7 +20,7 @@ import type {
 } from './ast.ts';
 import { checkAST } from './check.ts';
 import { dependsOnQuery, evalDuration, type DurationExpr } from './duration.ts';
-import { isComparisonOp, isSetOp } from './ast.ts';
+import { isComparisonOp, isSetOp, isTrimOp } from './ast.ts';
 import { FUNCTIONS } from './functions.ts';
 import { blankTrailingDots, parseDuration, parseError, parseNumber, preScan, unquoteString } from './lex.ts';
 
@@ -38,6 +38,8 @@ const BINARY_OPS: Record<string, BinaryOp> = {
   Lss: '<',
   Gte: '>=',
   Lte: '<=',
+  TrimUpper: '</',
+  TrimLower: '>/',
   And: 'and',
   Or: 'or',
   Unless: 'unless',
@@ -141,6 +143,8 @@ const PRECEDENCE: Record<BinaryOp, number> = {
   '<': 3,
   '>=': 3,
   '>': 3,
+  '</': 3,
+  '>/': 3,
   '+': 4,
   '-': 4,
   '*': 5,
@@ -305,7 +309,7 @@ class Builder {
       return { type: 'DurationCall', func: first.name === 'DurationMinOf' ? 'min_of' : 'max_of', args: [this.durationExpr(second), this.durationExpr(third)] };
     }
     const op = second ? BINARY_OPS[second.name] : undefined;
-    if (kids.length === 3 && op && op !== 'atan2' && !isComparisonOp(op) && !isSetOp(op)) {
+    if (kids.length === 3 && op && op !== 'atan2' && !isComparisonOp(op) && !isSetOp(op) && !isTrimOp(op)) {
       return { type: 'DurationBinary', op, lhs: this.durationExpr(first), rhs: this.durationExpr(third) };
     }
     return this.fail(pos, `unexpected ${n.name} in duration expression`);
