@@ -156,6 +156,57 @@ scrape_configs:
     expect(plain.errors).toEqual(plain.result.errors);
   });
 
+  it('keeps aliases working when their anchor was in a removed part', () => {
+    const r = importConfig(`scrape_configs:
+  - &base
+    job_name: k8s
+    scrape_interval: 7s
+    kubernetes_sd_configs: [{role: pod}]
+  - <<: *base
+    job_name: gallery
+    static_configs: [{targets: ['image-gallery']}]
+  - job_name: docker
+    tls_config: &tls {ca_file: /etc/ca.pem}
+    static_configs: [{targets: ['docker:9323']}]
+  - job_name: iotd
+    tls_config: *tls
+    static_configs: [{targets: ['iotd']}]
+`);
+    if (!r.ok) throw new Error('yaml errors');
+    if (!r.result.ok) throw new Error(JSON.stringify(r.result.errors));
+    expect(r.removed.map((p) => p.path)).toEqual([
+      'scrape_configs[0]',
+      'scrape_configs[0].kubernetes_sd_configs',
+      'scrape_configs[2].tls_config',
+      'scrape_configs[3].tls_config',
+    ]);
+    expect(r.result.config.scrapeConfigs.map((c) => [c.jobName, c.scrapeInterval])).toEqual([
+      ['gallery', 7000],
+      ['docker', 60_000],
+      ['iotd', 60_000],
+    ]);
+  });
+
+  it('takes PrometheusProto out of the scrape protocols, keeping the text formats', () => {
+    const r = importConfig(`global:
+  scrape_protocols: [PrometheusProto, OpenMetricsText1.0.0, PrometheusText0.0.4]
+scrape_configs:
+  - job_name: a
+    scrape_protocols: [PrometheusProto]
+    fallback_scrape_protocol: PrometheusProto
+    static_configs: [{targets: ['a:1']}]
+`);
+    if (!r.ok) throw new Error('yaml errors');
+    if (!r.result.ok) throw new Error(JSON.stringify(r.result.errors));
+    expect(r.removed.map((p) => `${p.path}@${p.line}:${p.col} ${p.kind}`)).toEqual([
+      'global.scrape_protocols[0]@2:22 protocol',
+      'scrape_configs[0].scrape_protocols@5:5 protocol',
+      'scrape_configs[0].fallback_scrape_protocol@6:5 protocol',
+    ]);
+    expect(r.result.config.global.scrapeProtocols).toEqual(['OpenMetricsText1.0.0', 'PrometheusText0.0.4']);
+    expect(r.result.config.scrapeConfigs[0].scrapeProtocols).toEqual(['OpenMetricsText1.0.0', 'PrometheusText0.0.4']);
+  });
+
   it('reports YAML syntax errors with their line and column', () => {
     const r = importConfig('scrape_configs:\n  - job_name: a\n   bad: [\n');
     expect(r.ok).toBe(false);
