@@ -333,16 +333,17 @@ export function histogramFraction(lower: number, upper: number, h: FloatHistogra
   const custom = h.usesCustomBuckets();
   const hasNeg = h.nBuckets.some((c) => c !== 0);
   const hasPos = h.pBuckets.some((c) => c !== 0);
-  // A cut-off inside an infinitely wide bucket takes none of it.
+  // A cut-off inside an infinitely wide bucket puts all of it on the infinite side.
   const interp = (b: Bucket, v: number, isLower: boolean): number => {
     let lo = b.lower;
     let up = b.upper;
     if (custom) {
       if (lo === -Infinity) {
-        if (up <= 0) return isLower ? rank + b.count : rank;
+        if (up <= 0) return rank + b.count;
         lo = 0;
       }
-      if (up === Infinity) return isLower ? rank + b.count : rank;
+      if (up === Infinity) return rank;
+      void isLower;
     } else if (lo < 0 && up > 0) {
       if (!hasNeg && hasPos) lo = 0;
       else if (!hasPos && hasNeg) up = 0;
@@ -504,15 +505,21 @@ export function trimHistogram(h: FloatHistogram, x: number, keepBelow: boolean):
   let cut = false;
   let count = 0;
   let sum = 0;
+  const hasNeg = h.nBuckets.some((c) => c !== 0);
+  const hasPos = h.pBuckets.some((c) => c !== 0);
   const part = (b: Bucket): { f: number; a: number; z: number } => {
     let lo = b.lower;
     let up = b.upper;
-    if (custom && lo === -Infinity && up > 0) lo = 0;
+    // The zero bucket of a histogram with buckets on one side only holds observations on that side.
+    if (b.zero && hasPos && !hasNeg) lo = 0;
+    if (b.zero && hasNeg && !hasPos) up = 0;
     const all = keepBelow ? up <= x : lo >= x;
     const none = keepBelow ? lo >= x : up <= x;
     if (all) return { f: 1, a: lo, z: up };
     if (none || Number.isNaN(x)) return { f: 0, a: lo, z: up };
-    if (!Number.isFinite(lo) || !Number.isFinite(up)) return { f: 0, a: lo, z: up };
+    // Cut inside an infinitely wide bucket: all of it lies on the infinite side, at the cut at the closest.
+    if (lo === -Infinity) return keepBelow ? { f: 1, a: x, z: x } : { f: 0, a: lo, z: up };
+    if (up === Infinity) return keepBelow ? { f: 0, a: lo, z: up } : { f: 1, a: x, z: x };
     const a = keepBelow ? lo : x;
     const z = keepBelow ? x : up;
     let f: number;
