@@ -14,6 +14,8 @@ const ARTIFACTS = 'tests/e2e/artifacts';
 
 const PASTED = `global:
   scrape_interval: 5s
+rule_files:
+  - rules/prod-alerts.yml
 remote_write:
   - url: https://mimir.example.com/api/v1/push
 scrape_configs:
@@ -63,10 +65,12 @@ describe.skipIf(missing !== null)('Importing a prometheus.yml in chromium', () =
       'scrape_configs[0].kubernetes_sd_configs',
     ]);
     const k8s = removed.and(page.locator('[data-path="scrape_configs[0].kubernetes_sd_configs"]'));
-    expect(await k8s.getByTestId('import-removed-pos').textContent()).toBe('7:5');
+    expect(await k8s.getByTestId('import-removed-pos').textContent()).toBe('9:5');
     expect(await k8s.getByTestId('import-removed-why').textContent()).toContain('kubernetes_sd_configs');
     expect(await page.getByTestId('import-config-loads').textContent()).toContain('gallery');
     expect(await page.getByTestId('import-config-errors').count()).toBe(0);
+    // Rule files of the real setup are not on the playground's disk: said, not ignored.
+    expect(await page.getByTestId('import-config-missing-files').textContent()).toContain('/etc/prometheus/rules/prod-alerts.yml');
     expect(await page.getByTestId('import-dashboards-link').getAttribute('href')).toBe('#/dashboards');
     await page.getByTestId('import-config-panel').screenshot({ path: `${ARTIFACTS}/graduation-import.png` });
   });
