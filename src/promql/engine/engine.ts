@@ -477,9 +477,17 @@ class Evaluator {
     const inner = new Evaluator(this.ctx, start, Math.max(a, b) - arg.offset, step);
     const series = inner
       .eval(arg.expr)
-      .map((s): RangeSeries => (s.h && hasHistograms(s) ? { metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v), h: s.h } : { metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v) }));
+      .map((s): RangeSeries => (s.h && hasHistograms(s) ? { metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v), h: s.h.map(unknownHint) } : { metric: s.metric, t: Float64Array.from(s.t), v: Float64Array.from(s.v) }));
     return { series };
   }
+}
+
+// A subquery's steps may skip samples, so a counter histogram's "not a reset" no longer holds between them.
+function unknownHint(h: FloatHistogram | undefined): FloatHistogram | undefined {
+  if (!h || h.hint === 'gauge' || h.hint === 'unknown') return h;
+  const c = h.copy();
+  c.hint = 'unknown';
+  return c;
 }
 
 function stringValue(e: Expr): string {

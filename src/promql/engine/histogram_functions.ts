@@ -127,8 +127,10 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
         w.annotations.warn(mixError(e, name), pos);
         return null;
       }
-      if (fn === 'irate') h = h.div(interval);
-      else if (prev.hint !== 'gauge' || last.hint !== 'gauge') w.annotations.warn(notGauge(name), pos);
+      if (fn === 'irate') {
+        if (prev.hint === 'gauge' || last.hint === 'gauge') w.annotations.warn(notCounter(name), pos);
+        h = h.div(interval);
+      } else if (prev.hint !== 'gauge' || last.hint !== 'gauge') w.annotations.warn(notGauge(name), pos);
       h.hint = 'gauge';
       return { v: NaN, h: h.trimmed() };
     }
