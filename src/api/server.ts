@@ -4,20 +4,26 @@
 
 import { compareLabels, getLabel, labelsKey, labelsToRecord, type Labels } from '../labels/labels.ts';
 import type { Matcher } from '../labels/matcher.ts';
-import { PromQLError, exprType, documentedType, parseExpr, type Expr, type QueryResult } from '../promql/index.ts';
+import type { Config } from '../config/types.ts';
+import { PromQLError, exprType, documentedType, formatExpr, parseExpr, type Expr, type QueryResult } from '../promql/index.ts';
+import type { AlertmanagerStatus } from '../rules/notifier.ts';
 import type { AlertStatus, RuleGroupStatus } from '../rules/types.ts';
 import type { TargetStatus } from '../server/types.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
-import type { Querier } from '../tsdb/head.ts';
+import type { Head, Querier } from '../tsdb/head.ts';
+import { effectiveConfigYaml } from '../ui/config/effective.ts';
 import { queryData } from './json.ts';
 import { alertJSON, rulesData } from './rules.ts';
 import { ParamError, parseDuration, parseMatchersParam, parseTime, parseTimeParam } from './params.ts';
+import { alertmanagersData, BUILD_INFO, flagsData, runtimeInfoData, tsdbStatusData } from './status.ts';
 import { targetsData, type DroppedTargetStatus } from './targets.ts';
 
 /** What the API reads; the running Prometheus provides all of it. */
 export interface ApiBackend {
   readonly clock: { now(): number };
-  readonly head: Querier;
+  readonly head: Querier & Pick<Head, 'status' | 'retentionMs'>;
+  /** Virtual ms when this Prometheus started. */
+  readonly startTime: number;
   readonly engine: {
     instantQueryResult(q: Querier, query: string, timeMs: number): QueryResult;
     rangeQueryResult(q: Querier, query: string, startMs: number, endMs: number, stepMs: number): QueryResult;
@@ -26,6 +32,11 @@ export interface ApiBackend {
   droppedTargets(): DroppedTargetStatus[];
   metadata(): Map<string, MetricMetadata[]>;
   readonly rules: { groups(): RuleGroupStatus[]; alerts(): AlertStatus[] };
+  readonly notifier: { alertmanagers(): AlertmanagerStatus[] };
+  /** The running config, parsed with defaults; null before the first successful load. */
+  config(): Config | null;
+  configText(): string;
+  lastReload(): { ok: boolean; time: number };
 }
 
 type ErrorType = 'bad_data' | 'execution' | 'internal' | 'not_found';
@@ -89,6 +100,13 @@ export class PrometheusApi {
     [/^\/api\/v1\/rules$/, (f) => rulesData(this.backend.rules.groups(), ruleType(f)), false],
     [/^\/api\/v1\/alerts$/, () => ({ alerts: this.backend.rules.alerts().map(alertJSON) }), false],
     [/^\/api\/v1\/metadata$/, (f) => this.metadata(f), false],
+    [/^\/api\/v1\/alertmanagers$/, () => alertmanagersData(this.backend.notifier.alertmanagers()), false],
+    [/^\/api\/v1\/format_query$/, (f) => formatExpr(parseQuery(f.get('query') ?? '')), true],
+    [/^\/api\/v1\/status\/buildinfo$/, () => BUILD_INFO, false],
+    [/^\/api\/v1\/status\/config$/, () => this.config(), false],
+    [/^\/api\/v1\/status\/flags$/, () => flagsData(this.backend.head.retentionMs), false],
+    [/^\/api\/v1\/status\/runtimeinfo$/, () => this.runtimeInfo(), false],
+    [/^\/api\/v1\/status\/tsdb$/, (f) => tsdbStatusData(this.backend.head, tsdbLimit(f)), false],
   ];
 
   constructor(private readonly backend: ApiBackend) {}
@@ -129,9 +147,10 @@ export class PrometheusApi {
 
   private query(form: URLSearchParams): unknown {
     const time = param(() => parseTimeParam(form, 'time', this.backend.clock.now()), 'time');
+    const limit = limitParam(form);
     const query = form.get('query') ?? '';
     parseQuery(query);
-    return answer(execute(() => this.backend.engine.instantQueryResult(this.backend.head, query, time)));
+    return answer(execute(() => this.backend.engine.instantQueryResult(this.backend.head, query, time)), limit);
   }
 
   private queryRange(form: URLSearchParams): unknown {
@@ -141,6 +160,7 @@ export class PrometheusApi {
     // The engine steps in whole milliseconds, so a step below 1ms counts as zero.
     const step = Math.floor(param(() => parseDuration(form.get('step') ?? ''), 'step'));
     if (step <= 0) throw invalidParam('step', 'zero or negative query resolution step widths are not accepted. Try a positive integer');
+    const limit = limitParam(form);
     if ((end - start) / step > MAX_POINTS) {
       throw new ApiError('bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
     }
@@ -149,7 +169,7 @@ export class PrometheusApi {
     if (type !== 'scalar' && type !== 'vector') {
       throw invalidParam('query', `invalid expression type ${JSON.stringify(documentedType(type))} for range query, must be Scalar or instant Vector`);
     }
-    return answer(execute(() => this.backend.engine.rangeQueryResult(this.backend.head, query, start, end, step)));
+    return answer(execute(() => this.backend.engine.rangeQueryResult(this.backend.head, query, start, end, step)), limit);
   }
 
   private series(form: URLSearchParams): unknown {
@@ -157,29 +177,49 @@ export class PrometheusApi {
     if (match.length === 0) throw new ApiError('bad_data', 'no match[] parameter provided');
     const [start, end] = this.timeRange(form);
     const sets = param(() => parseMatchersParam(match), 'match[]');
-    return this.selectLabels(sets, start, end).map(labelsToRecord);
+    const limit = limitParam(form);
+    return truncated(this.selectLabels(sets, start, end).map(labelsToRecord), limit);
   }
 
-  private labelNames(form: URLSearchParams): string[] {
+  private labelNames(form: URLSearchParams): Answer {
     const [start, end] = this.timeRange(form);
     const sets = matcherSets(form);
-    if (sets.length === 0) return this.backend.head.labelNames();
+    const limit = limitParam(form);
+    if (sets.length === 0) return truncated(this.backend.head.labelNames(), limit);
     const names = new Set<string>();
     for (const ls of this.selectLabels(sets, start, end)) for (const l of ls) names.add(l.name);
-    return [...names].sort();
+    return truncated([...names].sort(), limit);
   }
 
-  private labelValues(form: URLSearchParams, name: string): string[] {
+  private labelValues(form: URLSearchParams, name: string): Answer {
     if (name === '') throw new ApiError('bad_data', `invalid label name: ${JSON.stringify(name)}`);
     const [start, end] = this.timeRange(form);
     const sets = matcherSets(form);
-    if (sets.length === 0) return this.backend.head.labelValues(name);
+    const limit = limitParam(form);
+    if (sets.length === 0) return truncated(this.backend.head.labelValues(name), limit);
     const values = new Set<string>();
     for (const ls of this.selectLabels(sets, start, end)) {
       const v = getLabel(ls, name);
       if (v !== '') values.add(v);
     }
-    return [...values].sort();
+    return truncated([...values].sort(), limit);
+  }
+
+  /** /api/v1/status/config: the running config marshalled back to YAML with its defaults, like config.String(). */
+  private config(): { yaml: string } {
+    const loaded = this.backend.config();
+    return { yaml: loaded ? effectiveConfigYaml(loaded) : this.backend.configText() };
+  }
+
+  private runtimeInfo(): Record<string, unknown> {
+    const b = this.backend;
+    return runtimeInfoData({
+      startTime: b.startTime,
+      now: b.clock.now(),
+      reload: b.lastReload(),
+      retentionMs: b.head.retentionMs,
+      loops: b.targets().length + b.rules.groups().length,
+    });
   }
 
   /** Per metric family, its distinct TYPE/HELP/UNIT; `metric` picks one, `limit` and `limit_per_metric` cap the answer. */
@@ -238,6 +278,32 @@ function intParam(form: URLSearchParams, name: string): number {
   return Number(s);
 }
 
+// Prometheus' warning when `limit` cut a result short.
+const TRUNCATED = 'results truncated due to limit';
+
+/** The `limit` of query, query_range, series, labels and label values: absent or 0 means no limit (parseLimitParam). */
+function limitParam(form: URLSearchParams): number {
+  const s = form.get('limit') ?? '';
+  if (s === '') return 0;
+  if (!/^[+-]?\d+$/.test(s)) throw invalidParam('limit', `strconv.Atoi: parsing ${JSON.stringify(s)}: invalid syntax`);
+  const n = Number(s);
+  if (n < 0) throw invalidParam('limit', 'limit must be non-negative');
+  return n;
+}
+
+/** The first `limit` items, with Prometheus' warning when there were more. */
+function truncated<T>(items: T[], limit: number): Answer {
+  return limit > 0 && items.length > limit ? new Answer(items.slice(0, limit), [TRUNCATED]) : new Answer(items);
+}
+
+/** The `limit` of /api/v1/status/tsdb: 10 by default, else a positive number. */
+function tsdbLimit(form: URLSearchParams): number {
+  const s = form.get('limit') ?? '';
+  if (s === '') return 10;
+  if (!/^[+-]?\d+$/.test(s) || Number(s) < 1) throw new ApiError('bad_data', 'limit must be a positive number');
+  return Number(s);
+}
+
 /** The `type` filter of /api/v1/rules. */
 function ruleType(form: URLSearchParams): 'alert' | 'record' | null {
   const s = (form.get('type') ?? '').toLowerCase();
@@ -266,8 +332,16 @@ function parseQuery(query: string): Expr {
   }
 }
 
-function answer(r: QueryResult): Answer {
-  return new Answer(queryData(r.value), r.warnings, r.infos);
+/** The result as the API writes it; a positive `limit` keeps the first series of a vector or matrix, and says so. */
+function answer(r: QueryResult, limit = 0): Answer {
+  let value = r.value;
+  let warnings = r.warnings;
+  if (limit > 0) {
+    if (value.type === 'vector' && value.samples.length > limit) value = { ...value, samples: value.samples.slice(0, limit) };
+    else if (value.type === 'matrix' && value.series.length > limit) value = { ...value, series: value.series.slice(0, limit) };
+    if (value !== r.value) warnings = [...warnings, TRUNCATED];
+  }
+  return new Answer(queryData(value), warnings, r.infos);
 }
 
 function execute(fn: () => QueryResult): QueryResult {

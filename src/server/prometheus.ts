@@ -39,6 +39,8 @@ export class Prometheus {
   readonly rules: RuleManager;
   /** Posts the rules' alerts to the Alertmanagers of `alerting.alertmanagers`. */
   readonly notifier: Notifier;
+  /** When this Prometheus started, on the virtual clock (/api/v1/status/runtimeinfo's startTime). */
+  readonly startTime: number;
   private runningConfig = '';
   private loaded: Config | null = null;
   private reload = { ok: true, time: 0 };
@@ -47,6 +49,7 @@ export class Prometheus {
 
   constructor(opts: PrometheusOptions) {
     this.clock = opts.clock;
+    this.startTime = opts.clock.now();
     this.head = opts.head ?? new Head();
     this.files = opts.files ?? new Files();
     this.scrape = new ScrapeManager({

@@ -113,6 +113,13 @@ describe('curl', () => {
     expect(sel.data.result.map((x: { metric: { job: string } }) => x.metric.job)).toEqual(['docker']);
   });
 
+  it('reads the build info of the Prometheus it mimics from /api/v1/status/buildinfo', async () => {
+    const r = await p.sh('curl http://localhost:9090/api/v1/status/buildinfo');
+    expect(r.status).toBe(0);
+    const body = JSON.parse(r.out);
+    expect(body).toMatchObject({ status: 'success', data: { version: expect.stringMatching(/^3\.\d+\.\d+-promlab$/) } });
+  });
+
   it('writes out the status code with -w and stays quiet with -s', async () => {
     const r = await p.sh(`curl -s -o /dev/null -w '%{http_code}\\n' localhost:8011/image`);
     expect(r.out).toBe('200\n');

@@ -26,4 +26,15 @@ describe('metricRows', () => {
       ['up', 1, []],
     ]);
   });
+
+  it('counts from the postings index without decoding samples', () => {
+    const head = new Head();
+    for (let i = 0; i < 3; i++) head.append(head.getOrCreate(labelsFromRecord({ __name__: 'x', i: String(i) })), 1000, 1);
+    const refuse = (): never => {
+      throw new Error('metricRows must not read samples');
+    };
+    head.select = refuse;
+    head.iterator = refuse;
+    expect(metricRows(head, new Map()).map((r) => [r.name, r.series])).toEqual([['x', 3]]);
+  });
 });
