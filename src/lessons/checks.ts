@@ -1,8 +1,9 @@
 // Evaluates a step's check against the running playground: Prometheus' targets and queries, the simulated
-// Docker host, the running config and the terminal's history. The same code runs in the page and in tests.
+// Docker host and its apps' log lines, the running config and the terminal's history. The same code runs in the page and in tests.
 
 import { loadConfig } from '../config/load.ts';
-import { parseDuration } from '../promql/index.ts';
+import type { LogEntry, LogQuery } from '../logs/store.ts';
+import { formatDuration, parseDuration } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import { judgeAnswer } from './answer.ts';
 import type { Check, CheckResult, CompareOp, ConfigSpec } from './types.ts';
@@ -15,6 +16,10 @@ export interface PlaygroundState {
   instantQuery(expr: string): Promise<Value>;
   configText(): string;
   history(): readonly { line: string; status: number }[];
+  /** The simulated apps' log lines (what the Logs page shows), oldest first. */
+  logs(q: LogQuery): readonly LogEntry[];
+  /** The virtual clock's time (ms): log lines are stamped with it. */
+  now(): number;
 }
 
 const result = (pass: boolean, reason: string, params: Record<string, string | number> = {}): CheckResult => ({ pass, reason, params });
@@ -95,6 +100,11 @@ export async function evaluateCheck(check: Check, pg: PlaygroundState, answer = 
       const re = new RegExp(check.pattern);
       const ran = pg.history().some((h) => h.status === 0 && re.test(h.line));
       return result(ran, 'ran', { pattern: check.pattern });
+    }
+    case 'logs': {
+      const { service, level, atLeast, within } = check.spec;
+      const have = pg.logs({ services: [service], minLevel: level, from: pg.now() - within }).length;
+      return result(have >= atLeast, 'logs', { service, level, have, want: atLeast, within: formatDuration(within) });
     }
   }
 }

@@ -1,12 +1,14 @@
 // Reads a lesson file: front matter (id, order, title, summary, steps with checks) and a Markdown body with a
 // `<!-- ko -->` and an `<!-- en -->` section. Every mistake is a ContentError naming the file and the field.
 
-import { parseExpr } from '../promql/index.ts';
+import { LEVELS, type LogLevel } from '../logs/store.ts';
+import { parseDuration, parseExpr } from '../promql/index.ts';
+import { SERVICES } from '../sim/world.ts';
 import { ContentError, Fields, splitFrontMatter } from './frontmatter.ts';
-import type { AnswerSpec, Check, CompareOp, ConfigSpec, Lesson, Localized, Step } from './types.ts';
+import type { AnswerSpec, Check, CompareOp, ConfigSpec, Lesson, Localized, LogsSpec, Step } from './types.ts';
 
 const COMPARATORS: Record<string, CompareOp> = { equals: '==', atLeast: '>=', atMost: '<=', above: '>', below: '<' };
-const CHECK_KINDS = ['targets', 'containers', 'query', 'answer', 'config', 'ran'] as const;
+const CHECK_KINDS = ['targets', 'containers', 'query', 'answer', 'config', 'ran', 'logs'] as const;
 
 function promql(f: Fields): string {
   const expr = f.string();
@@ -41,6 +43,20 @@ export function configSpec(f: Fields): ConfigSpec {
   };
 }
 
+export function logsSpec(f: Fields): LogsSpec {
+  for (const k of f.keys()) if (!['service', 'level', 'atLeast', 'within'].includes(k)) f.at(k).fail('unknown field');
+  const service = f.at('service').string();
+  if (!(SERVICES as readonly string[]).includes(service)) f.at('service').fail(`unknown service ${JSON.stringify(service)}; one of ${SERVICES.join(', ')}`);
+  const level = f.at('level').string();
+  if (!(LEVELS as readonly string[]).includes(level)) f.at('level').fail(`unknown level ${JSON.stringify(level)}; one of ${LEVELS.join(', ')}`);
+  const atLeast = f.at('atLeast').number();
+  if (!Number.isInteger(atLeast) || atLeast < 1) f.at('atLeast').fail('must be a whole number of lines, at least 1');
+  const text = f.at('within').string();
+  const within = parseDuration(text);
+  if (within === null || within <= 0) return f.at('within').fail(`must be a duration such as 5m, got ${JSON.stringify(text)}`);
+  return { service, level: level as LogLevel, atLeast, within };
+}
+
 function readCheck(f: Fields): Check {
   const kinds = f.keys().filter((k) => (CHECK_KINDS as readonly string[]).includes(k));
   if (kinds.length !== 1) f.fail(`needs exactly one of ${CHECK_KINDS.join(', ')}`);
@@ -73,6 +89,8 @@ function readCheck(f: Fields): Check {
       }
       return { kind, pattern };
     }
+    case 'logs':
+      return { kind, spec: logsSpec(v) };
   }
 }
 

@@ -1,5 +1,7 @@
 // A lesson as data: Korean and English text, and steps whose checks are evaluated against the running playground.
 
+import type { LogLevel } from '../logs/store.ts';
+
 export type Lang = 'ko' | 'en';
 export type Localized = Readonly<Record<Lang, string>>;
 
@@ -37,7 +39,19 @@ export type Check =
   | { readonly kind: 'answer'; readonly spec: AnswerSpec }
   | { readonly kind: 'config'; readonly spec: ConfigSpec }
   /** A terminal command line matching this regular expression ran and exited 0. */
-  | { readonly kind: 'ran'; readonly pattern: string };
+  | { readonly kind: 'ran'; readonly pattern: string }
+  /** At least this many log lines of a service at or above a level, written within the last `within` ms of virtual time. */
+  | { readonly kind: 'logs'; readonly spec: LogsSpec };
+
+export interface LogsSpec {
+  /** Compose service (`image-gallery`, `iotd`, `accesslog`). */
+  readonly service: string;
+  /** This level and above (warn includes error). */
+  readonly level: LogLevel;
+  readonly atLeast: number;
+  /** How far back from now, in ms of virtual time. */
+  readonly within: number;
+}
 
 export type CompareOp = '==' | '>=' | '<=' | '>' | '<';
 

@@ -76,6 +76,9 @@ const WALK: Record<string, Record<string, Walk>> = {
       wrong: 'sum(rate(image_gallery_requests_total{code="500"}[5m])) / sum(rate(image_gallery_requests_total[5m])) > 0.5',
       right: 'sum(rate(image_gallery_requests_total{code="500"}[5m])) / sum(rate(image_gallery_requests_total[5m])) > 0.05',
     },
+    // The 500s of dashboard-trends' errors-follow age out of the error-logs step's 1m window before the incident starts.
+    incident: { act: both(wait(60_000), run('promlab incident start error-rate')) },
+    'error-logs': { act: wait(60_000) },
     logs: { act: run('docker compose logs --tail 20 image-gallery') },
     'business-metric': {
       before: both(run('for i in {1..5}; do curl -s -o /dev/null http://localhost:8010; done'), wait(10_000)),
@@ -95,6 +98,8 @@ beforeAll(async () => {
     instantQuery: async (e) => p.prom.instantQuery(e),
     configText: () => p.prom.configText(),
     history: () => p.shell.history(),
+    logs: (q) => p.world.logs.query(q),
+    now: () => p.clock.now(),
   };
   await p.clock.advance(20_000);
 });

@@ -29,6 +29,27 @@ describe('lesson files', () => {
     expect(l.steps[0].check).toEqual({ kind: 'query', expr: 'count(up)', op: '>=', value: 4, count: false });
   });
 
+  it('reads a logs check, its duration in ms', () => {
+    const l = parseLesson('l.md', lesson(GOOD.replace(/check:[\s\S]*$/, 'check:\n      logs: { service: image-gallery, level: error, atLeast: 3, within: 5m }')));
+    expect(l.steps[0].check).toEqual({ kind: 'logs', spec: { service: 'image-gallery', level: 'error', atLeast: 3, within: 300_000 } });
+  });
+
+  const logsCheck = (fields: string) => lesson(GOOD.replace(/check:[\s\S]*$/, `check:\n      logs: { ${fields} }`));
+
+  it.each([
+    ['an unknown service', logsCheck('service: gallery, level: error, atLeast: 3, within: 5m'), /demo\.md: steps\.0\.check\.logs\.service: unknown service "gallery"; one of prometheus, image-gallery/],
+    ['an unknown level', logsCheck('service: iotd, level: fatal, atLeast: 3, within: 5m'), /demo\.md: steps\.0\.check\.logs\.level: unknown level "fatal"; one of info, warn, error/],
+    ['a missing level', logsCheck('service: iotd, atLeast: 3, within: 5m'), /steps\.0\.check\.logs\.level: must be a non-empty string/],
+    ['a count below one', logsCheck('service: iotd, level: warn, atLeast: 0, within: 5m'), /steps\.0\.check\.logs\.atLeast: must be a whole number of lines, at least 1/],
+    ['a fractional count', logsCheck('service: iotd, level: warn, atLeast: 2.5, within: 5m'), /steps\.0\.check\.logs\.atLeast: must be a whole number/],
+    ['a bad duration', logsCheck('service: iotd, level: warn, atLeast: 2, within: 5 minutes'), /steps\.0\.check\.logs\.within: must be a duration such as 5m, got "5 minutes"/],
+    ['a zero duration', logsCheck('service: iotd, level: warn, atLeast: 2, within: "0"'), /steps\.0\.check\.logs\.within: must be a duration/],
+    ['a number for a duration', logsCheck('service: iotd, level: warn, atLeast: 2, within: 300'), /steps\.0\.check\.logs\.within: must be a non-empty string/],
+    ['an unknown field', logsCheck('service: iotd, level: warn, atLeast: 2, within: 5m, contains: boom'), /steps\.0\.check\.logs\.contains: unknown field/],
+  ])('rejects a logs check with %s', (_what, text, message) => {
+    expect(() => parseLesson('demo.md', text)).toThrow(message);
+  });
+
   it.each([
     ['no front matter', 'just text', /demo\.md: missing front matter/],
     ['broken YAML', lesson('id: [demo'), /demo\.md: line \d+: /],

@@ -7,6 +7,7 @@ import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 import { Prometheus } from '../../src/server/prometheus.ts';
 import { createHandlers } from '../../src/sim/handlers.ts';
+import { Incidents } from '../../src/sim/incidents/incidents.ts';
 import { World } from '../../src/sim/world.ts';
 import { Shell, type Screen } from '../../src/terminal/shell.ts';
 
@@ -14,6 +15,8 @@ export interface Playground {
   clock: VirtualClock;
   world: World;
   prom: Prometheus;
+  /** What `promlab incident …` drives. */
+  incidents: Incidents;
   shell: Shell;
   /** Runs a line; resolves to its exit status and what it printed. */
   sh(line: string): Promise<{ status: number; out: string; err: string }>;
@@ -28,11 +31,13 @@ export function startPlayground(): Playground {
   server.listen({ onUnhandledRequest: 'bypass' });
   const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
   if (!applied.ok) throw new Error('the chapter config does not load');
-  const shell = new Shell({ world, prom, clock, fetch: (...a) => fetch(...a) });
+  const incidents = new Incidents(clock, world);
+  const shell = new Shell({ world, prom, clock, fetch: (...a) => fetch(...a), incidents });
   return {
     clock,
     world,
     prom,
+    incidents,
     shell,
     async sh(line) {
       let out = '';

@@ -45,6 +45,8 @@ export class CourseState {
       instantQuery: async (e) => (await app.datasource.current.instantQuery(e, app.datasource.current.now())).value,
       configText: () => app.prom.configText(),
       history: () => terminal.shell.history(),
+      logs: (q) => app.world.logs.query(q),
+      now: () => app.clock.now(),
     };
   }
 
