@@ -32,7 +32,7 @@ import {
 import { applyOp, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
 import { VECTOR_FUNCTIONS, absentLabels, type StepArg } from './vector_functions.ts';
-import { HISTOGRAM_RANGE_FUNCTIONS, metricName, rangeOverHistograms, type Point } from './histogram_functions.ts';
+import { HISTOGRAM_RANGE_FUNCTIONS, extendedHistogramRate, interpolateHistogram, metricName, rangeOverHistograms, type Point } from './histogram_functions.ts';
 import { HISTOGRAM_AWARE, histogramVectorFunction } from './histogram_vector.ts';
 
 export interface EngineOptions {
@@ -161,11 +161,14 @@ class Evaluator {
         if (i < 0 || s.t[i] <= at - lookback || s.stale[i]) continue;
         res.t.push(ts);
         if (hs) {
-          res.h!.push(hs[i]);
           if (hs[i]) {
+            const nx = i + 1;
+            const interpolate = vs.smoothed && s.t[i] < at && nx < s.t.length && s.t[nx] <= at + lookback && !s.stale[nx] && hs[nx];
+            res.h!.push(interpolate ? interpolateHistogram(s.t[i], hs[i]!, s.t[nx], hs[nx]!, at, hs[i]!.hint !== 'gauge') : hs[i]);
             res.v.push(NaN);
             continue;
           }
+          res.h!.push(undefined);
         }
         const next = i + 1;
         if (vs.smoothed && !asTimestamp && s.t[i] < at && next < s.t.length && s.t[next] <= at + lookback && !s.stale[next]) {
@@ -420,12 +423,22 @@ class Evaluator {
     const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: this.ctx.annotations };
     for (const s of series) {
       const out: StepSeries = { metric: dropName(s.metric), t: [], v: [] };
+      const hist = s.h && hasHistograms(s) ? s.h : undefined;
+      if (hist) out.h = [];
       for (let k = 0; k < n; k++) {
         const ts = this.start + k * this.interval;
         const end = this.refTime(vs, ts) - vs.offset;
         const start = end - arg.range;
         const lo = lowerBound(s.t, start - lookback + 1);
         const hi = lowerBound(s.t, end + (smoothed ? lookback : 0) + 1);
+        if (hist && name !== 'changes' && name !== 'resets' && hist.slice(lo, hi).some((x) => x)) {
+          const p = extendedHistogramRate(s.t, hist, lo, hi, start, end, smoothed, name, metricName(s.metric), this.ctx.annotations, e.args[0].pos);
+          if (p === null) continue;
+          out.t.push(ts);
+          out.v.push(p.v);
+          out.h!.push(p.h);
+          continue;
+        }
         let v: number | null;
         if (name === 'changes' || name === 'resets') {
           const ext = extendFloats(s.t, s.v, lo, hi, start, end, smoothed);
@@ -436,6 +449,7 @@ class Evaluator {
         if (v === null) continue;
         out.t.push(ts);
         out.v.push(v);
+        out.h?.push(undefined);
       }
       if (out.t.length > 0) results.push(out);
     }

@@ -261,3 +261,60 @@ export { histogramFraction, histogramQuantile };
 export function metricName(metric: Parameters<typeof getLabel>[0]): string {
   return getLabel(metric, '__name__');
 }
+
+// A histogram between a at t1 and b at t2, at time `at`; across a counter reset it rises from zero to b.
+export function interpolateHistogram(t1: number, a: FloatHistogram, t2: number, b: FloatHistogram, at: number, isCounter: boolean): FloatHistogram {
+  const f = (at - t1) / (t2 - t1);
+  try {
+    if (isCounter && b.detectReset(a)) return b.mul(f);
+    return a.add(b.sub(a).mul(f)).trimmed();
+  } catch {
+    return b;
+  }
+}
+
+/** rate/increase/delta of histograms over an anchored or smoothed range (extendedRate's histogram case). */
+export function extendedHistogramRate(
+  t: Float64Array,
+  hs: readonly (FloatHistogram | undefined)[],
+  lo: number,
+  hi: number,
+  start: number,
+  end: number,
+  smoothed: boolean,
+  fn: string,
+  name: string,
+  annos: Annotations,
+  pos: PositionRange,
+): Point | null {
+  if (hi <= lo) return null;
+  const isCounter = fn !== 'delta';
+  for (let i = lo; i < hi; i++) {
+    if (!hs[i]) {
+      annos.warn(mixedFloatsHistograms(name), pos);
+      return null;
+    }
+  }
+  const h = (i: number): FloatHistogram => hs[i]!;
+  let last = hi - 1;
+  let first = lo;
+  while (first + 1 < hi && t[first + 1] <= start) first++;
+  if (smoothed) {
+    let k = lo;
+    while (k < last && t[k] < end) k++;
+    last = k;
+  }
+  if (t[last] <= start || (smoothed && t[first] > end)) return null;
+  const left = smoothed && t[first] < start && first + 1 < hi ? interpolateHistogram(t[first], h(first), t[first + 1], h(first + 1), start, isCounter) : h(first);
+  const right = smoothed && last > lo && t[last] > end ? interpolateHistogram(t[last - 1], h(last - 1), t[last], h(last), end, isCounter) : h(last);
+  const from = t[first] <= start ? first + 1 : first;
+  const to = t[last] >= end ? last - 1 : last;
+  const points = [left];
+  for (let i = from; i <= to; i++) points.push(h(i));
+  points.push(right);
+  const result = histogramRate(points, isCounter, name, annos, pos);
+  if (!result) return null;
+  const out = fn === 'rate' ? result.div((end - start) / 1000) : result;
+  out.hint = 'gauge';
+  return { v: NaN, h: out };
+}
