@@ -562,3 +562,13 @@ export function trimHistogram(h: FloatHistogram, x: number, keepBelow: boolean):
   out.sum = sum;
   return out.trimmed();
 }
+
+/** Go's FloatHistogram.String: `{count:20, sum:10, [-2,-1):2, [-0.001,0.001]:2, (0.5,1]:1}`, empty buckets left out. */
+export function goHistogramString(h: FloatHistogram, fmt: (v: number) => string): string {
+  const parts = [`count:${fmt(h.count)}`, `sum:${fmt(h.sum)}`];
+  for (const b of h.buckets()) {
+    if (b.count === 0) continue;
+    parts.push(`${b.lowerInclusive ? '[' : '('}${fmt(b.lower)},${fmt(b.upper)}${b.upperInclusive ? ']' : ')'}:${fmt(b.count)}`);
+  }
+  return `{${parts.join(', ')}}`;
+}

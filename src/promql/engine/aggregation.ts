@@ -6,7 +6,7 @@ import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
-import { HistogramMixError, histogramMean, kahanSum, type FloatHistogram } from '../../histogram/float_histogram.ts';
+import { HistogramMixError, goHistogramString, histogramMean, kahanSum, type FloatHistogram } from '../../histogram/float_histogram.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, formatFloat, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
@@ -118,7 +118,7 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       const out = new Map<string, Sample>();
       for (const g of groups) {
         for (const s of g.samples) {
-          const metric = new LabelsBuilder(g.metric).set(label, formatFloat(s.v)).labels();
+          const metric = new LabelsBuilder(g.metric).set(label, s.h ? goHistogramString(s.h, goFloat) : formatFloat(s.v)).labels();
           const key = labelsKey(metric);
           const prev = out.get(key);
           out.set(key, { metric, t: ts, v: (prev?.v ?? 0) + 1 });
