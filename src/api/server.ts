@@ -11,7 +11,7 @@ import type { AlertStatus, RuleGroupStatus } from '../rules/types.ts';
 import type { TargetStatus } from '../server/types.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
 import type { Head, Querier } from '../tsdb/head.ts';
-import { effectiveConfigYaml } from '../ui/config/effective.ts';
+import { effectiveConfigYaml } from '../config/effective.ts';
 import { queryData } from './json.ts';
 import { alertJSON, rulesData } from './rules.ts';
 import { ParamError, parseDuration, parseMatchersParam, parseTime, parseTimeParam } from './params.ts';

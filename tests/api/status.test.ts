@@ -11,7 +11,7 @@ import { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '.
 import { Prometheus } from '../../src/server/prometheus.ts';
 import { createHandlers } from '../../src/sim/handlers.ts';
 import { World } from '../../src/sim/world.ts';
-import { effectiveConfigYaml } from '../../src/ui/config/effective.ts';
+import { effectiveConfigYaml } from '../../src/config/effective.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 const clock = new VirtualClock(T0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 import { loadConfig } from '../../src/config/load.ts';
-import { effectiveConfigYaml } from '../../src/ui/config/effective.ts';
+import { effectiveConfigYaml } from '../../src/config/effective.ts';
 
 function effective(text: string): string {
   const loaded = loadConfig(text);

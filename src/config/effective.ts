@@ -3,9 +3,9 @@
 // Field order and omitted empties follow Prometheus' Go structs (`omitempty`).
 
 import { stringify } from 'yaml';
-import { formatDuration } from '../../config/duration.ts';
-import type { Config, ScrapeConfig, StaticConfig } from '../../config/types.ts';
-import type { RelabelConfig } from '../../relabel/relabel.ts';
+import { formatDuration } from './duration.ts';
+import type { Config, ScrapeConfig, StaticConfig } from './types.ts';
+import type { RelabelConfig } from '../relabel/relabel.ts';
 
 type Yaml = Record<string, unknown>;
 
