@@ -440,6 +440,25 @@ class Evaluator {
           continue;
         }
         let v: number | null;
+        if (hist && hist.slice(lo, hi).some((x) => x)) {
+          // changes/resets (anchored only) with histograms: the edge samples, then those inside the range.
+          if (hi <= lo) continue;
+          const last = hi - 1;
+          const first = Math.max(lo, lowerBound(s.t, start + 1) - 1);
+          if (s.t[last] <= start) continue;
+          const from = s.t[first] <= start ? first + 1 : first;
+          const to = s.t[last] >= end ? last - 1 : last;
+          const idx = [first];
+          for (let i = from; i <= to; i++) idx.push(i);
+          idx.push(last);
+          const ext = { ...w, t: Float64Array.from(idx, (i) => s.t[i]), v: Float64Array.from(idx, (i) => s.v[i]), lo: 0, hi: idx.length, rangeStart: start, rangeEnd: end, refTs: end };
+          const p = rangeOverHistograms(name, ext, idx.map((i) => hist[i]), metricName(s.metric));
+          if (p === null) continue;
+          out.t.push(ts);
+          out.v.push(p.v);
+          out.h!.push(undefined);
+          continue;
+        }
         if (name === 'changes' || name === 'resets') {
           const ext = extendFloats(s.t, s.v, lo, hi, start, end, smoothed);
           if (!ext) continue;
