@@ -513,6 +513,9 @@ export function trimHistogram(h: FloatHistogram, x: number, keepBelow: boolean):
     // The zero bucket of a histogram with buckets on one side only holds observations on that side.
     if (b.zero && hasPos && !hasNeg) lo = 0;
     if (b.zero && hasNeg && !hasPos) up = 0;
+    // A first custom bucket reaching above zero is taken to start at zero, as histogram_quantile does.
+    if (custom && lo === -Infinity && up > 0 && up !== Infinity) lo = 0;
+    if (lo === -Infinity && up === Infinity) return { f: 0, a: lo, z: up };
     const all = keepBelow ? up <= x : lo >= x;
     const none = keepBelow ? lo >= x : up <= x;
     if (all) return { f: 1, a: lo, z: up };
