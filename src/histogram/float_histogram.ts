@@ -514,11 +514,11 @@ export function trimHistogram(h: FloatHistogram, x: number, keepBelow: boolean):
     if (b.zero && hasPos && !hasNeg) lo = 0;
     if (b.zero && hasNeg && !hasPos) up = 0;
     // A first custom bucket reaching above zero is taken to start at zero, as histogram_quantile does.
-    if (custom && lo === -Infinity && up > 0 && up !== Infinity) lo = 0;
-    if (lo === -Infinity && up === Infinity) return { f: 0, a: lo, z: up };
+    if (custom && lo === -Infinity && up > 0 && up !== Infinity && x >= 0) lo = 0;
     const all = keepBelow ? up <= x : lo >= x;
     const none = keepBelow ? lo >= x : up <= x;
     if (all) return { f: 1, a: lo, z: up };
+    if (lo === -Infinity && up === Infinity) return { f: 0, a: lo, z: up };
     if (none || Number.isNaN(x)) return { f: 0, a: lo, z: up };
     // Cut inside an infinitely wide bucket: all of it lies on the infinite side, at the cut at the closest.
     if (lo === -Infinity) return keepBelow ? { f: 1, a: x, z: x } : { f: 0, a: lo, z: up };
