@@ -109,12 +109,12 @@ export class Head implements Querier {
     if (!col) this.histograms.set(ref, (col = { t: [], h: [] }));
     if (col.t.length && col.t[col.t.length - 1] >= t) return;
     // The hint a histogram reads back with, as Prometheus' histogram chunks give it: a counter histogram right
-    // after another one is not a reset; the first of a series, one after a float, and one at a counter reset
-    // (which starts a new chunk, prometheus/prometheus#15346) read back as unknown.
+    // after another one is a reset or not; the first of a series, or one after a float, is unknown. (Queries
+    // read "reset" as unknown except under histogram_count/sum/avg, prometheus/prometheus#15346.)
     const n = col.t.length;
     if (h.hint === 'unknown' && n > 0 && col.h[n - 1].hint !== 'gauge' && !(s.lastT > col.t[n - 1] && !s.isStale())) {
       h = h.copy();
-      h.hint = h.detectReset(col.h[n - 1]) ? 'unknown' : 'not_reset';
+      h.hint = h.detectReset(col.h[n - 1]) ? 'reset' : 'not_reset';
     }
     col.t.push(t);
     col.h.push(h);

@@ -54,7 +54,32 @@ interface QueryContext {
   readonly maxSamples: number;
   readonly noStepSubqueryInterval: number;
   readonly annotations: Annotations;
+  /** Selectors read as by Prometheus' HistogramStatsIterator (under histogram_count/sum/avg), which keeps "reset" hints. */
+  readonly statsSelectors: WeakSet<VectorSelector>;
   samples: number;
+}
+
+const STATS_FUNCTIONS = new Set(['histogram_count', 'histogram_sum', 'histogram_avg']);
+
+function statsSelectors(e: Expr, out = new WeakSet<VectorSelector>(), under = false): WeakSet<VectorSelector> {
+  if (e.type === 'VectorSelector' && under) out.add(e);
+  const inside = under || (e.type === 'Call' && STATS_FUNCTIONS.has(e.func.name));
+  for (const c of children(e)) statsSelectors(c, out, inside);
+  return out;
+}
+
+// Counter resets read back as unknown hints outside histogram_count/sum/avg (prometheus/prometheus#15346).
+function withoutResetHints(s: SeriesData): SeriesData {
+  if (!s.h || !s.h.some((h) => h?.hint === 'reset')) return s;
+  return {
+    ...s,
+    h: s.h.map((h) => {
+      if (h?.hint !== 'reset') return h;
+      const c = h.copy();
+      c.hint = 'unknown';
+      return c;
+    }),
+  };
 }
 
 function unwrapParens(e: Expr): Expr {
@@ -129,7 +154,8 @@ class Evaluator {
   }
 
   private select(vs: VectorSelector, mint: number, maxt: number): SeriesData[] {
-    const series = this.ctx.querier.select(vs.matchers, mint, maxt);
+    let series = this.ctx.querier.select(vs.matchers, mint, maxt);
+    if (!this.ctx.statsSelectors.has(vs)) series = series.map(withoutResetHints);
     series.sort((a, b) => compareLabels(a.labels, b.labels));
     let n = 0;
     for (const s of series) n += s.t.length;
@@ -573,6 +599,7 @@ export class Engine {
       lookbackDelta: this.lookbackDelta,
       maxSamples: this.maxSamples,
       noStepSubqueryInterval: this.noStepSubqueryInterval,
+      statsSelectors: statsSelectors(expr),
       samples: 0,
     };
   }
