@@ -32,7 +32,7 @@ import {
 import { applyOp, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
 import { VECTOR_FUNCTIONS, absentLabels, type StepArg } from './vector_functions.ts';
-import { HISTOGRAM_RANGE_FUNCTIONS, extendedHistogramRate, interpolateHistogram, metricName, rangeOverHistograms, type Point } from './histogram_functions.ts';
+import { HISTOGRAM_RANGE_FUNCTIONS, extendedHistogramRate, interpolateHistogram, metricName, mixedExpCustom, mixedFloatsHistograms, rangeOverHistograms, type Point } from './histogram_functions.ts';
 import { HISTOGRAM_AWARE, histogramVectorFunction } from './histogram_vector.ts';
 
 export interface EngineOptions {
@@ -185,17 +185,31 @@ class Evaluator {
         while (j < s.t.length && s.t[j] <= at) j++;
         const i = j - 1;
         if (i < 0 || s.t[i] <= at - lookback || s.stale[i]) continue;
-        res.t.push(ts);
         if (hs) {
+          const nx = i + 1;
+          const between = vs.smoothed && s.t[i] < at && nx < s.t.length && s.t[nx] <= at + lookback && !s.stale[nx];
+          // Smoothing between a float and a histogram, or exponential and custom buckets, gives nothing.
+          if (between && !hs[i] !== !hs[nx]) {
+            this.ctx.annotations.warn(mixedFloatsHistograms(metricName(s.labels)), vs.pos);
+            continue;
+          }
           if (hs[i]) {
-            const nx = i + 1;
-            const interpolate = vs.smoothed && s.t[i] < at && nx < s.t.length && s.t[nx] <= at + lookback && !s.stale[nx] && hs[nx];
-            res.h!.push(interpolate ? interpolateHistogram(s.t[i], hs[i]!, s.t[nx], hs[nx]!, at, hs[i]!.hint !== 'gauge') : hs[i]);
+            let h = hs[i];
+            if (between) {
+              if (hs[i]!.usesCustomBuckets() !== hs[nx]!.usesCustomBuckets()) {
+                this.ctx.annotations.warn(mixedExpCustom(metricName(s.labels)), vs.pos);
+                continue;
+              }
+              h = interpolateHistogram(s.t[i], hs[i]!, s.t[nx], hs[nx]!, at, hs[i]!.hint !== 'gauge');
+            }
+            res.t.push(ts);
+            res.h!.push(h);
             res.v.push(NaN);
             continue;
           }
           res.h!.push(undefined);
         }
+        res.t.push(ts);
         const next = i + 1;
         if (vs.smoothed && !asTimestamp && s.t[i] < at && next < s.t.length && s.t[next] <= at + lookback && !s.stale[next]) {
           res.v.push(s.v[i] + ((s.v[next] - s.v[i]) * (at - s.t[i])) / (s.t[next] - s.t[i]));
