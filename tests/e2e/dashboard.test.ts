@@ -5,24 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, startHarness, type Harness } from './harness.ts';
+import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { forward } from './pages.ts';
 
-const missing = browserMissing();
-if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
-if (missing) console.warn(`e2e skipped: ${missing}`);
+const missing = skipBrowserTests();
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 const PANELS = 21;
-
-async function virtualNow(page: Page): Promise<number> {
-  return Date.parse((await page.getByTestId('clock-now').getAttribute('datetime'))!);
-}
-
-async function forward(page: Page, testid: string, ms: number): Promise<void> {
-  const before = await virtualNow(page);
-  await page.getByTestId(testid).click();
-  await expect.poll(() => virtualNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + ms);
-}
 
 async function sendRequests(page: Page, n: number): Promise<void> {
   await page.getByTestId('send-count').fill(String(n));

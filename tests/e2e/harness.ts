@@ -15,6 +15,17 @@ export function browserMissing(): string | null {
   return existsSync(CHROMIUM) ? null : `${CHROMIUM} not found (install it with: apt-get install -y chromium)`;
 }
 
+/**
+ * The preamble of every browser test file: why its tests are skipped here (also `also`, another thing they
+ * need), or null when they run. On CI a missing browser fails the run instead, since CI must run `what`.
+ */
+export function skipBrowserTests(also: () => string | null = () => null, what = 'the browser tests'): string | null {
+  const missing = browserMissing() ?? also();
+  if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run ${what}`);
+  if (missing) console.warn(`e2e skipped: ${missing}`);
+  return missing;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();

@@ -4,24 +4,12 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, startHarness, type Harness } from './harness.ts';
+import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { forward } from './pages.ts';
 
-const missing = browserMissing();
-if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
-if (missing) console.warn(`e2e skipped: ${missing}`);
+const missing = skipBrowserTests();
 
 const ARTIFACTS = 'tests/e2e/artifacts';
-
-async function virtualNow(page: Page): Promise<number> {
-  return Date.parse((await page.getByTestId('clock-now').getAttribute('datetime'))!);
-}
-
-/** Clicks a fast-forward button and waits until the virtual clock has moved at least `ms`. */
-async function forward(page: Page, testid: string, ms: number): Promise<void> {
-  const before = await virtualNow(page);
-  await page.getByTestId(testid).click();
-  await expect.poll(() => virtualNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + ms);
-}
 
 /** Types a line into the terminal, presses Enter and waits for the prompt to come back. */
 async function type(page: Page, line: string): Promise<void> {

@@ -1,10 +1,9 @@
 // Small page helpers for the browser tests: the editor, the virtual clock and the Query page's table.
 
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
 
 export async function setEditorText(page: Page, testid: string, text: string): Promise<void> {
-  const content = page.locator(`[data-testid="${testid}"] .cm-content`);
+  const content = page.locator(`[data-testid="${testid}"] .cm-content`).first();
   await content.click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.press('Delete');
@@ -15,19 +14,28 @@ export async function virtualNow(page: Page): Promise<number> {
   return Date.parse((await page.getByTestId('clock-now').getAttribute('datetime'))!);
 }
 
-/** Clicks a fast-forward button and waits until the virtual clock has moved at least `ms`. */
+/**
+ * Clicks a fast-forward button and waits until the virtual clock has moved at least `ms`. It waits in the page,
+ * not with expect.poll, so that a suite's beforeAll can use it too.
+ */
 export async function forward(page: Page, testid: string, ms: number): Promise<void> {
   const before = await virtualNow(page);
   await page.getByTestId(testid).click();
-  await expect.poll(() => virtualNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + ms);
+  await page.waitForFunction(
+    (until) => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('datetime')!) >= until,
+    before + ms,
+    { timeout: 30_000 },
+  );
 }
 
-/** Runs `expr` on the Query page and returns the table's rows. */
-export async function queryTable(page: Page, expr: string): Promise<{ labels: string; value: string }[]> {
-  await page.getByTestId('nav-query').click();
-  await page.getByTestId('query-page').waitFor();
+/** Types `expr` into the (first) query editor and runs it. */
+export async function runQuery(page: Page, expr: string): Promise<void> {
   await setEditorText(page, 'query-editor', expr);
-  await page.getByTestId('query-execute').click();
+  await page.getByTestId('query-execute').first().click();
+}
+
+/** The Query page's table tab: its rows once the table (or its empty note) shows. */
+export async function tableRows(page: Page): Promise<{ labels: string; value: string }[]> {
   await page.getByTestId('tab-table').click();
   await page.locator('[data-testid="result-table"], [data-testid="result-empty"]').first().waitFor();
   return page.getByTestId('result-row').evaluateAll((rows) =>
@@ -36,6 +44,14 @@ export async function queryTable(page: Page, expr: string): Promise<{ labels: st
       value: r.querySelector('[data-testid="result-value"]')!.textContent!.trim(),
     })),
   );
+}
+
+/** Runs `expr` on the Query page and returns the table's rows. */
+export async function queryTable(page: Page, expr: string): Promise<{ labels: string; value: string }[]> {
+  await page.getByTestId('nav-query').click();
+  await page.getByTestId('query-page').waitFor();
+  await runQuery(page, expr);
+  return tableRows(page);
 }
 
 /**
@@ -50,4 +66,10 @@ export async function goTo(page: Page, route: string): Promise<void> {
     if (group) await page.getByTestId(`nav-group-${group}`).click();
   }
   await link.click();
+}
+
+/** Goes to a page through the header (see goTo) and waits for its root element, `testid`. */
+export async function openPage(page: Page, route: string, testid: string): Promise<void> {
+  await goTo(page, route);
+  await page.getByTestId(testid).waitFor();
 }

@@ -3,13 +3,11 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, startHarness, type Harness } from './harness.ts';
+import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
-import { forward, goTo, queryTable, setEditorText } from './pages.ts';
+import { forward, goTo, openPage, queryTable, setEditorText } from './pages.ts';
 
-const missing = browserMissing();
-if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
-if (missing) console.warn(`e2e skipped: ${missing}`);
+const missing = skipBrowserTests();
 
 // Samples of one target's `up` in the last hour: it only grows while the data survives.
 const UP_SAMPLES = 'count_over_time(up{job="image-gallery"}[1h])';
@@ -17,11 +15,6 @@ const UP_SAMPLES = 'count_over_time(up{job="image-gallery"}[1h])';
 async function upSamples(page: Page): Promise<number> {
   const rows = await queryTable(page, UP_SAMPLES);
   return rows.length ? Number(rows[0].value) : 0;
-}
-
-async function statusPage(page: Page): Promise<void> {
-  await goTo(page, 'tsdb-status');
-  await page.getByTestId('tsdb-status-page').waitFor();
 }
 
 describe.skipIf(missing !== null)('persistence in chromium', () => {
@@ -46,7 +39,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     expect(await page.getByTestId('tsdb-restored').textContent()).toContain('저장된 데이터가 없었습니다');
     await page.getByTestId('clock-pause').click();
     await forward(page, 'forward-10m', 600_000);
-    await statusPage(page);
+    await openPage(page, 'tsdb-status', 'tsdb-status-page');
     await expect.poll(async () => Number(await page.getByTestId('tsdb-series').textContent())).toBeGreaterThan(100);
     expect(Number(await page.getByTestId('tsdb-bytes-per-sample').textContent())).toBeLessThan(4);
     // Histogram buckets of the Docker engine hold the most series, as on a real Prometheus scraping dockerd.
@@ -83,7 +76,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     await forward(page, 'forward-10m', 600_000);
     const before = await upSamples(page);
     expect(before).toBeGreaterThanOrEqual(60);
-    await statusPage(page);
+    await openPage(page, 'tsdb-status', 'tsdb-status-page');
     await page.getByTestId('tsdb-save').click();
     await expect.poll(() => page.getByTestId('tsdb-last-save').textContent()).toContain('마지막 스냅숏');
     // Ten minutes of 3 s access-log scrapes cut a chunk per series, written once in a segment.
@@ -91,7 +84,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
 
     await page.reload();
     await page.getByTestId('query-page').or(page.getByTestId('tsdb-status-page')).waitFor({ timeout: 30_000 });
-    await statusPage(page);
+    await openPage(page, 'tsdb-status', 'tsdb-status-page');
     expect(await page.getByTestId('tsdb-restored').textContent()).toMatch(/시계열 \d+개, 샘플 \d+개를 복원했습니다/);
     // The reloaded page owns the store again (the Web Lock of the page it replaced is gone) and saves.
     await page.getByTestId('tsdb-save').click();
@@ -107,7 +100,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
   });
 
   it('wipes everything only after confirmation', async () => {
-    await statusPage(page);
+    await openPage(page, 'tsdb-status', 'tsdb-status-page');
     await page.getByTestId('tsdb-reset').click();
     await page.getByTestId('tsdb-reset-cancel').click();
     expect(await page.getByTestId('tsdb-reset-dialog').count()).toBe(0);

@@ -3,36 +3,10 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, startHarness, type Harness } from './harness.ts';
-import { goTo } from './pages.ts';
+import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { forward, goTo, openPage, runQuery, setEditorText } from './pages.ts';
 
-const missing = browserMissing();
-if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
-
-async function setEditorText(page: Page, text: string): Promise<void> {
-  const content = page.locator('[data-testid="query-editor"] .cm-content').first();
-  await content.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
-/** Moves the virtual clock a minute forward and waits until it has moved. */
-async function forward(page: Page): Promise<void> {
-  const clock = () => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('datetime')!);
-  const before = await page.evaluate(clock);
-  await page.getByTestId('forward-1m').click();
-  await page.waitForFunction(
-    (until) => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('datetime')!) >= until,
-    before + 60_000,
-    { timeout: 30_000 },
-  );
-}
-
-async function run(page: Page, expr: string): Promise<void> {
-  await setEditorText(page, expr);
-  await page.getByTestId('query-execute').first().click();
-}
+const missing = skipBrowserTests();
 
 describe.skipIf(missing !== null)('the query page in chromium', () => {
   let h: Harness;
@@ -45,8 +19,8 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
     await page.getByTestId('send-count').fill('20');
     await page.getByTestId('send-button').click();
     await page.getByTestId('send-result').waitFor({ timeout: 30_000 });
-    await forward(page);
-    await forward(page);
+    await forward(page, 'forward-1m', 60_000);
+    await forward(page, 'forward-1m', 60_000);
   });
 
   afterEach(() => {
@@ -58,7 +32,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('offers access_log_total when typing access_, with its TYPE and HELP', async () => {
-    await setEditorText(page, 'access_');
+    await setEditorText(page, 'query-editor', 'access_');
     const options = page.locator('.cm-tooltip-autocomplete li');
     // Each option reads as the name followed by the TYPE the editor shows next to it.
     await expect.poll(() => options.allTextContents(), { timeout: 10_000 }).toContain('access_log_totalcounter');
@@ -70,12 +44,12 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('marks a parse error while typing, from our parser', async () => {
-    await setEditorText(page, 'sum(rate(up[1m])');
+    await setEditorText(page, 'query-editor', 'sum(rate(up[1m])');
     await page.locator('.cm-lintRange-error').first().waitFor({ timeout: 10_000 });
   });
 
   it('explains sum(rate(image_gallery_requests_total[1m])) by (code) in three levels with results', async () => {
-    await run(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
+    await runQuery(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
     await page.getByTestId('tab-explain').click();
     const nodes = page.getByTestId('explain-node');
     await nodes.first().waitFor();
@@ -98,7 +72,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('keeps the state in the URL, and a shared URL restores the graph in a new tab', async () => {
-    await run(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
+    await runQuery(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
     await page.getByTestId('tab-graph').click();
     await page.getByTestId('range-5m').click();
     await page.getByTestId('mode-stacked').click();
@@ -129,7 +103,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('graphs one series from the table', async () => {
-    await run(page, 'up');
+    await runQuery(page, 'up');
     await page.getByTestId('tab-table').click();
     await page.getByTestId('graph-series').first().click();
     await page.getByTestId('graph-show-all').waitFor();
@@ -137,7 +111,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('draws a heatmap of classic histogram buckets', async () => {
-    await run(page, 'rate(engine_daemon_container_actions_seconds_bucket[5m])');
+    await runQuery(page, 'rate(engine_daemon_container_actions_seconds_bucket[5m])');
     await page.getByTestId('tab-graph').click();
     await page.getByTestId('mode-heatmap').click();
     const heatmap = page.getByTestId('heatmap');
@@ -151,18 +125,18 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('says which step of an empty query lost the series', async () => {
-    await run(page, 'sum(rate(image_gallery_requests_total[5s]))');
+    await runQuery(page, 'sum(rate(image_gallery_requests_total[5s]))');
     await page.getByTestId('tab-table').click();
     await page.getByTestId('result-empty').waitFor();
     // A 5s window holds one sample of a 10s scrape, or none: either way the range is too short for rate().
     expect(['tooFewSamples', 'rangeTooShort']).toContain(await page.getByTestId('empty-cause').getAttribute('data-reason'));
     expect(await page.getByTestId('empty-cause').textContent()).toContain('image_gallery_requests_total[5s]');
-    await run(page, 'up{job="image-gallery", instance="nowhere"}');
+    await runQuery(page, 'up{job="image-gallery", instance="nowhere"}');
     await expect.poll(() => page.getByTestId('empty-cause').textContent()).toContain('instance="nowhere"');
   });
 
   it('shows the engine\'s warnings next to the result', async () => {
-    await run(page, 'quantile(2, up)');
+    await runQuery(page, 'quantile(2, up)');
     await page.getByTestId('tab-table').click();
     await expect.poll(() => page.getByTestId('query-warning').textContent()).toContain('quantile value should be between 0 and 1');
   });
@@ -170,7 +144,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   it('answers the HTTP API at localhost:9090 like the table', async () => {
     const body = await page.evaluate(async () => (await fetch('http://localhost:9090/api/v1/query?query=count(up)')).json());
     expect(body).toMatchObject({ status: 'success', data: { resultType: 'vector' } });
-    await run(page, 'count(up)');
+    await runQuery(page, 'count(up)');
     await page.getByTestId('tab-table').click();
     expect((await page.getByTestId('result-value').first().textContent())!.trim()).toBe(body.data.result[0].value[1]);
     const targets = await page.evaluate(async () => (await fetch('http://localhost:9090/api/v1/targets')).json());
@@ -178,8 +152,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('lists metrics in the explorer and opens one on the query page', async () => {
-    await goTo(page, 'explorer');
-    await page.getByTestId('explorer-page').waitFor();
+    await openPage(page, 'explorer', 'explorer-page');
     await page.getByTestId('explorer-filter').fill('access_log');
     const row = page.getByTestId('explorer-row').filter({ hasText: 'access_log_total' });
     expect(Number(await row.getByTestId('explorer-series').textContent())).toBeGreaterThanOrEqual(1);
@@ -192,7 +165,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
 
   it('opens an explain node in a new panel', async () => {
     await page.getByTestId('nav-query').click();
-    await run(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
+    await runQuery(page, 'sum(rate(image_gallery_requests_total[1m])) by (code)');
     await page.getByTestId('tab-explain').click();
     await page.getByTestId('explain-open').first().click();
     await expect.poll(() => page.getByTestId('query-panel').count()).toBe(2);
@@ -204,7 +177,7 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('keeps the history of executed queries across a reload', async () => {
-    await run(page, 'vector(1)');
+    await runQuery(page, 'vector(1)');
     await page.reload();
     await page.getByTestId('query-history').waitFor({ timeout: 30_000 });
     await page.getByTestId('query-history').locator('summary').click();

@@ -4,54 +4,16 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, startHarness, type Harness } from './harness.ts';
-import { goTo } from './pages.ts';
+import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { forward, goTo, openPage, runQuery, setEditorText, tableRows } from './pages.ts';
 
-const missing = browserMissing();
-if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
-if (missing) console.warn(`e2e skipped: ${missing}`);
+const missing = skipBrowserTests();
 
 const ARTIFACTS = 'tests/e2e/artifacts';
 const JOBS = ['access-log', 'docker', 'image-gallery', 'iotd-api'];
 
-async function setEditorText(page: Page, testid: string, text: string): Promise<void> {
-  const content = page.locator(`[data-testid="${testid}"] .cm-content`);
-  await content.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
-async function virtualNow(page: Page): Promise<number> {
-  return Date.parse((await page.getByTestId('clock-now').getAttribute('datetime'))!);
-}
-
-/** Clicks a fast-forward button and waits until the virtual clock has moved at least `ms`. */
-async function forward(page: Page, testid: string, ms: number): Promise<void> {
-  const before = await virtualNow(page);
-  await page.getByTestId(testid).click();
-  await expect.poll(() => virtualNow(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(before + ms);
-}
-
-async function runQuery(page: Page, expr: string): Promise<void> {
-  await setEditorText(page, 'query-editor', expr);
-  await page.getByTestId('query-execute').click();
-}
-
-async function tableRows(page: Page): Promise<{ labels: string; value: string }[]> {
-  await page.getByTestId('tab-table').click();
-  await page.locator('[data-testid="result-table"], [data-testid="result-empty"]').first().waitFor();
-  return page.getByTestId('result-row').evaluateAll((rows) =>
-    rows.map((r) => ({
-      labels: r.querySelector('[data-testid="result-labels"]')!.textContent!.trim(),
-      value: r.querySelector('[data-testid="result-value"]')!.textContent!.trim(),
-    })),
-  );
-}
-
 async function targetPools(page: Page): Promise<{ pool: string; states: string[] }[]> {
-  await goTo(page, 'targets');
-  await page.getByTestId('targets-page').waitFor();
+  await openPage(page, 'targets', 'targets-page');
   return page.getByTestId('pool').evaluateAll((pools) =>
     pools.map((p) => ({
       pool: (p as HTMLElement).dataset.pool!,
@@ -159,8 +121,7 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
   });
 
   it('rejects an invalid config with line:col and keeps the old one running', async () => {
-    await goTo(page, 'config');
-    await page.getByTestId('config-page').waitFor();
+    await openPage(page, 'config', 'config-page');
     await page.locator('[data-testid="config-editor"] .cm-content').waitFor();
     await setEditorText(page, 'config-editor', 'global:\n  scrape_interval: 10x\nscrape_configs:\n  - job_name: "broken"\n');
     await page.getByTestId('config-apply').click();

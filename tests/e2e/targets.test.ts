@@ -4,20 +4,13 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, startHarness, type Harness } from './harness.ts';
+import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
-import { forward, goTo, queryTable, setEditorText } from './pages.ts';
+import { forward, goTo, openPage, queryTable, setEditorText } from './pages.ts';
 
-const missing = browserMissing();
-if (missing && process.env.CI) throw new Error(`e2e: ${missing}; CI must run the browser tests`);
-if (missing) console.warn(`e2e skipped: ${missing}`);
+const missing = skipBrowserTests();
 
 const ARTIFACTS = 'tests/e2e/artifacts';
-
-async function openTargets(page: Page): Promise<void> {
-  await goTo(page, 'targets');
-  await page.getByTestId('targets-page').waitFor();
-}
 
 /** State badges of one pool's visible targets. */
 function poolStates(page: Page, pool: string): Promise<string[]> {
@@ -65,7 +58,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     // The popover leads to the step-by-step view.
     await popover.getByTestId('relabel-link').click();
     await page.getByTestId('sd-page').waitFor();
-    await openTargets(page);
+    await openPage(page, 'targets', 'targets-page');
   });
 
   it('collapses a pool and filters by endpoint', async () => {
@@ -95,7 +88,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await page.getByTestId('config-apply').click();
     await page.getByTestId('config-applied').waitFor();
     await forward(page, 'forward-10s', 10_000);
-    await openTargets(page);
+    await openPage(page, 'targets', 'targets-page');
     await expect.poll(() => poolStates(page, 'access-log')).toEqual(['UP', 'UP']);
 
     await page.getByTestId('containers-open').click();
@@ -130,7 +123,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
   it('starts the replica again and discovery brings its target back UP', async () => {
     await page.locator('[data-container="exercises-accesslog-1"]').getByTestId('container-start').click();
     await forward(page, 'forward-1m', 60_000);
-    await openTargets(page);
+    await openPage(page, 'targets', 'targets-page');
     await expect.poll(() => poolStates(page, 'access-log')).toEqual(['UP', 'UP']);
     const rows = await queryTable(page, 'up{job="access-log"}');
     expect(rows.map((r) => r.value)).toEqual(['1', '1']);
@@ -146,7 +139,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await gallery.getByTestId('container-latency').selectOption('15000');
     await forward(page, 'forward-1m', 60_000);
 
-    await openTargets(page);
+    await openPage(page, 'targets', 'targets-page');
     await expect.poll(() => poolStates(page, 'iotd-api')).toEqual(['DOWN']);
     expect(await page.locator('[data-pool="iotd-api"]').getByTestId('target-error').textContent()).not.toBe('');
     await expect.poll(() => poolStates(page, 'image-gallery')).toEqual(['DOWN']);
@@ -192,7 +185,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await page.getByTestId('config-view-written').click();
     await expect.poll(() => running.textContent()).not.toContain('evaluation_interval');
 
-    await openTargets(page);
+    await openPage(page, 'targets', 'targets-page');
     expect(await page.locator('[data-pool="docker"] h2').textContent()).toContain('15.0s');
   });
 
@@ -218,8 +211,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await page.getByTestId('config-applied').waitFor();
     await forward(page, 'forward-10s', 10_000);
 
-    await goTo(page, 'service-discovery');
-    await page.getByTestId('sd-page').waitFor();
+    await openPage(page, 'service-discovery', 'sd-page');
     const pool = page.locator('[data-testid="sd-pool"][data-pool="access-log"]');
     await expect.poll(() => pool.getByTestId('sd-pool-count').textContent()).toBe('활성 1 / 전체 2');
 
@@ -295,7 +287,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await page.screenshot({ path: `${ARTIFACTS}/config-files.png`, fullPage: true });
     await forward(page, 'forward-10s', 10_000);
 
-    await openTargets(page);
+    await openPage(page, 'targets', 'targets-page');
     const web = page.locator('[data-testid="pool"][data-pool="web"]');
     await expect.poll(() => web.getByTestId('target-endpoint').allTextContents()).toEqual(['http://iotd/metrics']);
     expect(await web.getByTestId('label-chip').allTextContents()).toContain('team="gallery"');
@@ -311,7 +303,7 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
     await expect
       .poll(() => page.getByTestId('sd-file-error').first().textContent())
       .toMatch(/^\s*web: \/etc\/prometheus\/targets\/web\.yml:1:\d+: /);
-    await openTargets(page);
+    await openPage(page, 'targets', 'targets-page');
     expect(await web.getByTestId('target-endpoint').allTextContents()).toEqual(['http://iotd/metrics']);
   });
 });
