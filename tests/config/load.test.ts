@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
-import { DEFAULT_SCRAPE_PROTOCOLS } from '../../src/config/protocols.ts';
-import type { Config, ConfigError } from '../../src/config/types.ts';
-
-function ok(text: string): Config {
-  const result = loadConfig(text);
-  if (!result.ok) throw new Error(`expected a valid config, got ${JSON.stringify(result.errors)}`);
-  return result.config;
-}
-
-function errors(text: string): ConfigError[] {
-  const result = loadConfig(text);
-  if (result.ok) throw new Error('expected errors, config loaded');
-  return result.errors;
-}
+import { defaultGlobal, errors, ok } from './helpers.ts';
 
 function job(text: string, name: string) {
   const found = ok(text).scrapeConfigs.find((j) => j.jobName === name);
@@ -30,22 +16,7 @@ describe('the chapter config', () => {
   });
 
   it('scrapes every 10s with a 10s timeout, except access-log at 3s/3s', () => {
-    expect(config.global).toEqual({
-      scrapeInterval: 10_000,
-      scrapeTimeout: 10_000,
-      evaluationInterval: 60_000,
-      ruleQueryOffset: 0,
-      externalLabels: {},
-      sampleLimit: 0,
-      labelLimit: 0,
-      labelNameLengthLimit: 0,
-      labelValueLengthLimit: 0,
-      targetLimit: 0,
-      keepDroppedTargets: 0,
-      bodySizeLimit: 0,
-      scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
-      extraScrapeMetrics: false,
-    });
+    expect(config.global).toEqual(defaultGlobal({ scrapeInterval: 10_000 }));
     const timing = Object.fromEntries(config.scrapeConfigs.map((j) => [j.jobName, [j.scrapeInterval, j.scrapeTimeout]]));
     expect(timing).toEqual({
       'image-gallery': [10_000, 10_000],
@@ -70,22 +41,7 @@ describe('defaults', () => {
   it('an empty file is a valid config with Prometheus defaults', () => {
     for (const text of ['', '# nothing yet\n', 'global:\n']) {
       expect(ok(text)).toEqual({
-        global: {
-          scrapeInterval: 60_000,
-          scrapeTimeout: 10_000,
-          evaluationInterval: 60_000,
-          ruleQueryOffset: 0,
-          externalLabels: {},
-          sampleLimit: 0,
-          labelLimit: 0,
-          labelNameLengthLimit: 0,
-          labelValueLengthLimit: 0,
-          targetLimit: 0,
-          keepDroppedTargets: 0,
-          bodySizeLimit: 0,
-          scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
-          extraScrapeMetrics: false,
-        },
+        global: defaultGlobal(),
         ruleFiles: [],
         alerting: { alertRelabelConfigs: [], alertmanagers: [] },
         scrapeConfigs: [],

@@ -1,20 +1,7 @@
 // The prometheus.yml sections beyond the chapter's: relabeling, file_sd, limits, params, rule files, alerting.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.ts';
-import type { Config, ConfigError } from '../../src/config/types.ts';
 import { DEFAULT_RELABEL_CONFIG } from '../../src/relabel/relabel.ts';
-
-function ok(text: string): Config {
-  const result = loadConfig(text);
-  if (!result.ok) throw new Error(`expected a valid config, got ${JSON.stringify(result.errors)}`);
-  return result.config;
-}
-
-function errors(text: string): ConfigError[] {
-  const result = loadConfig(text);
-  if (result.ok) throw new Error('expected errors, config loaded');
-  return result.errors;
-}
+import { errors, ok } from './helpers.ts';
 
 const scrape = (body: string) => `scrape_configs:\n  - job_name: j\n${body}`;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DNSDiscoverer } from '../../src/discovery/dns.ts';
 import { FileDiscoverer, FileSDError, readTargetFile } from '../../src/discovery/file.ts';
 import { Files } from '../../src/files/files.ts';
+import { thrown } from '../thrown.ts';
 
 describe('file_sd target files', () => {
   it('reads JSON and YAML lists of target groups, adding __meta_filepath', () => {
@@ -22,12 +23,7 @@ describe('file_sd target files', () => {
     ['{"targets": []}', 1, 1, 'expected a list of target groups'],
     ['[{"targets": [}', 1, 15, 'Flow sequence in block collection must be sufficiently indented and end with a ]'],
   ])('rejects %j at %i:%i', (text, line, col, reason) => {
-    let err: unknown;
-    try {
-      readTargetFile('/t/x.json', text);
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => readTargetFile('/t/x.json', text));
     expect(err).toBeInstanceOf(FileSDError);
     expect(err).toMatchObject({ line, col, reason });
   });

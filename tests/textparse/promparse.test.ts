@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ParseError, parsePrometheusText } from '../../src/textparse/promparse.ts';
+import { thrown } from '../thrown.ts';
 
 describe('parsePrometheusText', () => {
   it('reads HELP, TYPE, labels, escapes, special floats and timestamps', () => {
@@ -57,12 +58,7 @@ describe('parsePrometheusText', () => {
     ['m 1\n# TYPE m counter', 2, 17, 'second TYPE line for metric name "m", or TYPE reported after samples'],
     ['# TYPE h histogram\nh_bucket{le="x"} 1', 2, 16, 'expected float as value for label "le", got "x"'],
   ])('rejects %j at line %i col %i', (text, line, col, reason) => {
-    let err: unknown;
-    try {
-      parsePrometheusText(text + '\n');
-    } catch (e) {
-      err = e;
-    }
+    const err = thrown(() => parsePrometheusText(text + '\n'));
     expect(err).toBeInstanceOf(ParseError);
     const pe = err as ParseError;
     expect(pe.reason).toBe(reason);
