@@ -11,6 +11,9 @@ const dateFn = (ko: string, en: string): Localized => ({
 
 const mathFn = (ko: string, en: string): Localized => ({ ko: `각 샘플 값의 ${ko}을(를) 계산합니다.`, en: `Computes the ${en} of each sample value.` });
 
+// The *_over_time aggregations work on each series' samples in the range.
+const overTime = (ko: string, en: string): Localized => ({ ko: `시리즈마다 범위 안 ${ko}`, en: `${en} in the range, per series.` });
+
 const TRIG = ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'cos', 'cosh', 'sin', 'sinh', 'tan', 'tanh'];
 
 export const FUNCTION_TEXT: Record<string, Localized> = {
@@ -38,10 +41,10 @@ export const FUNCTION_TEXT: Record<string, Localized> = {
     en: 'Returns one series with value 1 if the range holds no sample at all, and nothing otherwise.',
   },
   present_over_time: { ko: '범위 안에 샘플이 있는 시리즈마다 값 1을 돌려줍니다.', en: 'Returns 1 for every series that has a sample in the range.' },
-  first_over_time: { ko: '시리즈마다 범위 안 첫 샘플을 고릅니다.', en: 'Takes the first sample in the range, per series.' },
-  stddev_over_time: { ko: '시리즈마다 범위 안 샘플의 표준편차를 계산합니다.', en: 'Computes the standard deviation of the samples in the range, per series.' },
-  stdvar_over_time: { ko: '시리즈마다 범위 안 샘플의 분산을 계산합니다.', en: 'Computes the variance of the samples in the range, per series.' },
-  mad_over_time: { ko: '시리즈마다 범위 안 샘플의 중앙값 절대 편차를 계산합니다.', en: 'Computes the median absolute deviation of the samples in the range, per series.' },
+  first_over_time: overTime('첫 샘플을 고릅니다.', 'Takes the first sample'),
+  stddev_over_time: overTime('샘플의 표준편차를 계산합니다.', 'Computes the standard deviation of the samples'),
+  stdvar_over_time: overTime('샘플의 분산을 계산합니다.', 'Computes the variance of the samples'),
+  mad_over_time: overTime('샘플의 중앙값 절대 편차를 계산합니다.', 'Computes the median absolute deviation of the samples'),
   double_exponential_smoothing: {
     ko: '범위 안 샘플을 평활 계수와 추세 계수로 이중 지수 평활해 다듬은 값을 냅니다. 게이지에 씁니다.',
     en: 'Smooths the samples in the range by double exponential smoothing with the given smoothing and trend factors. Use it on gauges.',
@@ -80,13 +83,13 @@ export const FUNCTION_TEXT: Record<string, Localized> = {
   },
   resets: { ko: '범위 안에서 카운터가 재설정된 횟수를 셉니다.', en: 'Counts how often the counter reset within the range.' },
   changes: { ko: '범위 안에서 값이 바뀐 횟수를 셉니다.', en: 'Counts how often the value changed within the range.' },
-  avg_over_time: { ko: '시리즈마다 범위 안 샘플의 평균을 냅니다.', en: 'Averages the samples in the range, per series.' },
-  sum_over_time: { ko: '시리즈마다 범위 안 샘플을 더합니다.', en: 'Sums the samples in the range, per series.' },
-  min_over_time: { ko: '시리즈마다 범위 안 가장 작은 값을 고릅니다.', en: 'Takes the smallest sample in the range, per series.' },
-  max_over_time: { ko: '시리즈마다 범위 안 가장 큰 값을 고릅니다.', en: 'Takes the largest sample in the range, per series.' },
-  count_over_time: { ko: '시리즈마다 범위 안 샘플 수를 셉니다.', en: 'Counts the samples in the range, per series.' },
-  last_over_time: { ko: '시리즈마다 범위 안 마지막 샘플을 고릅니다.', en: 'Takes the last sample in the range, per series.' },
-  quantile_over_time: { ko: '시리즈마다 범위 안 샘플의 φ-분위수를 계산합니다.', en: 'Computes the φ-quantile of the samples in the range, per series.' },
+  avg_over_time: overTime('샘플의 평균을 냅니다.', 'Averages the samples'),
+  sum_over_time: overTime('샘플을 더합니다.', 'Sums the samples'),
+  min_over_time: overTime('가장 작은 값을 고릅니다.', 'Takes the smallest sample'),
+  max_over_time: overTime('가장 큰 값을 고릅니다.', 'Takes the largest sample'),
+  count_over_time: overTime('샘플 수를 셉니다.', 'Counts the samples'),
+  last_over_time: overTime('마지막 샘플을 고릅니다.', 'Takes the last sample'),
+  quantile_over_time: overTime('샘플의 φ-분위수를 계산합니다.', 'Computes the φ-quantile of the samples'),
   histogram_quantile: {
     ko: '클래식 히스토그램의 _bucket 시리즈(le 라벨)에서 φ-분위수를 추정합니다. 버킷 안에서는 선형 보간합니다. le를 뺀 라벨이 같은 버킷끼리 한 히스토그램이 됩니다.',
     en: 'Estimates the φ-quantile from a classic histogram\'s _bucket series (the le label), interpolating linearly inside a bucket. Buckets whose labels other than le agree form one histogram.',

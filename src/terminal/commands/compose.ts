@@ -5,8 +5,7 @@
 import { SERVICES } from '../../sim/world.ts';
 import type { ComposeEvents, ComposeHost } from '../env.ts';
 import { COMPOSE_FILE } from '../files.ts';
-import { columns } from '../format.ts';
-import { describeContainer, parseLogFlags, renderLogs } from './containers.ts';
+import { parseLogFlags, printPs, renderLogs } from './containers.ts';
 import type { Command, CommandContext } from './types.ts';
 
 const COMPOSE_FILES = [COMPOSE_FILE, 'docker-compose.yaml', 'compose.yml', 'compose.yaml'];
@@ -86,19 +85,13 @@ function up(ctx: CommandContext, args: readonly string[]): number {
 }
 
 function ps(ctx: CommandContext, args: readonly string[]): number {
-  const all = args.includes('-a') || args.includes('--all');
-  const now = ctx.env.clock.now();
-  const list = ctx.env.world
-    .containers()
-    .filter((c) => all || c.state === 'running')
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const rows = [['NAME', 'IMAGE', 'COMMAND', 'SERVICE', 'CREATED', 'STATUS', 'PORTS']];
-  for (const c of list) {
-    const d = describeContainer(c, now);
-    rows.push([c.name, d.image, d.command, c.service, d.created, d.status, d.ports]);
-  }
-  ctx.out(columns(rows));
-  return 0;
+  return printPs(
+    ctx,
+    args,
+    ['NAME', 'IMAGE', 'COMMAND', 'SERVICE', 'CREATED', 'STATUS', 'PORTS'],
+    (a, b) => a.name.localeCompare(b.name),
+    (c, d) => [c.name, d.image, d.command, c.service, d.created, d.status, d.ports],
+  );
 }
 
 /** `logs [-t] [--tail N] [SERVICE…]`: each line prefixed with its container, like compose without a TTY. */

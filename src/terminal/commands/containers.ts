@@ -1,7 +1,7 @@
 // What `docker ps` and `docker compose ps` show about a container, and container logs as both print them.
 
 import type { ContainerSummary } from '../env.ts';
-import { humanDuration } from '../format.ts';
+import { columns, humanDuration } from '../format.ts';
 import type { CommandContext } from './types.ts';
 
 const IMAGES: Record<string, { image: string; command: string; ports: string }> = {
@@ -17,6 +17,24 @@ export function describeContainer(c: ContainerSummary, now: number): { image: st
   // Only the first accesslog replica can hold host port 8012; the others publish nothing.
   const ports = c.state !== 'running' ? '' : c.service === 'accesslog' && c.number > 1 ? '80/tcp' : meta.ports;
   return { image: meta.image, command: meta.command, created: `${age} ago`, status: c.state === 'running' ? `Up ${age}` : 'Exited (0)', ports };
+}
+
+/**
+ * `ps [-a]` as both `docker ps` and `docker compose ps` print it: the running containers (all of them with -a)
+ * in `order`, under `header`, a row each from `row`.
+ */
+export function printPs(
+  ctx: CommandContext,
+  args: readonly string[],
+  header: readonly string[],
+  order: (a: ContainerSummary, b: ContainerSummary) => number,
+  row: (c: ContainerSummary, d: ReturnType<typeof describeContainer>) => readonly string[],
+): number {
+  const all = args.includes('-a') || args.includes('--all');
+  const now = ctx.env.clock.now();
+  const list = ctx.env.world.containers().filter((c) => all || c.state === 'running').sort(order);
+  ctx.out(columns([header, ...list.map((c) => row(c, describeContainer(c, now)))]));
+  return 0;
 }
 
 export interface LogFlags {

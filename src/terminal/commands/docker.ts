@@ -1,23 +1,19 @@
 // `docker`: the compose plugin, and the container commands the book uses around it (`docker ps`,
 // `docker container ls`, `docker logs`, `docker container logs`).
 
-import { columns } from '../format.ts';
 import { compose, completeCompose } from './compose.ts';
-import { describeContainer, parseLogFlags, renderLogs } from './containers.ts';
+import { parseLogFlags, printPs, renderLogs } from './containers.ts';
 import type { Command, CommandContext } from './types.ts';
 
 function ps(ctx: CommandContext, args: readonly string[]): number {
-  const all = args.includes('-a') || args.includes('--all');
-  const now = ctx.env.clock.now();
-  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
-  // Newest first, like the engine lists them.
-  const list = [...ctx.env.world.containers()].filter((c) => all || c.state === 'running').sort((a, b) => b.startedAt - a.startedAt);
-  for (const c of list) {
-    const d = describeContainer(c, now);
-    rows.push([c.hostname, d.image, d.command, d.created, d.status, d.ports, c.name]);
-  }
-  ctx.out(columns(rows));
-  return 0;
+  return printPs(
+    ctx,
+    args,
+    ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'],
+    // Newest first, like the engine lists them.
+    (a, b) => b.startedAt - a.startedAt,
+    (c, d) => [c.hostname, d.image, d.command, d.created, d.status, d.ports, c.name],
+  );
 }
 
 function logs(ctx: CommandContext, args: readonly string[]): number {
