@@ -278,13 +278,25 @@ function addSide(ao: number, ab: number[], bo: number, bb: number[], sign: numbe
   return [lo, out];
 }
 
+/** The observations of h in no bucket: NaN observations, which leave the sum NaN. */
+export function nanObservations(h: FloatHistogram): number {
+  if (!Number.isNaN(h.sum)) return 0;
+  let total = h.zeroCount;
+  for (const c of h.pBuckets) total += c;
+  for (const c of h.nBuckets) total += c;
+  return h.count > total ? h.count - total : 0;
+}
+
 /** Prometheus' histogramQuantile for native histograms (promql/quantile.go). */
 export function histogramQuantile(q: number, h: FloatHistogram): number {
   if (q < 0) return -Infinity;
   if (q > 1) return Infinity;
   if (h.count === 0 || Number.isNaN(q)) return NaN;
   const all = h.buckets();
-  const forward = h.usesCustomBuckets() || q < 0.5;
+  const nans = nanObservations(h);
+  // NaN observations sort above everything: a rank among them has no value.
+  if (nans > 0 && q * h.count > h.count - nans) return NaN;
+  const forward = h.usesCustomBuckets() || q < 0.5 || nans > 0;
   let rank = forward ? q * h.count : (1 - q) * h.count;
   let count = 0;
   let bucket: Bucket | null = null;
@@ -381,8 +393,10 @@ export function histogramFraction(lower: number, upper: number, h: FloatHistogra
     if (lowerSet && upperSet) break;
     rank += b.count;
   }
-  if (!lowerSet || lowerRank > h.count) lowerRank = h.count;
-  if (!upperSet || upperRank > h.count) upperRank = h.count;
+  // NaN observations are in no fraction (but count in the whole).
+  const total = h.count - nanObservations(h);
+  if (!lowerSet || lowerRank > total) lowerRank = total;
+  if (!upperSet || upperRank > total) upperRank = total;
   return (upperRank - lowerRank) / h.count;
 }
 

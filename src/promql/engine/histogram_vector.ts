@@ -9,6 +9,7 @@ import type { Sample } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
 import { formatFloat } from './mathutil.ts';
 import { histogramFraction, histogramQuantile, histogramVariance } from './histogram_functions.ts';
+import { nanObservations } from '../../histogram/float_histogram.ts';
 import { dropName, keyOf, markNameDropped } from './labelcache.ts';
 import type { StepArg, VectorFunction } from './vector_functions.ts';
 
@@ -42,6 +43,21 @@ function withoutConflicts(classic: Sample[], natives: Sample[], native: (s: Samp
   return classic.concat(fromNatives).filter((s) => !clash.has(keyOf(s.metric)));
 }
 
+// The infos Prometheus gives for histograms with NaN observations.
+function nanInfo(natives: Sample[], fn: 'quantile' | 'fraction', q: number, pos: PositionRange, annos: Annotations): void {
+  for (const s of natives) {
+    const nans = nanObservations(s.h!);
+    if (nans === 0) continue;
+    const name = getLabel(s.metric, '__name__');
+    if (fn === 'fraction') {
+      annos.info(`input to histogram_fraction has NaN observations, which are excluded from all fractions for metric name "${name}"`, pos);
+    } else {
+      const isNaN = !(q >= 0 && q <= 1) ? false : q * s.h!.count > s.h!.count - nans;
+      annos.info(`input to histogram_quantile has NaN observations, result is ${isNaN ? 'NaN' : 'skewed higher'} for metric name "${name}"`, pos);
+    }
+  }
+}
+
 function split(vec: Sample[]): [Sample[], Sample[]] {
   const natives: Sample[] = [];
   const floats: Sample[] = [];
@@ -68,12 +84,14 @@ export function histogramVectorFunction(name: string, fn: VectorFunction, args: 
       const q = args[0] as number;
       if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), call.args[0].pos);
       const out = floats.length || natives.length === 0 ? fn([args[0], floats], ts, call, annos) : [];
+      nanInfo(natives, 'quantile', q, call.args[1].pos, annos);
       return withoutConflicts(out, natives, (s) => ({ metric: dropName(s.metric), t: ts, v: histogramQuantile(q, s.h!) }), call.args[1].pos, annos);
     }
     case 'histogram_fraction': {
       const [natives, floats] = split(args[2] as Sample[]);
       const [lo, hi] = args as [number, number];
       const out = floats.length || natives.length === 0 ? fn([lo, hi, floats], ts, call, annos) : [];
+      nanInfo(natives, 'fraction', NaN, call.args[2].pos, annos);
       return withoutConflicts(out, natives, (s) => ({ metric: dropName(s.metric), t: ts, v: histogramFraction(lo, hi, s.h!) }), call.args[2].pos, annos);
     }
     case 'histogram_quantiles': {
@@ -84,6 +102,7 @@ export function histogramVectorFunction(name: string, fn: VectorFunction, args: 
       const clash = new Set(classic.map((s) => keyOf(dropName(removeLabel(s.metric, label)))).filter((k) => nativeKeys.has(k)));
       if (clash.size) annos.warn(`vector contains a mix of classic and native histograms for metric name "${getLabel(natives[0].metric, '__name__')}"`, call.args[0].pos);
       const out = classic.filter((s) => !clash.has(keyOf(dropName(removeLabel(s.metric, label)))));
+      for (const q of qs) nanInfo(natives, 'quantile', q, call.args[0].pos, annos);
       for (const s of natives) {
         if (clash.has(keyOf(dropName(s.metric)))) continue;
         for (const q of qs) {
