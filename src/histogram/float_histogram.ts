@@ -501,7 +501,16 @@ export function histogramMean(hs: readonly FloatHistogram[], onReconcile?: () =>
     mean = mean.add(hs[k].div(n).sub(mean.div(n)), 1, onReconcile);
   }
   mean.hint = 'gauge';
-  return mean.trimmed();
+  mean.trimmed();
+  // Fields whose compensated sum stayed finite keep the more precise sum / n.
+  const avg = sum.div(hs.length);
+  const pick = (a: number, m: number): number => (Number.isFinite(a) ? a : m);
+  mean.count = pick(avg.count, mean.count);
+  mean.sum = pick(avg.sum, mean.sum);
+  mean.zeroCount = pick(avg.zeroCount, mean.zeroCount);
+  if (avg.pOffset === mean.pOffset && avg.pBuckets.length === mean.pBuckets.length) mean.pBuckets = avg.pBuckets.map((c, i) => pick(c, mean.pBuckets[i]));
+  if (avg.nOffset === mean.nOffset && avg.nBuckets.length === mean.nBuckets.length) mean.nBuckets = avg.nBuckets.map((c, i) => pick(c, mean.nBuckets[i]));
+  return mean;
 }
 
 /**
