@@ -249,7 +249,8 @@ export function histogramVariance(h: FloatHistogram): number {
     const delta = val - mean;
     const term = b.count * delta * delta;
     const t = variance + term;
-    if (Math.abs(variance) >= Math.abs(term)) comp += variance - t + term;
+    if (!Number.isFinite(t)) comp = 0;
+    else if (Math.abs(variance) >= Math.abs(term)) comp += variance - t + term;
     else comp += term - t + variance;
     variance = t;
   }
