@@ -9,7 +9,7 @@ import { readRelabelConfigs } from './relabel.ts';
 import { SizeError, parseSize } from './size.ts';
 import type {
   AlertingConfig, AlertmanagerConfig, Config, ConfigError, ConfigResult, DNSSDConfig, FileSDConfig, GlobalConfig, ScrapeConfig,
-  StaticConfig,
+  ScrapeDefaults, StaticConfig,
 } from './types.ts';
 
 const SECOND = 1000;
@@ -189,15 +189,42 @@ function readGlobal(d: Decoder, node: Node | null): GlobalConfig {
     evaluationInterval: durationField(d, f, 'evaluation_interval') || DEFAULT_GLOBAL.evaluationInterval,
     ruleQueryOffset: durationField(d, f, 'rule_query_offset'),
     externalLabels,
-    sampleLimit: d.uint(f.get('sample_limit')?.value ?? null) ?? 0,
-    labelLimit: d.uint(f.get('label_limit')?.value ?? null) ?? 0,
-    labelNameLengthLimit: d.uint(f.get('label_name_length_limit')?.value ?? null) ?? 0,
-    labelValueLengthLimit: d.uint(f.get('label_value_length_limit')?.value ?? null) ?? 0,
-    targetLimit: d.uint(f.get('target_limit')?.value ?? null) ?? 0,
-    keepDroppedTargets: d.uint(f.get('keep_dropped_targets')?.value ?? null) ?? 0,
-    scrapeProtocols: readProtocols(d, f.get('scrape_protocols')) ?? [...DEFAULT_SCRAPE_PROTOCOLS],
-    extraScrapeMetrics: d.bool(f.get('extra_scrape_metrics')?.value ?? null) ?? false,
-    bodySizeLimit: sizeField(d, f, 'body_size_limit'),
+    ...readScrapeDefaults(d, f, PROMETHEUS_SCRAPE_DEFAULTS),
+  };
+}
+
+/** What a global section that sets none of them hands every scrape config: no limits, the default protocols. */
+const PROMETHEUS_SCRAPE_DEFAULTS: ScrapeDefaults = {
+  scrapeProtocols: [...DEFAULT_SCRAPE_PROTOCOLS],
+  sampleLimit: 0,
+  labelLimit: 0,
+  labelNameLengthLimit: 0,
+  labelValueLengthLimit: 0,
+  targetLimit: 0,
+  keepDroppedTargets: 0,
+  bodySizeLimit: 0,
+  extraScrapeMetrics: false,
+};
+
+/**
+ * The fields global sets for every scrape config and a scrape config may set for itself (the same YAML keys in
+ * both): what `f` leaves unset, or sets to a zero limit, is `inherited`'s.
+ */
+function readScrapeDefaults(d: Decoder, f: Map<string, Field>, inherited: ScrapeDefaults): ScrapeDefaults {
+  const limit = (name: string, fallback: number) => (d.uint(f.get(name)?.value ?? null) ?? 0) || fallback;
+  return {
+    scrapeProtocols: readProtocols(d, f.get('scrape_protocols')) ?? [...inherited.scrapeProtocols],
+    sampleLimit: limit('sample_limit', inherited.sampleLimit),
+    labelLimit: limit('label_limit', inherited.labelLimit),
+    labelNameLengthLimit: limit('label_name_length_limit', inherited.labelNameLengthLimit),
+    labelValueLengthLimit: limit('label_value_length_limit', inherited.labelValueLengthLimit),
+    targetLimit: limit('target_limit', inherited.targetLimit),
+    keepDroppedTargets: limit('keep_dropped_targets', inherited.keepDroppedTargets),
+    bodySizeLimit: sizeField(d, f, 'body_size_limit') || inherited.bodySizeLimit,
+    // A setting of its own wins, either way; absent, the inherited one applies.
+    extraScrapeMetrics: f.has('extra_scrape_metrics')
+      ? (d.bool(f.get('extra_scrape_metrics')!.value) ?? false)
+      : inherited.extraScrapeMetrics,
   };
 }
 
@@ -244,19 +271,8 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
     // honor_timestamps defaults to true: a bool field that is absent keeps Prometheus' default.
     honorTimestamps: f.has('honor_timestamps') ? (d.bool(f.get('honor_timestamps')!.value) ?? true) : true,
     trackTimestampsStaleness: d.bool(f.get('track_timestamps_staleness')?.value ?? null) ?? false,
-    scrapeProtocols: readProtocols(d, f.get('scrape_protocols')) ?? [...global.scrapeProtocols],
+    ...readScrapeDefaults(d, f, global),
     fallbackScrapeProtocol: readFallbackProtocol(d, f.get('fallback_scrape_protocol'), jobName),
-    sampleLimit: (d.uint(f.get('sample_limit')?.value ?? null) ?? 0) || global.sampleLimit,
-    labelLimit: (d.uint(f.get('label_limit')?.value ?? null) ?? 0) || global.labelLimit,
-    labelNameLengthLimit: (d.uint(f.get('label_name_length_limit')?.value ?? null) ?? 0) || global.labelNameLengthLimit,
-    labelValueLengthLimit: (d.uint(f.get('label_value_length_limit')?.value ?? null) ?? 0) || global.labelValueLengthLimit,
-    targetLimit: (d.uint(f.get('target_limit')?.value ?? null) ?? 0) || global.targetLimit,
-    keepDroppedTargets: (d.uint(f.get('keep_dropped_targets')?.value ?? null) ?? 0) || global.keepDroppedTargets,
-    bodySizeLimit: sizeField(d, f, 'body_size_limit') || global.bodySizeLimit,
-    // A scrape config's own setting wins, either way; absent, the global one applies.
-    extraScrapeMetrics: f.has('extra_scrape_metrics')
-      ? (d.bool(f.get('extra_scrape_metrics')!.value) ?? false)
-      : global.extraScrapeMetrics,
     staticConfigs: sections(d, f.get('static_configs'), '[]*targetgroup.Group', 'static_configs', readStaticConfig),
     dnsSDConfigs: sections(d, f.get('dns_sd_configs'), '[]*dns.SDConfig', 'dns_sd_configs', readDNSSDConfig),
     fileSDConfigs: sections(d, f.get('file_sd_configs'), '[]*file.SDConfig', 'file_sd_configs', readFileSDConfig),

@@ -3,23 +3,32 @@
 import type { RelabelConfig } from '../relabel/relabel.ts';
 import type { ScrapeProtocol } from './protocols.ts';
 
-export interface GlobalConfig {
+/** What every scrape config inherits from `global` unless it sets its own. */
+export interface ScrapeDefaults {
+  /** Formats to ask for, in order of preference (the Accept header). */
+  scrapeProtocols: ScrapeProtocol[];
+  /** 0 means no limit; over a limit the whole scrape fails. */
+  sampleLimit: number;
+  labelLimit: number;
+  labelNameLengthLimit: number;
+  labelValueLengthLimit: number;
+  /** Over this many targets every scrape of the pool fails; 0 means no limit. */
+  targetLimit: number;
+  /** How many dropped targets to keep for the pages; 0 keeps all. */
+  keepDroppedTargets: number;
+  /** Bytes; a larger response body fails the scrape; 0 means no limit. */
+  bodySizeLimit: number;
+  /** Also report scrape_timeout_seconds, scrape_sample_limit and scrape_body_size_bytes. */
+  extraScrapeMetrics: boolean;
+}
+
+export interface GlobalConfig extends ScrapeDefaults {
   scrapeInterval: number;
   scrapeTimeout: number;
   evaluationInterval: number;
   /** How far back rule groups evaluate by default (a group's query_offset overrides it). */
   ruleQueryOffset: number;
   externalLabels: Record<string, string>;
-  /** Per-scrape limits every scrape config inherits unless it sets its own; 0 means no limit. */
-  sampleLimit: number;
-  labelLimit: number;
-  labelNameLengthLimit: number;
-  labelValueLengthLimit: number;
-  targetLimit: number;
-  keepDroppedTargets: number;
-  bodySizeLimit: number;
-  scrapeProtocols: ScrapeProtocol[];
-  extraScrapeMetrics: boolean;
 }
 
 export interface StaticConfig {
@@ -41,7 +50,7 @@ export interface FileSDConfig {
   refreshInterval: number;
 }
 
-export interface ScrapeConfig {
+export interface ScrapeConfig extends ScrapeDefaults {
   jobName: string;
   scrapeInterval: number;
   scrapeTimeout: number;
@@ -53,23 +62,8 @@ export interface ScrapeConfig {
   honorTimestamps: boolean;
   /** Staleness markers for series with explicit timestamps too. */
   trackTimestampsStaleness: boolean;
-  /** Formats to ask for, in order of preference (the Accept header). */
-  scrapeProtocols: ScrapeProtocol[];
   /** How to parse a response with a missing or unknown Content-Type; null fails such scrapes. */
   fallbackScrapeProtocol: ScrapeProtocol | null;
-  /** 0 means no limit; over a limit the whole scrape fails. */
-  sampleLimit: number;
-  labelLimit: number;
-  labelNameLengthLimit: number;
-  labelValueLengthLimit: number;
-  /** Over this many targets every scrape of the pool fails; 0 means no limit. */
-  targetLimit: number;
-  /** How many dropped targets to keep for the pages; 0 keeps all. */
-  keepDroppedTargets: number;
-  /** Bytes; a larger response body fails the scrape; 0 means no limit. */
-  bodySizeLimit: number;
-  /** Also report scrape_timeout_seconds, scrape_sample_limit and scrape_body_size_bytes. */
-  extraScrapeMetrics: boolean;
   staticConfigs: StaticConfig[];
   dnsSDConfigs: DNSSDConfig[];
   fileSDConfigs: FileSDConfig[];
