@@ -4,9 +4,10 @@
 // old rules keep running; a broken alertmanager.yml likewise.
 
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
-import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { skipBrowserTests } from './harness.ts';
+import { browserSuite } from './suite.ts';
 import { forward, goTo, openPage, setEditorText } from './pages.ts';
 
 const missing = skipBrowserTests();
@@ -50,22 +51,12 @@ function savedSilences(page: Page): Promise<number> {
 }
 
 describe.skipIf(missing !== null)('alerting in chromium', () => {
-  let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.open('#/alerts');
+  browserSuite('#/alerts', async (p) => {
+    page = p;
     await page.getByTestId('alerts-page').waitFor({ timeout: 30_000 });
     await page.getByTestId('clock-pause').click();
-  });
-
-  afterEach(() => {
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('takes the error-rate alert from inactive to pending, firing and a Slack message, then resolves it', async () => {

@@ -4,8 +4,9 @@
 
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests } from './harness.ts';
+import { browserSuite } from './suite.ts';
 import { forward } from './pages.ts';
 
 const missing = skipBrowserTests();
@@ -30,22 +31,12 @@ async function openDashboards(page: Page): Promise<void> {
 }
 
 describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
-  let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
+  browserSuite('#/query', async (p) => {
+    page = p;
     mkdirSync(ARTIFACTS, { recursive: true });
-    h = await startHarness();
-    page = await h.open('#/query');
     await page.getByTestId('clock-now').waitFor({ timeout: 30_000 });
-  });
-
-  afterEach(() => {
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('loads the book\'s "Image Gallery" dashboard and every panel draws data', async () => {

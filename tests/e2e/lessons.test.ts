@@ -3,8 +3,9 @@
 
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests } from './harness.ts';
+import { browserSuite } from './suite.ts';
 import { forward } from './pages.ts';
 
 const missing = skipBrowserTests();
@@ -23,21 +24,11 @@ const output = (page: Page) => page.getByTestId('terminal-output').textContent()
 const stepStatus = (page: Page, id: string) => page.locator(`[data-testid="lesson-step"][data-step="${id}"]`).getAttribute('data-status');
 
 describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => {
-  let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
+  browserSuite('', async (p) => {
+    page = p;
     mkdirSync(ARTIFACTS, { recursive: true });
-    h = await startHarness();
-    page = await h.open('');
-  });
-
-  afterEach(() => {
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('lands a newcomer on lesson 1 next to a playground that is already scraping', async () => {

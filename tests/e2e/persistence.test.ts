@@ -2,8 +2,9 @@
 // page says what was restored, and the reset action (after a confirmation) wipes everything.
 
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests, type Harness } from './harness.ts';
+import { browserSuite } from './suite.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 import { forward, goTo, openPage, queryTable, setEditorText } from './pages.ts';
 
@@ -21,18 +22,9 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
   let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.open('#/tsdb-status');
+  browserSuite('#/tsdb-status', async (p, harness) => {
+    [page, h] = [p, harness];
     await page.getByTestId('tsdb-status-page').waitFor({ timeout: 30_000 });
-  });
-
-  afterEach(() => {
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('starts empty, then shows the head growing', async () => {
@@ -77,10 +69,18 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
     const before = await upSamples(page);
     expect(before).toBeGreaterThanOrEqual(60);
     await openPage(page, 'tsdb-status', 'tsdb-status-page');
-    await page.getByTestId('tsdb-save').click();
-    await expect.poll(() => page.getByTestId('tsdb-last-save').textContent()).toContain('마지막 스냅숏');
-    // Ten minutes of 3 s access-log scrapes cut a chunk per series, written once in a segment.
-    expect(await page.getByTestId('tsdb-segments').textContent()).toMatch(/세그먼트: [1-9]\d*개/);
+    // Ten minutes of 3 s access-log scrapes cut a chunk per series, written once in a segment. An autosave may be
+    // under way (it started during the fast-forward, before the cuts): "save now" joins it, so save until one lands.
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('tsdb-save').click();
+          return page.getByTestId('tsdb-segments').textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/세그먼트: [1-9]\d*개/);
+    expect(await page.getByTestId('tsdb-last-save').textContent()).toContain('마지막 스냅숏');
 
     await page.reload();
     await page.getByTestId('query-page').or(page.getByTestId('tsdb-status-page')).waitFor({ timeout: 30_000 });

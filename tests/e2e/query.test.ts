@@ -2,8 +2,9 @@
 // graph, bad URLs explained, the heatmap, the metrics explorer and the HTTP API the service worker serves.
 
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests, type Harness } from './harness.ts';
+import { browserSuite } from './suite.ts';
 import { forward, goTo, openPage, runQuery, setEditorText } from './pages.ts';
 
 const missing = skipBrowserTests();
@@ -12,23 +13,14 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.open('#/query');
+  browserSuite('#/query', async (p, harness) => {
+    [page, h] = [p, harness];
     await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
     await page.getByTestId('send-count').fill('20');
     await page.getByTestId('send-button').click();
     await page.getByTestId('send-result').waitFor({ timeout: 30_000 });
     await forward(page, 'forward-1m', 60_000);
     await forward(page, 'forward-1m', 60_000);
-  });
-
-  afterEach(() => {
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('offers access_log_total when typing access_, with its TYPE and HELP', async () => {

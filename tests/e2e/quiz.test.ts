@@ -2,8 +2,9 @@
 // (also after a reload and in the course overview), a PromQL answer judged on its dataset, and retry.
 
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests } from './harness.ts';
+import { browserSuite } from './suite.ts';
 
 const missing = skipBrowserTests();
 
@@ -21,21 +22,11 @@ async function choose(page: Page, id: string, letter: string): Promise<void> {
 }
 
 describe.skipIf(missing !== null)('quizzes in chromium', () => {
-  let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.open('');
+  browserSuite('', async (p) => {
+    page = p;
     await page.getByTestId('lesson-title').waitFor({ timeout: 30_000 });
-  });
-
-  afterEach(() => {
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('answers the chapter\'s three questions and shows the explanations and the score', async () => {

@@ -3,8 +3,9 @@
 
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests } from './harness.ts';
+import { browserSuite } from './suite.ts';
 import { forward, goTo, openPage, runQuery, setEditorText, tableRows } from './pages.ts';
 
 const missing = skipBrowserTests();
@@ -23,22 +24,12 @@ async function targetPools(page: Page): Promise<{ pool: string; states: string[]
 }
 
 describe.skipIf(missing !== null)('promlab in chromium', () => {
-  let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
+  browserSuite('#/query', async (p) => {
+    page = p;
     mkdirSync(ARTIFACTS, { recursive: true });
-    h = await startHarness();
-    page = await h.open('#/query');
     await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
-  });
-
-  afterEach(() => {
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('runs the chapter: 3 accesslog replicas, 10 requests, access_log_total per instance', async () => {

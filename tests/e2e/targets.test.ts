@@ -3,8 +3,9 @@
 
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { skipBrowserTests } from './harness.ts';
+import { browserSuite } from './suite.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 import { forward, goTo, openPage, queryTable, setEditorText } from './pages.ts';
 
@@ -18,22 +19,12 @@ function poolStates(page: Page, pool: string): Promise<string[]> {
 }
 
 describe.skipIf(missing !== null)('Targets page and containers in chromium', () => {
-  let h: Harness;
   let page: Page;
 
-  beforeAll(async () => {
+  browserSuite('#/targets', async (p) => {
+    page = p;
     mkdirSync(ARTIFACTS, { recursive: true });
-    h = await startHarness();
-    page = await h.open('#/targets');
     await page.getByTestId('targets-page').waitFor({ timeout: 30_000 });
-  });
-
-  afterEach(() => {
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('shows a pool per job and, on hover, the labels before and after relabeling', async () => {
