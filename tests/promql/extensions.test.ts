@@ -128,3 +128,12 @@ describe('evaluation', () => {
     ]);
   });
 });
+
+describe('label_replace speaks RE2', () => {
+  it("takes Go's (?i) flag and (?P<name>) groups, as Prometheus does", () => {
+    const head = new Head();
+    head.append(head.getOrCreate(labelsFromRecord({ __name__: 'up', instance: 'IOTD:80' })), 0, 1);
+    const v = new Engine().instantQuery(head, 'label_replace(up, "host", "${h}", "instance", "(?i)(?P<h>iotd):\\\\d+")', 0);
+    expect(v.type === 'vector' && labelsToRecord(v.samples[0].metric).host).toBe('IOTD');
+  });
+});

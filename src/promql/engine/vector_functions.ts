@@ -1,6 +1,7 @@
 // Functions over instant vectors and scalars, like the vector-argument functions in Prometheus' functions.go.
 // They run once per evaluation step on that step's argument values.
 
+import { expand, labelRegexp, type LabelRegexp } from '../../labels/regexp.ts';
 import { LabelsBuilder, METRIC_NAME, compareLabels, getLabel, type Labels } from '../../labels/labels.ts';
 import { bucketFraction, bucketQuantile, groupBuckets } from './buckets.ts';
 import { dropName, isNameDropped, markNameDropped } from './labelcache.ts';
@@ -40,16 +41,6 @@ function sortBy(desc: boolean): VectorFunction {
 
 const LABEL_NAME_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
-// Go's regexp.Expand: $1, ${1}, $name, ${name}, $$. A name is the longest run of word characters.
-function expandTemplate(template: string, m: RegExpExecArray): string {
-  return template.replace(/\$(?:\$|\{(\w+)\}|(\w+))/g, (all, braced: string | undefined, bare: string | undefined) => {
-    if (all === '$$') return '$';
-    const name = (braced ?? bare)!;
-    if (/^\d+$/.test(name)) return m[Number(name)] ?? '';
-    return m.groups?.[name] ?? '';
-  });
-}
-
 // A name marked for removal stays marked, unless the function wrote `__name__` itself.
 function relabeled(before: Labels, after: Labels, dst: string): Labels {
   return markNameDropped(after, dst !== METRIC_NAME && isNameDropped(before));
@@ -57,17 +48,17 @@ function relabeled(before: Labels, after: Labels, dst: string): Labels {
 
 function labelReplace(args: StepArg[], ts: number): Sample[] {
   const [vec, dst, replacement, src, regex] = args as [Sample[], string, string, string, string];
-  let re: RegExp;
+  let re: LabelRegexp;
   try {
-    re = new RegExp(`^(?:${regex})$`, 's');
+    re = labelRegexp(regex);
   } catch {
     throw new PromQLError(`invalid regular expression in label_replace(): ${regex}`);
   }
   if (!LABEL_NAME_RE.test(dst)) throw new PromQLError(`invalid destination label name in label_replace(): ${dst}`);
   return vec.map((s) => {
-    const m = re.exec(getLabel(s.metric, src));
+    const m = re.submatch(getLabel(s.metric, src));
     if (!m) return { metric: s.metric, t: ts, v: s.v };
-    return { metric: relabeled(s.metric, new LabelsBuilder(s.metric).set(dst, expandTemplate(replacement, m)).labels(), dst), t: ts, v: s.v };
+    return { metric: relabeled(s.metric, new LabelsBuilder(s.metric).set(dst, expand(replacement, m)).labels(), dst), t: ts, v: s.v };
   });
 }
 
