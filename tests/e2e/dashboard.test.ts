@@ -2,16 +2,14 @@
 // panels edit and persist across a reload, Grafana JSON goes out and back in (bad JSON is refused with its
 // position), a drag zooms, and a click on a graph opens the app's logs around that moment.
 
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipBrowserTests } from './harness.ts';
-import { browserSuite } from './suite.ts';
+import { ARTIFACTS, browserSuite } from './suite.ts';
 import { forward } from './pages.ts';
 
 const missing = skipBrowserTests();
 
-const ARTIFACTS = 'tests/e2e/artifacts';
 const PANELS = 21;
 
 async function sendRequests(page: Page, n: number): Promise<void> {
@@ -35,7 +33,6 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
 
   browserSuite('#/query', async (p) => {
     page = p;
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.getByTestId('clock-now').waitFor({ timeout: 30_000 });
   });
 

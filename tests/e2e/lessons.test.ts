@@ -1,16 +1,13 @@
 // The course in a real browser: a newcomer lands on lesson 1 with the playground scraping; lesson 3 is walked by
 // typing the chapter's commands into the terminal, and its checks turn green; progress and language survive a reload.
 
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipBrowserTests } from './harness.ts';
-import { browserSuite } from './suite.ts';
+import { ARTIFACTS, browserSuite } from './suite.ts';
 import { forward } from './pages.ts';
 
 const missing = skipBrowserTests();
-
-const ARTIFACTS = 'tests/e2e/artifacts';
 
 /** Types a line into the terminal, presses Enter and waits for the prompt to come back. */
 async function type(page: Page, line: string): Promise<void> {
@@ -28,7 +25,6 @@ describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => 
 
   browserSuite('', async (p) => {
     page = p;
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   it('lands a newcomer on lesson 1 next to a playground that is already scraping', async () => {

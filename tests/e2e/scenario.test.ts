@@ -1,16 +1,14 @@
 // The chapter's exercise in a real browser: scale accesslog to 3, send 10 requests, query access_log_total,
 // check the targets, draw the graph; then an invalid config that must not stop the running one.
 
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipBrowserTests } from './harness.ts';
-import { browserSuite } from './suite.ts';
+import { ARTIFACTS, browserSuite } from './suite.ts';
 import { forward, goTo, openPage, runQuery, setEditorText, tableRows } from './pages.ts';
 
 const missing = skipBrowserTests();
 
-const ARTIFACTS = 'tests/e2e/artifacts';
 const JOBS = ['access-log', 'docker', 'image-gallery', 'iotd-api'];
 
 async function targetPools(page: Page): Promise<{ pool: string; states: string[] }[]> {
@@ -28,7 +26,6 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
 
   browserSuite('#/query', async (p) => {
     page = p;
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
   });
 

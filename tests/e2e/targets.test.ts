@@ -1,17 +1,14 @@
 // The Targets page in a real browser: pools and labels before/after relabeling, then `docker compose stop
 // accesslog` from the containers panel: its target turns DOWN and `up` drops to 0 on the Query page.
 
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { skipBrowserTests } from './harness.ts';
-import { browserSuite } from './suite.ts';
+import { ARTIFACTS, browserSuite } from './suite.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 import { forward, goTo, openPage, queryTable, setEditorText } from './pages.ts';
 
 const missing = skipBrowserTests();
-
-const ARTIFACTS = 'tests/e2e/artifacts';
 
 /** State badges of one pool's visible targets. */
 function poolStates(page: Page, pool: string): Promise<string[]> {
@@ -23,7 +20,6 @@ describe.skipIf(missing !== null)('Targets page and containers in chromium', () 
 
   browserSuite('#/targets', async (p) => {
     page = p;
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.getByTestId('targets-page').waitFor({ timeout: 30_000 });
   });
 
