@@ -1,6 +1,7 @@
 // /api/v1/status/* and /api/v1/alertmanagers (web/api/v1/api.go): what the running playground can say about itself,
 // in Prometheus' JSON shapes. Go process details that have no counterpart in a page are fixed, plausible values.
 
+import { QUERY_TIMEOUT_MS } from '../server/prometheus.ts';
 import { formatDuration } from '../config/duration.ts';
 import type { AlertmanagerStatus } from '../rules/notifier.ts';
 import type { Head } from '../tsdb/head.ts';
@@ -38,7 +39,7 @@ export function flagsData(retentionMs: number): Record<string, string> {
     'query.lookback-delta': formatDuration(LOOKBACK_DELTA_MS),
     'query.max-concurrency': '20',
     'query.max-samples': String(MAX_SAMPLES),
-    'query.timeout': '2m',
+    'query.timeout': formatDuration(QUERY_TIMEOUT_MS),
     'rules.alert.for-grace-period': '10m',
     'rules.alert.for-outage-tolerance': '1h',
     'rules.alert.resend-delay': '1m',

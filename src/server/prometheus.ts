@@ -18,6 +18,9 @@ import { Head } from '../tsdb/head.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
 import type { DroppedTarget, TargetStatus } from './types.ts';
 
+/** Real milliseconds a query may run before Prometheus' timeout error stops it. */
+export const QUERY_TIMEOUT_MS = 5_000;
+
 export interface PrometheusOptions {
   readonly clock: VirtualClock;
   readonly fetch: typeof fetch;
@@ -31,7 +34,8 @@ export interface PrometheusOptions {
 export class Prometheus {
   readonly clock: VirtualClock;
   readonly head: Head;
-  readonly engine = new Engine();
+  // Queries run on the page's own thread: one may take seconds, never long enough to hang the page.
+  readonly engine = new Engine({ timeoutMs: QUERY_TIMEOUT_MS });
   private readonly scrape: ScrapeManager;
   private readonly discovery: DiscoveryManager;
   readonly files: Files;

@@ -137,3 +137,18 @@ describe('label_replace speaks RE2', () => {
     expect(v.type === 'vector' && labelsToRecord(v.samples[0].metric).host).toBe('IOTD');
   });
 });
+
+describe('resource bounds', () => {
+  it("stops a query past its time with Prometheus' timeout error", () => {
+    const head = new Head();
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'x' }));
+    for (let t = 0; t <= 3_600_000; t += 15_000) head.append(ref, t, t);
+    // A one-second subquery over a day evaluates 86,400 inner steps: far more than no time at all allows.
+    expect(() => new Engine({ timeoutMs: 0 }).instantQuery(head, 'max_over_time(rate(x[1m])[1d:1s])', 3_600_000)).toThrow(
+      'query timed out in expression evaluation',
+    );
+    expect(() => new Engine({ maxSamples: 10 }).instantQuery(head, 'x[1h]', 3_600_000)).toThrow(
+      'query processing would load too many samples into memory in query execution',
+    );
+  });
+});

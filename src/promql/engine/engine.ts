@@ -42,6 +42,8 @@ export interface EngineOptions {
   maxSamples?: number;
   /** Step of subqueries written without one, like Prometheus' global evaluation interval (ms). */
   noStepSubqueryInterval?: number;
+  /** Real milliseconds a query may run, like --query.timeout; the page sets it short so it never hangs. */
+  timeoutMs?: number;
 }
 
 interface QueryContext {
@@ -53,6 +55,8 @@ interface QueryContext {
   readonly lookbackDelta: number;
   readonly maxSamples: number;
   readonly noStepSubqueryInterval: number;
+  /** performance.now() after which evaluation stops with Prometheus' timeout error. */
+  readonly deadline: number;
   readonly annotations: Annotations;
   /** Selectors read as by Prometheus' HistogramStatsIterator (under histogram_count/sum/avg), which keeps "reset" hints. */
   readonly statsSelectors: WeakSet<VectorSelector>;
@@ -95,7 +99,9 @@ class Evaluator {
     readonly interval: number,
   ) {}
 
+  // Every node's evaluation starts here, so a query that runs past its deadline stops at the next node.
   private steps(): number {
+    this.checkDeadline();
     return Math.floor((this.end - this.start) / this.interval) + 1;
   }
 
@@ -104,6 +110,11 @@ class Evaluator {
     if (this.ctx.samples > this.ctx.maxSamples) {
       throw new PromQLError('query processing would load too many samples into memory in query execution');
     }
+    this.checkDeadline();
+  }
+
+  private checkDeadline(): void {
+    if (performance.now() > this.ctx.deadline) throw new PromQLError('query timed out in expression evaluation');
   }
 
   // The reference time of a step for a node with an @ modifier.
@@ -595,11 +606,13 @@ export class Engine {
   private readonly lookbackDelta: number;
   private readonly maxSamples: number;
   private readonly noStepSubqueryInterval: number;
+  private readonly timeoutMs: number;
 
   constructor(opts: EngineOptions = {}) {
     this.lookbackDelta = opts.lookbackDelta ?? 5 * 60_000;
     this.maxSamples = opts.maxSamples ?? 50_000_000;
     this.noStepSubqueryInterval = opts.noStepSubqueryInterval ?? 60_000;
+    this.timeoutMs = opts.timeoutMs ?? 2 * 60_000;
   }
 
   private context(querier: Querier, input: string, expr: Expr, start: number, end: number, step: number): QueryContext {
@@ -613,6 +626,7 @@ export class Engine {
       lookbackDelta: this.lookbackDelta,
       maxSamples: this.maxSamples,
       noStepSubqueryInterval: this.noStepSubqueryInterval,
+      deadline: performance.now() + this.timeoutMs,
       statsSelectors: statsSelectors(expr),
       samples: 0,
     };
