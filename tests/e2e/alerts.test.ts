@@ -53,9 +53,8 @@ function savedSilences(page: Page): Promise<number> {
 describe.skipIf(missing !== null)('alerting in chromium', () => {
   let page: Page;
 
-  browserSuite('#/alerts', async (p) => {
+  browserSuite('#/alerts', 'alerts-page', async (p) => {
     page = p;
-    await page.getByTestId('alerts-page').waitFor({ timeout: 30_000 });
     await page.getByTestId('clock-pause').click();
   });
 

@@ -31,10 +31,7 @@ async function openDashboards(page: Page): Promise<void> {
 describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
   let page: Page;
 
-  browserSuite('#/query', async (p) => {
-    page = p;
-    await page.getByTestId('clock-now').waitFor({ timeout: 30_000 });
-  });
+  browserSuite('#/query', 'clock-now', (p) => (page = p));
 
   it('loads the book\'s "Image Gallery" dashboard and every panel draws data', async () => {
     // Traffic across a few minutes, so counters rise and iotd serves from its cache.

@@ -23,9 +23,7 @@ const stepStatus = (page: Page, id: string) => page.locator(`[data-testid="lesso
 describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => {
   let page: Page;
 
-  browserSuite('', async (p) => {
-    page = p;
-  });
+  browserSuite('', null, (p) => (page = p));
 
   it('lands a newcomer on lesson 1 next to a playground that is already scraping', async () => {
     const title = page.getByTestId('lesson-title');

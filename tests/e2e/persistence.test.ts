@@ -22,9 +22,8 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
   let h: Harness;
   let page: Page;
 
-  browserSuite('#/tsdb-status', async (p, harness) => {
+  browserSuite('#/tsdb-status', 'tsdb-status-page', (p, harness) => {
     [page, h] = [p, harness];
-    await page.getByTestId('tsdb-status-page').waitFor({ timeout: 30_000 });
   });
 
   it('starts empty, then shows the head growing', async () => {

@@ -13,9 +13,8 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   let h: Harness;
   let page: Page;
 
-  browserSuite('#/query', async (p, harness) => {
+  browserSuite('#/query', 'query-page', async (p, harness) => {
     [page, h] = [p, harness];
-    await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
     await page.getByTestId('send-count').fill('20');
     await page.getByTestId('send-button').click();
     await page.getByTestId('send-result').waitFor({ timeout: 30_000 });

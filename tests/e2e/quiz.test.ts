@@ -24,10 +24,7 @@ async function choose(page: Page, id: string, letter: string): Promise<void> {
 describe.skipIf(missing !== null)('quizzes in chromium', () => {
   let page: Page;
 
-  browserSuite('', async (p) => {
-    page = p;
-    await page.getByTestId('lesson-title').waitFor({ timeout: 30_000 });
-  });
+  browserSuite('', 'lesson-title', (p) => (page = p));
 
   it('answers the chapter\'s three questions and shows the explanations and the score', async () => {
     await openLesson(page, 'pull-and-scrape');

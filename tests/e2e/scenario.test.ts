@@ -24,10 +24,7 @@ async function targetPools(page: Page): Promise<{ pool: string; states: string[]
 describe.skipIf(missing !== null)('promlab in chromium', () => {
   let page: Page;
 
-  browserSuite('#/query', async (p) => {
-    page = p;
-    await page.getByTestId('query-page').waitFor({ timeout: 30_000 });
-  });
+  browserSuite('#/query', 'query-page', (p) => (page = p));
 
   it('runs the chapter: 3 accesslog replicas, 10 requests, access_log_total per instance', async () => {
     await page.getByTestId('scale-input').fill('3');

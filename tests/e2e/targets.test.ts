@@ -18,10 +18,7 @@ function poolStates(page: Page, pool: string): Promise<string[]> {
 describe.skipIf(missing !== null)('Targets page and containers in chromium', () => {
   let page: Page;
 
-  browserSuite('#/targets', async (p) => {
-    page = p;
-    await page.getByTestId('targets-page').waitFor({ timeout: 30_000 });
-  });
+  browserSuite('#/targets', 'targets-page', (p) => (page = p));
 
   it('shows a pool per job and, on hover, the labels before and after relabeling', async () => {
     await expect
