@@ -34,29 +34,26 @@ function scaleDown(v: number): [number, string] {
 }
 
 function humanize(i: unknown): string {
-  let v = toFloat(i);
+  const v = toFloat(i);
   if (v === 0 || !Number.isFinite(v)) return formatG(v, 4);
-  if (Math.abs(v) >= 1) {
-    let prefix = '';
-    for (const p of ['k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y']) {
-      if (Math.abs(v) < 1000) break;
-      prefix = p;
-      v /= 1000;
-    }
-    return `${formatG(v, 4)}${prefix}`;
-  }
+  if (Math.abs(v) >= 1) return scaleUp(v, 1000, ['k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y']);
   const [s, prefix] = scaleDown(v);
   return `${formatG(s, 4)}${prefix}`;
 }
 
 function humanize1024(i: unknown): string {
-  let v = toFloat(i);
+  const v = toFloat(i);
   if (Math.abs(v) <= 1 || !Number.isFinite(v)) return formatG(v, 4);
+  return scaleUp(v, 1024, ['ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei', 'Zi', 'Yi']);
+}
+
+/** `v` divided by `base` while it is `base` or more (a prefix at most per division), with the prefix it reached. */
+function scaleUp(v: number, base: number, prefixes: readonly string[]): string {
   let prefix = '';
-  for (const p of ['ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei', 'Zi', 'Yi']) {
-    if (Math.abs(v) < 1024) break;
+  for (const p of prefixes) {
+    if (Math.abs(v) < base) break;
     prefix = p;
-    v /= 1024;
+    v /= base;
   }
   return `${formatG(v, 4)}${prefix}`;
 }
