@@ -19,6 +19,11 @@ export interface SeriesData {
   readonly stale: Uint8Array;
   /** Native histogram samples, where the series has any: h[i] set means sample i is a histogram (v[i] is NaN). */
   readonly h?: (FloatHistogram | undefined)[];
+  /**
+   * Start timestamps (the time a cumulative counter started counting, or a delta sample's interval start), where
+   * the series has any: st[i] is sample i's, 0 where it has none.
+   */
+  readonly st?: Float64Array;
 }
 
 // Native histogram samples of one series. They live in plain arrays beside the XOR float chunks rather than in
@@ -27,6 +32,14 @@ export interface SeriesData {
 interface HistogramColumn {
   t: number[];
   h: FloatHistogram[];
+}
+
+// Start timestamps of one series, for the samples that came with one, ascending by t. Like histograms they sit
+// in a column beside the XOR chunks instead of inside the chunk encoding: only OTLP-style ingestion and test
+// scripts give them, so the chunks (and snapshots, and every caller that does not pass one) stay as they are.
+interface StartTimestampColumn {
+  t: number[];
+  st: number[];
 }
 
 export interface Querier {
@@ -64,6 +77,7 @@ export class Head implements Querier {
   private retention: number;
   private readonly series = new Map<number, MemSeries>();
   private readonly histograms = new Map<number, HistogramColumn>();
+  private readonly startTimestamps = new Map<number, StartTimestampColumn>();
   private readonly byKey = new Map<string, MemSeries>();
   private readonly postings = new MemPostings();
   // Series dropped by retention, kept by ref for a while: a scrape loop may still hold the ref and bring it back.
@@ -96,18 +110,23 @@ export class Head implements Querier {
     return (this.byKey.get(labelsKey(ls)) ?? this.create(this.nextRef++, ls)).ref;
   }
 
-  /** Appends a sample at t (whole milliseconds, as Prometheus stores them); throws AppendError when refused. */
-  append(ref: number, t: number, v: number): void {
+  /**
+   * Appends a sample at t (whole milliseconds, as Prometheus stores them); throws AppendError when refused.
+   * `st` is the sample's start timestamp in ms, when the source knows it.
+   */
+  append(ref: number, t: number, v: number, st?: number): void {
     this.add(ref, t, v, false);
+    if (st !== undefined) this.addStartTimestamp(ref, Math.floor(t), st);
   }
 
   /** Appends a native histogram sample; samples at or before the series' last histogram are refused. */
-  appendHistogram(ref: number, t: number, h: FloatHistogram): void {
+  appendHistogram(ref: number, t: number, h: FloatHistogram, st?: number): void {
     t = Math.floor(t);
     const s = this.get(ref);
     let col = this.histograms.get(ref);
     if (!col) this.histograms.set(ref, (col = { t: [], h: [] }));
     if (col.t.length && col.t[col.t.length - 1] >= t) return;
+    if (st !== undefined) this.addStartTimestamp(ref, t, st);
     // The hint a histogram reads back with, as Prometheus' histogram chunks give it: a counter histogram right
     // after another one is a reset or not; the first of a series, or one after a float, is unknown. (Queries
     // read "reset" as unknown except under histogram_count/sum/avg, prometheus/prometheus#15346.)
@@ -137,7 +156,7 @@ export class Head implements Querier {
       const col = this.histograms.get(ref);
       if (col) {
         const merged = this.withHistograms(s, col, it, mint, maxt);
-        if (merged) out.push(merged);
+        if (merged) out.push(this.withStartTimestamps(ref, merged));
         continue;
       }
       let size = 0;
@@ -157,9 +176,30 @@ export class Head implements Querier {
           n++;
         } while (it.next());
       });
-      if (n > 0) out.push({ labels: s.labels, t: t.subarray(0, n), v: v.subarray(0, n), stale: stale.subarray(0, n) });
+      if (n > 0) out.push(this.withStartTimestamps(ref, { labels: s.labels, t: t.subarray(0, n), v: v.subarray(0, n), stale: stale.subarray(0, n) }));
     }
     return out;
+  }
+
+  private addStartTimestamp(ref: number, t: number, st: number): void {
+    let col = this.startTimestamps.get(ref);
+    if (!col) this.startTimestamps.set(ref, (col = { t: [], st: [] }));
+    if (col.t.length && col.t[col.t.length - 1] >= t) return;
+    col.t.push(t);
+    col.st.push(Math.floor(st));
+  }
+
+  // The selected samples with their start timestamps beside them, when the series has any.
+  private withStartTimestamps(ref: number, d: SeriesData): SeriesData {
+    const col = this.startTimestamps.get(ref);
+    if (!col) return d;
+    const st = new Float64Array(d.t.length);
+    let j = 0;
+    for (let i = 0; i < d.t.length; i++) {
+      while (j < col.t.length && col.t[j] < d.t[i]) j++;
+      if (j < col.t.length && col.t[j] === d.t[i]) st[i] = col.st[j];
+    }
+    return { ...d, st };
   }
 
   // The float samples of s in [mint, maxt] merged by time with its histogram samples.
@@ -279,6 +319,7 @@ export class Head implements Querier {
     for (const ref of gone.keys()) {
       this.byKey.delete(labelsKey(this.series.get(ref)!.labels));
       this.series.delete(ref);
+      this.startTimestamps.delete(ref);
     }
     this.postings.delete(gone);
     for (const [ref, d] of this.dropped) if (d.lastT < mint - this.retentionMs) this.dropped.delete(ref);

@@ -54,13 +54,16 @@ class Storage {
   histogramSeries: Labels[] = [];
 
   load(cmd: LoadCmd): void {
-    for (const { labels, values } of cmd.series) {
+    for (const { labels, values, st } of cmd.series) {
       const ref = this.head.getOrCreate(labels);
       values.forEach((sv, i) => {
         const t = i * cmd.step;
-        if (sv.kind === 'float') this.head.append(ref, t, sv.v);
+        // An `@st` item is an offset from the sample's own time; `_` leaves the start timestamp unset.
+        const offset = st?.[i];
+        const start = offset === undefined || offset === null ? undefined : t + offset;
+        if (sv.kind === 'float') this.head.append(ref, t, sv.v, start);
         else if (sv.kind === 'stale') this.head.appendStale(ref, t);
-        else if (sv.kind === 'histogram') this.head.appendHistogram(ref, t, toFloatHistogram(sv.h));
+        else if (sv.kind === 'histogram') this.head.appendHistogram(ref, t, toFloatHistogram(sv.h), start);
       });
       if (values.some((sv) => sv.kind === 'histogram')) this.histogramSeries.push(labels);
     }

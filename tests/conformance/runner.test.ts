@@ -88,3 +88,15 @@ describe('deprecated eval forms', () => {
     expect(results[4]).toMatch(/^expected a info annotation/);
   });
 });
+
+describe('start timestamps', () => {
+  it('reads @st lines as per-position offsets for the series that follows', () => {
+    const [load] = parseScript(['load 1m', '  m{a="b"}@st _ -30s-1mx2 +1m _x1 -0ms', '  m{a="b"} 1 2 3 4 5 6 7', '  n 1'].join('\n'));
+    expect(load.kind === 'load' && load.series.map((s) => s.st)).toEqual([[null, -30_000, -90_000, -150_000, 60_000, null, 0], undefined]);
+  });
+
+  it('lets increase() count a reset that only the start timestamp shows', () => {
+    const script = ['load 1m', '  c@st _ -1m -30s', '  c    _ 5 6', '', 'eval instant at 2m resets(c[5m])', '  {} 1', '', 'eval instant at 2m resets(c[5m:1m])', '  {} 0'];
+    expect(runScript(script.join('\n')).map((r) => r.failure)).toEqual([null, null]);
+  });
+});

@@ -11,7 +11,14 @@ export interface LoadCmd {
   readonly step: number;
   readonly withNHCB: boolean;
   /** Keyed by label set; a series listed twice keeps its last line. */
-  readonly series: { labels: Labels; values: SequenceValue[] }[];
+  readonly series: LoadSeries[];
+}
+
+export interface LoadSeries {
+  labels: Labels;
+  values: SequenceValue[];
+  /** From the series' `@st` line: each position's start timestamp as an offset from its own time, or null. */
+  st?: (number | null)[];
 }
 
 export interface Expectation {
@@ -112,17 +119,58 @@ export function parseScript(input: string): Command[] {
 function parseLoad(header: string, body: string[], line: number): LoadCmd {
   const m = /^load(?:_(with_nhcb))?\s+(.+?)$/.exec(header);
   if (!m) throw new ScriptError(line, 'invalid load command. (load[_with_nhcb] <step:duration>)');
-  const byKey = new Map<string, { labels: Labels; values: SequenceValue[] }>();
+  const byKey = new Map<string, LoadSeries>();
+  // `name{...}@st <items>` lines, waiting for the sample line of their series that follows.
+  const pendingST = new Map<string, (number | null)[]>();
   body.forEach((def, k) => {
-    if (/^\S*@st\s/.test(def)) return; // start timestamps are not stored by this TSDB
     try {
       const { labels, rest } = parseSeriesLabels(def);
-      byKey.set(JSON.stringify(labels), { labels, values: parseSequence(rest) });
+      const key = JSON.stringify(labels);
+      if (rest.startsWith('@st')) {
+        pendingST.set(key, parseStartTimestamps(rest.slice(3)));
+        return;
+      }
+      const values = parseSequence(rest);
+      const st = pendingST.get(key);
+      pendingST.delete(key);
+      if (st && st.length !== values.length) throw new Error(`@st line has ${st.length} positions, the series ${values.length}`);
+      byKey.set(key, st ? { labels, values, st } : { labels, values });
     } catch (e) {
       throw new ScriptError(line + 1 + k, (e as Error).message);
     }
   });
   return { kind: 'load', line, step: duration(m[2], line), withNHCB: m[1] === 'with_nhcb', series: [...byKey.values()] };
+}
+
+// The items of an `@st` line: `_`, `_xN`, `<dur>`, `<dur>xN`, `<dur>+<dur>xN`, `<dur>-<dur>xN`, where durations
+// may carry a sign. Each becomes a start-timestamp offset in ms (null for `_`).
+function parseStartTimestamps(s: string): (number | null)[] {
+  const out: (number | null)[] = [];
+  const dur = (d: string): number => {
+    const neg = d.startsWith('-');
+    const ms = parseDuration(d.replace(/^[+-]/, ''));
+    if (ms === null) throw new Error(`invalid start timestamp duration ${JSON.stringify(d)}`);
+    return neg ? -ms : ms;
+  };
+  for (const item of s.trim().split(/\s+/)) {
+    if (item === '') continue;
+    if (item === '_') {
+      out.push(null);
+      continue;
+    }
+    const omitted = /^_x(\d+)$/.exec(item);
+    if (omitted) {
+      for (let k = 0; k < Number(omitted[1]); k++) out.push(null);
+      continue;
+    }
+    const m = /^([+-]?[0-9a-z]+?)(?:([+-])([0-9a-z]+?))?(?:x(\d+))?$/.exec(item);
+    if (!m) throw new Error(`invalid start timestamp item ${JSON.stringify(item)}`);
+    const start = dur(m[1]);
+    const step = m[2] ? dur(m[3]) * (m[2] === '-' ? -1 : 1) : 0;
+    const times = m[4] === undefined ? 1 : Number(m[4]) + 1;
+    for (let k = 0; k < times; k++) out.push(start + k * step);
+  }
+  return out;
 }
 
 function parseEval(header: string, body: string[], line: number): EvalCmd {

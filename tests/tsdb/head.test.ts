@@ -241,3 +241,18 @@ describe('Head against a plain model', () => {
     );
   });
 });
+
+describe('start timestamps', () => {
+  it('come back beside the samples that were appended with one, 0 elsewhere', () => {
+    const head = new Head();
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'c' }));
+    head.append(ref, 1000, 1, 500);
+    head.append(ref, 2000, 2);
+    head.append(ref, 3000, 3, 2500);
+    const [s] = head.select([new Matcher('=', '__name__', 'c')], 0, 5000);
+    expect(Array.from(s.st!)).toEqual([500, 0, 2500]);
+    const other = head.getOrCreate(labelsFromRecord({ __name__: 'd' }));
+    head.append(other, 1000, 1);
+    expect(head.select([new Matcher('=', '__name__', 'd')], 0, 5000)[0].st).toBeUndefined();
+  });
+});

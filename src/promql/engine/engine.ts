@@ -412,6 +412,8 @@ class Evaluator {
       if (hist) out.h = [];
       w.t = s.t;
       w.v = s.v;
+      w.st = s.st;
+      w.metric = s.metric;
       let lo = 0;
       let hi = 0;
       for (let k = 0; k < n; k++) {
@@ -435,6 +437,7 @@ class Evaluator {
             // Functions of floats ignore the histograms in their window.
             w.t = floats!.t;
             w.v = floats!.v;
+            w.st = floats!.st;
             w.lo = lowerBound(floats!.t, rangeStart + 1);
             w.hi = lowerBound(floats!.t, rangeEnd + 1);
             const v = fn(w);
@@ -444,6 +447,7 @@ class Evaluator {
             p = v === null ? null : { v };
             w.t = s.t;
             w.v = s.v;
+            w.st = s.st;
           }
           if (p === null) continue;
           out.t.push(ts);

@@ -2,6 +2,7 @@
 // Each one looks at a window [lo, hi) of a series' samples (staleness markers already removed) and returns
 // the output value, or null for "no output at this step".
 
+import { getLabel, type Labels } from '../../labels/labels.ts';
 import type { Call } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
@@ -22,40 +23,87 @@ export interface Window {
   params: number[];
   call: Call;
   annotations: Annotations;
+  /** Start timestamps parallel to t (0 = none), where the range came straight from a selector that has them. */
+  st?: Float64Array;
+  /** The series' labels, for annotations that name the metric. */
+  metric?: Labels;
+}
+
+/**
+ * Whether a start timestamp says the counter restarted between two samples (Prometheus' isStartTimestampReset):
+ * an unset (0) or invalid current ST (at or after its own sample) says nothing; one after the previous sample
+ * is a reset; one before it is a cumulative series carrying on. An ST exactly at the previous sample is a delta
+ * sample (a reset) only when the previous ST was a real one; otherwise it is a cumulative series whose start
+ * was unknown.
+ */
+export function isStartTimestampReset(prevST: number, prevT: number, currST: number, currT: number): boolean {
+  if (currST === 0 || currST >= currT) return false;
+  if (currST < prevT) return false;
+  if (currST > prevT) return true;
+  if (prevST > prevT) return false;
+  return prevST !== 0 && prevST !== prevT;
+}
+
+// A sample whose start reaches back before the previous sample, without being the same cumulative start.
+function startTimeOverlaps(prevST: number, prevT: number, currST: number): boolean {
+  return currST !== 0 && currST < prevT && currST !== prevST;
+}
+
+/** Whether sample i of the window is a counter reset: its value dropped, or its start timestamp says so. */
+function isReset(w: Window, i: number): boolean {
+  return w.v[i] < w.v[i - 1] || (w.st !== undefined && isStartTimestampReset(w.st[i - 1], w.t[i - 1], w.st[i], w.t[i]));
 }
 
 export type RangeFunction = (w: Window) => number | null;
 
 // extrapolatedRate: the increase across the window, extrapolated towards the range boundaries.
 function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): number | null {
-  const { t, v, lo, hi } = w;
-  if (hi - lo < 2) return null;
+  const { t, v, lo, hi, st } = w;
+  // One sample is enough when its start timestamp gives the counter's zero point (below).
+  if (hi - lo < 1) return null;
   let result = v[hi - 1] - v[lo];
   if (isCounter) {
-    let last = 0;
-    for (let i = lo; i < hi; i++) {
-      if (v[i] < last) result += last;
-      last = v[i];
+    let overlap = false;
+    for (let i = lo + 1; i < hi; i++) {
+      // Warned once per series and step, as Prometheus does per series.
+      if (st && !overlap && startTimeOverlaps(st[i - 1], t[i - 1], st[i])) {
+        w.annotations.warn(`sample has start time that overlaps with previous sample timestamp for metric "${w.metric ? getLabel(w.metric, '__name__') : ''}"`, w.call.args[0].pos);
+        overlap = true;
+      }
+      if (isReset(w, i)) result += v[i - 1];
     }
   }
   const firstT = t[lo];
   const lastT = t[hi - 1];
+  const samplesMinusOne = hi - lo - 1;
   let durationToStart = (firstT - w.rangeStart) / 1000;
   let durationToEnd = (w.rangeEnd - lastT) / 1000;
-  const sampledInterval = (lastT - firstT) / 1000;
-  const averageDurationBetweenSamples = sampledInterval / (hi - lo - 1);
+  let sampledInterval = (lastT - firstT) / 1000;
+  const averageDurationBetweenSamples = samplesMinusOne > 0 ? sampledInterval / samplesMinusOne : 0;
   // Extrapolate to a boundary only when a sample would be expected there; otherwise assume the series
   // starts/ends half an average interval beyond the outermost samples.
   const threshold = averageDurationBetweenSamples * 1.1;
-  if (durationToStart >= threshold) durationToStart = averageDurationBetweenSamples / 2;
-  if (isCounter) {
-    // A counter cannot go below zero: do not extrapolate further back than its zero point.
-    let durationToZero = durationToStart;
-    if (result > 0 && v[lo] >= 0) durationToZero = sampledInterval * (v[lo] / result);
-    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  const firstST = st ? st[lo] : 0;
+  if (isCounter && firstST !== 0 && firstST > w.rangeStart && firstST < firstT) {
+    // The first sample's start lies inside the (left-open) range: the counter was 0 then, so count from there
+    // instead of extrapolating to the left. With a single sample there is no average interval, so no
+    // extrapolation to the right either.
+    durationToStart = 0;
+    sampledInterval = (lastT - firstST) / 1000;
+    result += v[lo];
+  } else if (samplesMinusOne === 0) {
+    return null;
+  } else {
+    if (durationToStart >= threshold) durationToStart = averageDurationBetweenSamples / 2;
+    if (isCounter) {
+      // A counter cannot go below zero: do not extrapolate further back than its zero point.
+      let durationToZero = durationToStart;
+      if (result > 0 && v[lo] >= 0) durationToZero = sampledInterval * (v[lo] / result);
+      if (durationToZero < durationToStart) durationToStart = durationToZero;
+    }
   }
   if (durationToEnd >= threshold) durationToEnd = averageDurationBetweenSamples / 2;
-  let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
+  let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
   if (isRate) factor /= (w.rangeEnd - w.rangeStart) / 1000;
   return result * factor;
 }
@@ -68,7 +116,7 @@ function instantValue(w: Window, isRate: boolean): number | null {
   const lastV = v[hi - 1];
   let result = lastV - prevV;
   // A counter reset: the last value is the increase since the reset.
-  if (isRate && lastV < prevV) result = lastV;
+  if (isRate && (lastV < prevV || (w.st !== undefined && isStartTimestampReset(w.st[hi - 2], t[hi - 2], w.st[hi - 1], t[hi - 1])))) result = lastV;
   const interval = t[hi - 1] - t[hi - 2];
   if (interval === 0) return null;
   return isRate ? result / (interval / 1000) : result;
@@ -134,7 +182,7 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
   }),
   resets: nonEmpty((w) => {
     let n = 0;
-    for (let i = w.lo + 1; i < w.hi; i++) if (w.v[i] < w.v[i - 1]) n++;
+    for (let i = w.lo + 1; i < w.hi; i++) if (isReset(w, i)) n++;
     return n;
   }),
   deriv: (w) => (w.hi - w.lo < 2 ? null : linearRegression(w.t, w.v, w.lo, w.hi, w.t[w.lo])[0]),

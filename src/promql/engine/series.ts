@@ -24,6 +24,8 @@ export interface RangeSeries {
   t: Float64Array;
   v: Float64Array;
   h?: (FloatHistogram | undefined)[];
+  /** Start timestamps from storage (0 = none); only selectors carry them, so subqueries and expressions cut them. */
+  st?: Float64Array;
 }
 
 /** Whether any point of the series is a histogram. */
@@ -48,25 +50,35 @@ export function floatsOnly(s: RangeSeries): RangeSeries {
   if (!hasHistograms(s)) return s;
   const keep: number[] = [];
   for (let i = 0; i < s.t.length; i++) if (!s.h![i]) keep.push(i);
-  return { metric: s.metric, t: Float64Array.from(keep, (i) => s.t[i]), v: Float64Array.from(keep, (i) => s.v[i]) };
+  const out: RangeSeries = { metric: s.metric, t: Float64Array.from(keep, (i) => s.t[i]), v: Float64Array.from(keep, (i) => s.v[i]) };
+  if (s.st) out.st = Float64Array.from(keep, (i) => s.st![i]);
+  return out;
 }
 
 // Drops staleness markers; a series without markers is used as-is (zero copy).
 export function withoutStale(s: SeriesData): RangeSeries {
   let stale = 0;
   for (let i = 0; i < s.stale.length; i++) stale += s.stale[i];
-  if (stale === 0) return s.h ? { metric: s.labels, t: s.t, v: s.v, h: s.h } : { metric: s.labels, t: s.t, v: s.v };
+  if (stale === 0) {
+    const out: RangeSeries = s.h ? { metric: s.labels, t: s.t, v: s.v, h: s.h } : { metric: s.labels, t: s.t, v: s.v };
+    if (s.st) out.st = s.st;
+    return out;
+  }
   const n = s.t.length - stale;
   const t = new Float64Array(n);
   const v = new Float64Array(n);
+  const st = s.st ? new Float64Array(n) : undefined;
   const h: (FloatHistogram | undefined)[] | undefined = s.h ? [] : undefined;
   for (let i = 0, j = 0; i < s.t.length; i++) {
     if (s.stale[i]) continue;
     t[j] = s.t[i];
     h?.push(s.h![i]);
+    if (st) st[j] = s.st![i];
     v[j++] = s.v[i];
   }
-  return h ? { metric: s.labels, t, v, h } : { metric: s.labels, t, v };
+  const out: RangeSeries = h ? { metric: s.labels, t, v, h } : { metric: s.labels, t, v };
+  if (st) out.st = st;
+  return out;
 }
 
 /** Collects per-step output vectors into series, rejecting a step that yields one labelset twice. */
