@@ -87,8 +87,7 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
     await forwardUntil(page, async () => (await slackMessages(page, 'resolved')).length > 0);
     expect(await slackMessages(page, 'resolved')).toEqual(['[RESOLVED] ImageGalleryHighErrorRate image-gallery (critical)']);
 
-    await page.getByTestId('nav-alerts').click();
-    await page.getByTestId('alerts-page').waitFor();
+    await openPage(page, 'alerts', 'alerts-page');
     expect(await ruleState(page)).toBe('inactive');
   });
 

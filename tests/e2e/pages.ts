@@ -48,8 +48,7 @@ export async function tableRows(page: Page): Promise<{ labels: string; value: st
 
 /** Runs `expr` on the Query page and returns the table's rows. */
 export async function queryTable(page: Page, expr: string): Promise<{ labels: string; value: string }[]> {
-  await page.getByTestId('nav-query').click();
-  await page.getByTestId('query-page').waitFor();
+  await openPage(page, 'query', 'query-page');
   await runQuery(page, expr);
   return tableRows(page);
 }

@@ -68,8 +68,7 @@ describe.skipIf(missing !== null)('promlab in chromium', () => {
     await forward(page, 'forward-1m', 60_000);
     await page.getByTestId('send-button').click();
     await forward(page, 'forward-1m', 60_000);
-    await page.getByTestId('nav-query').click();
-    await page.getByTestId('query-page').waitFor();
+    await openPage(page, 'query', 'query-page');
     await page.getByTestId('tab-graph').click();
     await page.getByTestId('range-5m').click();
     const graph = page.getByTestId('graph');
