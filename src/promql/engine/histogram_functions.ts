@@ -6,7 +6,7 @@ import { getLabel } from '../../labels/labels.ts';
 import { FloatHistogram, HistogramMixError, histogramMean, kahanSum, histogramFraction, histogramQuantile } from '../../histogram/float_histogram.ts';
 import type { PositionRange } from '../value.ts';
 import type { Annotations } from './annotations.ts';
-import type { Window } from './range_functions.ts';
+import { isStartTimestampReset, startTimeOverlap, startTimeOverlaps, type Window } from './range_functions.ts';
 
 /** A point a function returns: a float, or a histogram. */
 export type Point = { v: number; h?: FloatHistogram };
@@ -42,7 +42,16 @@ export function mixError(e: unknown, name: string): string {
 }
 
 // histogramRate: the last histogram minus the first, plus every histogram before a counter reset.
-function histogramRate(hs: FloatHistogram[], isCounter: boolean, name: string, annos: Annotations, pos: PositionRange): FloatHistogram | null {
+// `sts` and `ts` are the start timestamps (0 = none) and times of hs, when the range came with start timestamps.
+function histogramRate(
+  hs: FloatHistogram[],
+  isCounter: boolean,
+  name: string,
+  annos: Annotations,
+  pos: PositionRange,
+  sts?: ArrayLike<number>,
+  ts?: ArrayLike<number>,
+): FloatHistogram | null {
   const first = hs[0];
   const last = hs[hs.length - 1];
   let minSchema = Math.min(first.schema, last.schema);
@@ -57,8 +66,14 @@ function histogramRate(hs: FloatHistogram[], isCounter: boolean, name: string, a
     h = last.reduceResolution(minSchema).sub(first, () => annos.info('mismatched custom buckets were reconciled during subtraction', pos));
     if (isCounter) {
       let prev = first;
+      let overlap = false;
       for (let i = 1; i < hs.length; i++) {
-        if (hs[i].detectReset(prev)) h = h.add(prev, 1, () => annos.info('mismatched custom buckets were reconciled during addition', pos));
+        if (sts && ts && !overlap && startTimeOverlaps(sts[i - 1], ts[i - 1], sts[i])) {
+          annos.warn(startTimeOverlap(name), pos);
+          overlap = true;
+        }
+        const stReset = sts !== undefined && ts !== undefined && isStartTimestampReset(sts[i - 1], ts[i - 1], sts[i], ts[i]);
+        if (stReset || hs[i].detectReset(prev)) h = h.add(prev, 1, () => annos.info('mismatched custom buckets were reconciled during addition', pos));
         prev = hs[i];
       }
     }
@@ -104,8 +119,8 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
         const b = hist[i];
         if (!a !== !b) n++;
         else if (a && b) {
-          if (fn === 'resets' ? b.detectReset(a) : !sameHistogram(b, a)) n++;
-        } else if (fn === 'resets' ? w.v[i] < w.v[i - 1] : !(w.v[i] === w.v[i - 1] || (Number.isNaN(w.v[i]) && Number.isNaN(w.v[i - 1])))) n++;
+          if (fn === 'resets' ? stReset(w, i) || b.detectReset(a) : !sameHistogram(b, a)) n++;
+        } else if (fn === 'resets' ? w.v[i] < w.v[i - 1] || stReset(w, i) : !(w.v[i] === w.v[i - 1] || (Number.isNaN(w.v[i]) && Number.isNaN(w.v[i - 1])))) n++;
       }
       return { v: n };
     }
@@ -122,7 +137,7 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
       if (interval === 0) return null;
       let h: FloatHistogram;
       try {
-        h = fn === 'irate' && last.detectReset(prev) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
+        h = fn === 'irate' && (stReset(w, hi - 1) || last.detectReset(prev)) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
       } catch (e) {
         w.annotations.warn(mixError(e, name), pos);
         return null;
@@ -143,24 +158,44 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
     case 'rate':
     case 'increase':
     case 'delta': {
-      if (hs.length < 2) return null;
-      const h = histogramRate(hs, fn !== 'delta', name, w.annotations, pos);
-      if (!h) return null;
+      if (hs.length < 1) return null;
+      const isCounter = fn !== 'delta';
+      const sts = w.st?.subarray(lo, hi);
+      let h: FloatHistogram | null = null;
+      if (hs.length > 1) {
+        h = histogramRate(hs, isCounter, name, w.annotations, pos, sts, w.t.subarray(lo, hi));
+        if (!h) return null;
+      }
       const firstT = w.t[lo];
       const lastT = w.t[hi - 1];
       let durationToStart = (firstT - w.rangeStart) / 1000;
       let durationToEnd = (w.rangeEnd - lastT) / 1000;
-      const sampledInterval = (lastT - firstT) / 1000;
-      const avgInterval = sampledInterval / (hi - lo - 1);
+      let sampledInterval = (lastT - firstT) / 1000;
+      const avgInterval = hi - lo > 1 ? sampledInterval / (hi - lo - 1) : 0;
       const threshold = avgInterval * 1.1;
-      if (durationToStart >= threshold) durationToStart = avgInterval / 2;
-      if (fn !== 'delta' && h.count > 0 && hs[0].count >= 0) {
-        // A counter histogram's count cannot go below zero: do not extrapolate past its zero point.
-        const durationToZero = sampledInterval * (hs[0].count / h.count);
-        if (durationToZero < durationToStart) durationToStart = durationToZero;
+      const firstST = sts ? sts[0] : 0;
+      if (isCounter && firstST !== 0 && firstST > w.rangeStart && firstST < firstT) {
+        // As for floats: the first histogram started from zero at its start timestamp inside the range.
+        durationToStart = 0;
+        sampledInterval = (lastT - firstST) / 1000;
+        try {
+          h = h ? h.add(hs[0], 1, () => w.annotations.info('mismatched custom buckets were reconciled during addition', pos)) : hs[0].copy();
+        } catch (e) {
+          w.annotations.warn(mixError(e, name), pos);
+          return null;
+        }
+      } else if (!h) {
+        return null;
+      } else {
+        if (durationToStart >= threshold) durationToStart = avgInterval / 2;
+        if (isCounter && h.count > 0 && hs[0].count >= 0) {
+          // A counter histogram's count cannot go below zero: do not extrapolate past its zero point.
+          const durationToZero = sampledInterval * (hs[0].count / h.count);
+          if (durationToZero < durationToStart) durationToStart = durationToZero;
+        }
       }
       if (durationToEnd >= threshold) durationToEnd = avgInterval / 2;
-      let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
+      let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
       if (fn === 'rate') factor /= (w.rangeEnd - w.rangeStart) / 1000;
       const out = h.mul(factor);
       out.hint = 'gauge';
@@ -175,7 +210,7 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
       if (interval === 0) return null;
       let h: FloatHistogram;
       try {
-        h = fn === 'irate' && last.detectReset(prev) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
+        h = fn === 'irate' && (stReset(w, hi - 1) || last.detectReset(prev)) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
       } catch (e) {
         w.annotations.warn(mixError(e, name), pos);
         return null;
@@ -203,12 +238,17 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
     case 'changes': {
       let n = 0;
       for (let i = 1; i < hs.length; i++) {
-        if (fn === 'resets' ? hs[i].detectReset(hs[i - 1]) : !sameHistogram(hs[i], hs[i - 1])) n++;
+        if (fn === 'resets' ? stReset(w, lo + i) || hs[i].detectReset(hs[i - 1]) : !sameHistogram(hs[i], hs[i - 1])) n++;
       }
       return { v: n };
     }
   }
   return null;
+}
+
+// Whether the start timestamps of the window's samples i-1 and i say the counter restarted.
+function stReset(w: Window, i: number): boolean {
+  return w.st !== undefined && isStartTimestampReset(w.st[i - 1], w.t[i - 1], w.st[i], w.t[i]);
 }
 
 function sameHistogram(a: FloatHistogram, b: FloatHistogram): boolean {

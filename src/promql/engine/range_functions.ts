@@ -44,10 +44,12 @@ export function isStartTimestampReset(prevST: number, prevT: number, currST: num
   return prevST !== 0 && prevST !== prevT;
 }
 
-// A sample whose start reaches back before the previous sample, without being the same cumulative start.
-function startTimeOverlaps(prevST: number, prevT: number, currST: number): boolean {
+/** A sample whose start reaches back before the previous sample, without being the same cumulative start. */
+export function startTimeOverlaps(prevST: number, prevT: number, currST: number): boolean {
   return currST !== 0 && currST < prevT && currST !== prevST;
 }
+
+export const startTimeOverlap = (name: string): string => `sample has start time that overlaps with previous sample timestamp for metric "${name}"`;
 
 /** Whether sample i of the window is a counter reset: its value dropped, or its start timestamp says so. */
 function isReset(w: Window, i: number): boolean {
@@ -67,7 +69,7 @@ function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): numbe
     for (let i = lo + 1; i < hi; i++) {
       // Warned once per series and step, as Prometheus does per series.
       if (st && !overlap && startTimeOverlaps(st[i - 1], t[i - 1], st[i])) {
-        w.annotations.warn(`sample has start time that overlaps with previous sample timestamp for metric "${w.metric ? getLabel(w.metric, '__name__') : ''}"`, w.call.args[0].pos);
+        w.annotations.warn(startTimeOverlap(w.metric ? getLabel(w.metric, '__name__') : ''), w.call.args[0].pos);
         overlap = true;
       }
       if (isReset(w, i)) result += v[i - 1];
