@@ -100,3 +100,10 @@ describe('start timestamps', () => {
     expect(runScript(script.join('\n')).map((r) => r.failure)).toEqual([null, null]);
   });
 });
+
+describe('start_timestamp()', () => {
+  it("returns a selected sample's start timestamp, and nothing for other expressions", () => {
+    const script = ['load 10s', '  c@st _ -2s', '  c    1 2', '', 'eval instant at 10s start_timestamp(c)', '  {} 8', '', 'eval instant at 10s start_timestamp(c * 1)'];
+    expect(runScript(script.join('\n')).map((r) => r.failure)).toEqual([null, null]);
+  });
+});

@@ -175,8 +175,9 @@ class Evaluator {
   }
 
   // Instant vector selector: per step, the latest sample in (t - lookback, t], unless it is a staleness marker.
-  // With asTimestamp, the value is the sample's own timestamp in seconds (for timestamp()).
-  private vectorSelector(vs: VectorSelector, asTimestamp: boolean): StepSeries[] {
+  // With asTimestamp, the value is the sample's own timestamp in seconds (for timestamp()); with asStart, its
+  // start timestamp in seconds, 0 where it has none (for start_timestamp()).
+  private vectorSelector(vs: VectorSelector, asTimestamp: boolean, asStart = false): StepSeries[] {
     const [firstRef, lastRef] = this.refBounds(vs);
     const lookback = this.ctx.lookbackDelta;
     // A smoothed selector also needs the next sample after each step, to interpolate towards it.
@@ -224,7 +225,7 @@ class Evaluator {
         const next = i + 1;
         if (vs.smoothed && !asTimestamp && s.t[i] < at && next < s.t.length && s.t[next] <= at + lookback && !s.stale[next]) {
           res.v.push(s.v[i] + ((s.v[next] - s.v[i]) * (at - s.t[i])) / (s.t[next] - s.t[i]));
-        } else res.v.push(asTimestamp ? s.t[i] / 1000 : s.v[i]);
+        } else res.v.push(asStart ? (s.st ? s.st[i] : 0) / 1000 : asTimestamp ? s.t[i] / 1000 : s.v[i]);
       }
       if (res.t.length > 0) out.push(res);
     }
@@ -336,6 +337,11 @@ class Evaluator {
     if (name === 'timestamp' && first?.type === 'VectorSelector') {
       // The sample's own timestamp, which step-aligned evaluation would otherwise replace.
       return mergeSeries(this.vectorSelector(first, true).map((s) => ({ ...s, metric: dropName(s.metric) })), this.start, this.end, this.interval);
+    }
+    if (name === 'start_timestamp') {
+      // Only a selector's samples carry start timestamps: of any other expression the result is empty.
+      if (first?.type !== 'VectorSelector') return [];
+      return mergeSeries(this.vectorSelector(first, true, true).map((s) => ({ ...s, metric: dropName(s.metric) })), this.start, this.end, this.interval);
     }
     const fn = VECTOR_FUNCTIONS[name];
     // Sorting a range query's steps changes nothing: its series come back ordered by labels.

@@ -87,6 +87,7 @@ const list: FunctionSignature[] = [
   fn('sort_desc', ['vector'], 'vector'),
   fn('sqrt', ['vector'], 'vector'),
   fn('start', [], 'scalar'),
+  fn('start_timestamp', ['vector'], 'vector'),
   fn('step', [], 'scalar'),
   fn('stddev_over_time', ['matrix'], 'vector'),
   fn('stdvar_over_time', ['matrix'], 'vector'),
