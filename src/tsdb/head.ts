@@ -316,6 +316,19 @@ export class Head implements Querier {
         this.dropped.set(s.ref, { labels: s.labels, lastT: s.lastT });
       }
     }
+    // Start timestamps go with their samples: a chunk dropped above takes its samples before mint with it.
+    for (const [ref, col] of this.startTimestamps) {
+      // Histogram samples are not truncated (their column has no retention yet), so neither are their STs.
+      if (this.histograms.has(ref)) continue;
+      const s = this.series.get(ref);
+      const first = s ? (s.chunks.length ? s.chunks[0].minT : s.app ? s.headMinT : Infinity) : Infinity;
+      let k = 0;
+      while (k < col.t.length && col.t[k] < first) k++;
+      if (k > 0) {
+        col.t.splice(0, k);
+        col.st.splice(0, k);
+      }
+    }
     for (const ref of gone.keys()) {
       this.byKey.delete(labelsKey(this.series.get(ref)!.labels));
       this.series.delete(ref);

@@ -255,4 +255,14 @@ describe('start timestamps', () => {
     head.append(other, 1000, 1);
     expect(head.select([new Matcher('=', '__name__', 'd')], 0, 5000)[0].st).toBeUndefined();
   });
+
+  it('are dropped with the chunks retention drops', () => {
+    const head = new Head();
+    const ref = head.getOrCreate(labelsFromRecord({ __name__: 'c' }));
+    const hour = 3600_000;
+    for (let t = 0; t <= 5 * hour; t += hour) head.append(ref, t, t, t - 1);
+    head.truncate(3 * hour);
+    const [s] = head.select([new Matcher('=', '__name__', 'c')], 0, 6 * hour);
+    expect(Array.from(s.t).map((t, i) => s.st![i] - t)).toEqual(Array.from(s.t, () => -1));
+  });
 });
