@@ -175,9 +175,9 @@ function checkTime(c: Checker, d: Obj): void {
   if (!time) {
     d.time = { from: 'now-6h', to: 'now' };
     c.notes.push('time: missing, using Grafana\'s default (last 6 hours)');
-    return;
   }
-  for (const k of ['from', 'to']) {
+  // The refresh interval is read whether or not the time range was given.
+  for (const k of time ? ['from', 'to'] : []) {
     if (typeof time[k] !== 'string') c.fail(`time.${k}`, `expected a string like "now-1h", got ${describe(time[k])}`);
     else {
       try {
@@ -238,7 +238,8 @@ export function importDashboardValue(value: unknown): ImportResult {
   if (d.schemaVersion === undefined) d.schemaVersion = SCHEMA_VERSION;
   c.number(d, 'schemaVersion', '');
   checkTime(c, d);
-  if (d.panels === undefined) d.panels = [];
+  // Grafana reads a missing or null panel list as no panels.
+  if (d.panels === undefined || d.panels === null) d.panels = [];
   (c.array(d, 'panels', '') ?? []).forEach((p, i) => checkPanel(c, p, `panels[${i}]`, false));
   if (c.errors.length) return { ok: false, errors: c.errors };
   const dashboard = d as Dashboard;

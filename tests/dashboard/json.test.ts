@@ -71,6 +71,13 @@ describe('Grafana JSON round trip', () => {
     expect(r.ok && r.notes).toEqual(['panels[2] "Notes": panel type "text" is not drawn here; it is kept and exported unchanged']);
   });
 
+  it('reads a null panel list as no panels, and round-trips it', () => {
+    const r = importDashboardValue({ uid: 'x', title: 'Empty', panels: null });
+    expect(r.ok && r.dashboard.panels).toEqual([]);
+    const again = r.ok ? importDashboard(exportDashboard(r.dashboard)) : null;
+    expect(again?.ok && again.dashboard).toEqual(r.ok && r.dashboard);
+  });
+
   it('reads the dashboard of a Grafana API export ({ dashboard, meta })', () => {
     const d = ok(importDashboard(JSON.stringify({ meta: { slug: 'web' }, dashboard: foreign })));
     expect(d.uid).toBe('web-1');
