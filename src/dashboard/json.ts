@@ -171,13 +171,12 @@ function checkPanel(c: Checker, p: unknown, path: string, nested: boolean): void
 }
 
 function checkTime(c: Checker, d: Obj): void {
+  // The refresh interval (below) is read whether or not a time range was given.
   const time = c.object(d, 'time', '');
   if (!time) {
     d.time = { from: 'now-6h', to: 'now' };
     c.notes.push('time: missing, using Grafana\'s default (last 6 hours)');
-  }
-  // The refresh interval is read whether or not the time range was given.
-  for (const k of time ? ['from', 'to'] : []) {
+  } else for (const k of ['from', 'to']) {
     if (typeof time[k] !== 'string') c.fail(`time.${k}`, `expected a string like "now-1h", got ${describe(time[k])}`);
     else {
       try {

@@ -206,8 +206,9 @@ describe('round trip of any dashboard in the supported subset', () => {
   it('exports and imports back to the same JSON', () => {
     fc.assert(
       fc.property(dashboard, (d) => {
+        // Compared as JSON: JSON has no -0, so a -0 in the input reads back as 0 whatever the importer does.
         const back = importDashboard(JSON.stringify(d));
-        expect(back.ok && JSON.parse(exportDashboard(back.dashboard))).toEqual(d);
+        expect(back.ok && JSON.parse(exportDashboard(back.dashboard))).toEqual(JSON.parse(JSON.stringify(d)));
       }),
       { numRuns: 300 },
     );
