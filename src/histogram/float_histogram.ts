@@ -58,6 +58,14 @@ export class FloatHistogram {
     h.zeroCount /= f;
     h.count /= f;
     h.sum /= f;
+    if (f === 0) {
+      // Like Prometheus: dividing by zero drops every bucket rather than filling them with Inf/NaN.
+      h.pOffset = 0;
+      h.pBuckets = [];
+      h.nOffset = 0;
+      h.nBuckets = [];
+      return h;
+    }
     for (let i = 0; i < h.pBuckets.length; i++) h.pBuckets[i] /= f;
     for (let i = 0; i < h.nBuckets.length; i++) h.nBuckets[i] /= f;
     return h;
