@@ -1,43 +1,13 @@
 // The status endpoints, /api/v1/alertmanagers, /api/v1/format_query and the `limit` parameter, answered from the
-// running playground under msw/node (the same setup as server.test.ts).
+// running playground under msw/node (playground.ts).
 
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrometheusApi } from '../../src/api/server.ts';
-import { VirtualClock } from '../../src/clock/clock.ts';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
-import { Files } from '../../src/files/files.ts';
-import { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
-import { Prometheus } from '../../src/server/prometheus.ts';
-import { createHandlers } from '../../src/sim/handlers.ts';
-import { World } from '../../src/sim/world.ts';
 import { effectiveConfigYaml } from '../../src/config/effective.ts';
+import { DEFAULT_ALERTING_YAML } from '../../src/rules/default.ts';
+import { apiPlayground } from './playground.ts';
 
-const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
-const clock = new VirtualClock(T0);
-const world = new World({ clock, seed: 1 });
-const files = new Files({ [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML });
-const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns, files });
-const server = setupServer(...createHandlers(world, new PrometheusApi(prom)));
-
-beforeAll(async () => {
-  server.listen({ onUnhandledRequest: 'error' });
-  await clock.advance(5_000);
-  expect(prom.applyConfig(DEFAULT_CONFIG_YAML + DEFAULT_ALERTING_YAML)).toMatchObject({ ok: true });
-  world.scale('accesslog', 3);
-  await clock.advance(60_000);
-  await world.sendRequests(10);
-  await clock.advance(120_000);
-});
-afterAll(() => {
-  prom.stop();
-  server.close();
-});
-
-async function get(path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`http://localhost:9090${path}`);
-  return { status: res.status, body: await res.json() };
-}
+const { clock, prom, get } = apiPlayground({ configAfterMs: 5_000 });
 
 const TRUNCATED = 'results truncated due to limit';
 
