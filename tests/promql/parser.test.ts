@@ -158,3 +158,14 @@ describe('formatExpr', () => {
     expect(formatExpr(parseExpr('x{a="b",}[1h30m] @ start() offset 90s'))).toBe('x{a="b"}[1h30m] offset 1m30s @ start()');
   });
 });
+
+describe('string escapes', () => {
+  it('decodes \\x and octal escapes as UTF-8 bytes, keeping invalid bytes printable by goQuote', async () => {
+    const { unquoteString, goQuote } = await import('../../src/promql/parser/lex.ts');
+    expect(unquoteString('"\\xc3\\x85"')).toBe('Å');
+    expect(unquoteString('"\\303\\205x"')).toBe('Åx');
+    expect(unquoteString('"\\u00c5"')).toBe('Å');
+    expect(goQuote(unquoteString('"a\\xc5z"'))).toBe('"a\\xc5z"');
+    expect(goQuote('a"\n')).toBe('"a\\"\\n"');
+  });
+});

@@ -2,6 +2,7 @@
 
 import { LabelsBuilder, METRIC_NAME, labelsKey, type Labels } from '../../labels/labels.ts';
 import type { AggregateExpr } from '../parser/ast.ts';
+import { goQuote } from '../parser/lex.ts';
 import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
@@ -114,7 +115,7 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
     }
     case 'count_values': {
       const label = param as string;
-      if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(label)) throw new PromQLError(`invalid label name "${label}"`);
+      if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(label)) throw new PromQLError(`invalid label name ${goQuote(label)}`);
       const out = new Map<string, Sample>();
       for (const g of groups) {
         for (const s of g.samples) {

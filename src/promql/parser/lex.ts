@@ -68,29 +68,86 @@ export function unquoteString(lit: string): string {
   const body = lit.slice(1, -1);
   if (q === '`') return body;
   let out = '';
+  // \x and octal escapes are bytes in Go: consecutive ones are decoded together as UTF-8.
+  let bytes: number[] = [];
+  const flush = () => {
+    if (bytes.length) out += decodeGoBytes(bytes);
+    bytes = [];
+  };
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (c !== '\\') {
+      flush();
       out += c;
       continue;
     }
     const e = body[++i];
+    if (e !== 'x' && !(e !== undefined && e >= '0' && e <= '7')) flush();
     if (e in SIMPLE_ESCAPES) out += SIMPLE_ESCAPES[e];
     else if (e === q) out += q;
     else if (e === 'x' || e === 'u' || e === 'U') {
       const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
       const hex = body.slice(i + 1, i + 1 + len);
       if (!new RegExp(`^[0-9a-fA-F]{${len}}$`).test(hex)) throw new Error('invalid syntax');
-      out += String.fromCodePoint(parseInt(hex, 16));
+      if (e === 'x') bytes.push(parseInt(hex, 16));
+      else out += String.fromCodePoint(parseInt(hex, 16));
       i += len;
     } else if (e !== undefined && e >= '0' && e <= '7') {
       const oct = body.slice(i, i + 3);
       if (!/^[0-7]{3}$/.test(oct)) throw new Error('invalid syntax');
-      out += String.fromCharCode(parseInt(oct, 8));
+      const b = parseInt(oct, 8);
+      if (b > 255) throw new Error('invalid syntax');
+      bytes.push(b);
       i += 2;
     } else throw new Error('invalid syntax');
   }
+  flush();
   return out;
+}
+
+/**
+ * Decodes bytes as UTF-8 the way Go ranges over a string. A byte that starts no valid sequence stands for
+ * itself; JS strings cannot hold raw bytes, so it becomes the lone surrogate U+DC00+byte (as in Python's
+ * surrogateescape), which goQuote prints back as \xNN.
+ */
+function decodeGoBytes(bytes: number[]): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let cp = n === 1 ? b : n === 2 ? b & 0x1f : n === 3 ? b & 0x0f : b & 0x07;
+    let ok = n > 0 && i + n <= bytes.length;
+    for (let k = 1; ok && k < n; k++) {
+      const c = bytes[i + k];
+      if ((c & 0xc0) !== 0x80) ok = false;
+      else cp = (cp << 6) | (c & 0x3f);
+    }
+    const min = n === 3 ? 0x800 : n === 4 ? 0x10000 : 0;
+    if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+    if (ok) {
+      out += String.fromCodePoint(cp);
+      i += n;
+    } else {
+      out += String.fromCharCode(0xdc00 + b);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Go's %q for a string from unquoteString: printable runes as they are, raw bytes (see decodeGoBytes) as \xNN. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp >= 0xdc80 && cp <= 0xdcff) out += '\\x' + (cp - 0xdc00).toString(16).padStart(2, '0');
+    else if (ch === '"' || ch === '\\') out += '\\' + ch;
+    else if (cp < 0x20 || cp === 0x7f || (cp >= 0xd800 && cp <= 0xdfff)) {
+      const esc = Object.entries(SIMPLE_ESCAPES).find(([, v]) => v === ch);
+      out += esc ? '\\' + esc[0] : cp < 0x100 ? '\\x' + cp.toString(16).padStart(2, '0') : '\\u' + cp.toString(16).padStart(4, '0');
+    } else out += ch;
+  }
+  return out + '"';
 }
 
 /** Go's %q-style quoting used when printing strings back as PromQL. */
