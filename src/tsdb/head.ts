@@ -42,6 +42,12 @@ interface StartTimestampColumn {
   st: number[];
 }
 
+/** A series' optional columns beside its XOR chunks, each ascending by t (see Head.columns). */
+export interface SeriesColumns {
+  readonly histograms?: { readonly t: readonly number[]; readonly h: readonly FloatHistogram[] };
+  readonly startTimestamps?: { readonly t: readonly number[]; readonly st: readonly number[] };
+}
+
 export interface Querier {
   select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[];
   /** Label names, of the series the matchers select when given (for autocompletion). */
@@ -348,6 +354,28 @@ export class Head implements Querier {
     this.closedChunks += closed.length;
     for (const c of closed) this.closedBytes += c.bytes.length;
     if (s.lastT > this.maxT) this.maxT = s.lastT;
+  }
+
+  /** A series' histogram and start-timestamp columns, where it has them (live arrays: a snapshot reads, never writes). */
+  columns(ref: number): SeriesColumns {
+    const h = this.histograms.get(ref);
+    const st = this.startTimestamps.get(ref);
+    return { histograms: h && { t: h.t, h: h.h }, startTimestamps: st && { t: st.t, st: st.st } };
+  }
+
+  /**
+   * Puts back a restored series' columns as they were saved (counter reset hints included, nothing re-detected);
+   * after restoreSeries, before the snapshot's retention truncate.
+   */
+  restoreColumns(ref: number, cols: SeriesColumns): void {
+    if (!this.series.has(ref)) throw new Error(`series ${ref} has columns but no series`);
+    if (cols.histograms) {
+      const { t, h } = cols.histograms;
+      this.histograms.set(ref, { t: [...t], h: [...h] });
+      this.samples += t.length;
+      if (t.length && t[t.length - 1] > this.maxT) this.maxT = t[t.length - 1];
+    }
+    if (cols.startTimestamps) this.startTimestamps.set(ref, { t: [...cols.startTimestamps.t], st: [...cols.startTimestamps.st] });
   }
 
   /** The sequence number of the last chunk cut; chunks with a larger one are newer. */

@@ -1,5 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { FloatHistogram } from '../../src/histogram/float_histogram.ts';
 import { labelsFromRecord } from '../../src/labels/labels.ts';
 import { Matcher } from '../../src/labels/matcher.ts';
 import { MemoryStore, openStore, StoreError } from '../../src/storage/store.ts';
@@ -26,7 +27,74 @@ function scrape(head: Head, from: number, to: number): void {
   }
 }
 
+// A head with every kind of sample: floats (with and without start timestamps), a staleness marker, native
+// histograms (exponential and custom buckets, one counter reset, one gauge) and histograms with start timestamps.
+function mixed(head: Head, from: number, to: number): void {
+  scrape(head, from, to);
+  const withSt = head.getOrCreate(labelsFromRecord({ __name__: 'otlp_total', job: 'otel' }));
+  const hist = head.getOrCreate(labelsFromRecord({ __name__: 'latency_seconds', job: 'api' }));
+  const nhcb = head.getOrCreate(labelsFromRecord({ __name__: 'size_bytes', job: 'api' }));
+  const both = head.getOrCreate(labelsFromRecord({ __name__: 'mixed', job: 'api' }));
+  for (let t = from, i = 0; t < to; t += 15_000, i++) {
+    head.append(withSt, t, i * 2, from - 1000 + (i > 100 ? 500_000 : 0));
+    const c = i % 50 === 49 ? 1 : i + 1; // a counter reset every 50 samples
+    head.appendHistogram(hist, t, new FloatHistogram(3, 1e-128, c, 4 * c, c * 0.25, -2, [c, 0, 2 * c], 1, [c], [], i === 7 ? 'gauge' : 'unknown'), from - 5000);
+    head.appendHistogram(nhcb, t + 1, new FloatHistogram(-53, 0, 0, c, i === 3 ? NaN : -0, 0, [c, 0], 0, [], [0.1, 1, Infinity]));
+    if (i % 2) head.append(both, t, i);
+    else head.appendHistogram(both, t, new FloatHistogram(0, 0, 1, i, i, 0, [i]), i % 4 ? undefined : t - 1);
+  }
+}
+
 describe('head snapshots', () => {
+  it('restores histogram samples and start timestamps exactly, beside the floats', async () => {
+    const factory = new IDBFactory();
+    const first = await loadHead((await openStore('h', factory)).store);
+    mixed(first.head, 0, 3 * 3600_000);
+    await first.save(7);
+    const before = first.head.select(ALL, -Infinity, Infinity);
+    expect(before.filter((s) => s.h).length).toBe(3);
+    expect(before.filter((s) => s.st).length).toBe(3);
+
+    const again = await loadHead((await openStore('h', factory)).store);
+    expect(again.status().restored).toMatchObject({ kind: 'restored', series: 6, samples: first.head.stats().samples });
+    expect(again.head.select(ALL, -Infinity, Infinity)).toStrictEqual(before);
+    expect(again.head.stats()).toEqual(first.head.stats());
+    // Hints came back as stored, and the restored columns keep taking appends.
+    const hist = again.head.getOrCreate(labelsFromRecord({ __name__: 'latency_seconds', job: 'api' }));
+    again.head.appendHistogram(hist, 3 * 3600_000, new FloatHistogram(3, 1e-128, 0, 0, 0));
+    const last = again.head.select([new Matcher('=', '__name__', 'latency_seconds')], 3 * 3600_000, Infinity)[0];
+    expect(last.h?.[0]?.hint).toBe('reset');
+  });
+
+  it('restores start timestamps trimmed by retention as the live head trimmed them', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store, { retentionMs: 3600_000 });
+    mixed(p.head, 0, 5 * 3600_000);
+    // Retention now, as the restore applies it (the live head truncates at most hourly).
+    p.head.setRetention(3600_000);
+    expect(p.head.select(ALL, -Infinity, 3600_000).filter((s) => s.st && !s.h)).toEqual([]);
+    await p.save();
+    const restored = await loadHead(store);
+    expect(restored.head.retentionMs).toBe(3600_000);
+    expect(restored.head.select(ALL, -Infinity, Infinity)).toStrictEqual(p.head.select(ALL, -Infinity, Infinity));
+  });
+
+  for (const column of ['histograms', 'startTimestamps'] as const) {
+    it(`detects a flipped bit in the stored ${column}`, async () => {
+      const store = new MemoryStore();
+      const p = await loadHead(store);
+      mixed(p.head, 0, 3600_000);
+      await p.save();
+      const meta = (await store.get<Record<typeof column, { data: Uint8Array }>>(META_KEY))!;
+      meta[column].data[meta[column].data.length - 3] ^= 0x10;
+      await store.put(META_KEY, meta);
+      const broken = await loadHead(store);
+      expect(broken.status().restored).toMatchObject({ kind: 'replaced', reason: expect.stringMatching(/fail their checksum/) });
+      expect(broken.head.stats().series).toBe(0);
+      expect(await store.keys('tsdb/')).toEqual([]);
+    });
+  }
+
   it('restores every series, sample and staleness marker after a reload of IndexedDB', async () => {
     const factory = new IDBFactory();
     const first = await loadHead((await openStore('p', factory)).store);

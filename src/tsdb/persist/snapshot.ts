@@ -11,11 +11,12 @@ import type { Store } from '../../storage/store.ts';
 import { chunkSamples } from '../chunkenc/xor.ts';
 import { Head, type HeadOptions } from '../head.ts';
 import type { ClosedChunk } from '../series.ts';
+import { decodeHistograms, decodeStartTimestamps, encodeHistograms, encodeStartTimestamps } from './columns.ts';
 import { crc32c } from './crc32.ts';
 import { isPacked, packBytes, unpackBytes, type PackedBytes } from './pack.ts';
 
 /** Bumped whenever the stored shape or the chunk encoding changes; another version is replaced, not misread. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 export const META_KEY = 'tsdb/meta';
 const SEGMENT_PREFIX = 'tsdb/segment/';
 
@@ -58,6 +59,14 @@ interface Meta {
   /** Open head chunks; an empty part is a series without one. */
   readonly heads: PackedBytes;
   readonly headCrcs: Uint32Array;
+  /**
+   * Native histogram samples and start timestamps, the columns beside the chunks (columns.ts), rewritten whole by
+   * every save: they are small in a playground. An empty part is a series without the column.
+   */
+  readonly histograms: PackedBytes;
+  readonly histogramCrcs: Uint32Array;
+  readonly startTimestamps: PackedBytes;
+  readonly startTimestampCrcs: Uint32Array;
 }
 
 /** What loading found: nothing, a restored head, or a store it could not use (replaced by an empty head). */
@@ -129,7 +138,13 @@ async function restore(store: Store, meta: Meta, head: Head): Promise<SegmentRef
     meta.labels.length === 2 * meta.labelCounts.reduce((a, b) => a + b, 0) &&
     isPacked(meta.heads, n) &&
     meta.headCrcs instanceof Uint32Array &&
-    meta.headCrcs.length === n;
+    meta.headCrcs.length === n &&
+    isPacked(meta.histograms, n) &&
+    meta.histogramCrcs instanceof Uint32Array &&
+    meta.histogramCrcs.length === n &&
+    isPacked(meta.startTimestamps, n) &&
+    meta.startTimestampCrcs instanceof Uint32Array &&
+    meta.startTimestampCrcs.length === n;
   if (!wellFormed) throw new CorruptSnapshot('the stored TSDB index is malformed');
   // The learner's retention comes back before any data, so restoring drops nothing it would keep.
   head.setRetention(meta.retentionMs);
@@ -154,14 +169,28 @@ async function restore(store: Store, meta: Meta, head: Head): Promise<SegmentRef
     if (open.length === 0) open = null;
     else checkChunk(open, meta.headCrcs[i], chunkSamples(open), `the head chunk of series ${ref}`);
     const chunks = (byRef.get(ref) ?? []).sort((a, b) => a.minT - b.minT);
+    const hist = checkedPart(meta.histograms, i, meta.histogramCrcs[i], `the histogram samples of series ${ref}`);
+    const sts = checkedPart(meta.startTimestamps, i, meta.startTimestampCrcs[i], `the start timestamps of series ${ref}`);
     try {
       head.restoreSeries(ref, labels, chunks, open);
+      head.restoreColumns(ref, {
+        histograms: decodeHistograms(hist, 'its histogram column'),
+        startTimestamps: decodeStartTimestamps(sts, 'its start-timestamp column'),
+      });
     } catch (err) {
       throw new CorruptSnapshot(`series ${ref} does not replay: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+  // The same cut the live head makes: trims the start-timestamp column with the float chunks it belongs to.
   head.truncate(head.stats().maxTime - head.retentionMs);
   return meta.segments;
+}
+
+// Part i of a packed column, checked against its CRC32C (an empty part, a series without the column, has CRC 0).
+function checkedPart(p: PackedBytes, i: number, crc: number, what: string): Uint8Array {
+  const bytes = unpackBytes(p, i);
+  if ((bytes.length ? crc32c(bytes) : 0) !== crc) throw new CorruptSnapshot(`${what} fail their checksum`);
+  return bytes;
 }
 
 function isSegment(s: unknown): s is Segment {
@@ -234,12 +263,17 @@ export class HeadPersister {
     const labelCounts: number[] = [];
     const labels: string[] = [];
     const heads: Uint8Array[] = [];
+    const histograms: Uint8Array[] = [];
+    const startTimestamps: Uint8Array[] = [];
     for (const s of this.head.allSeries()) {
       for (let i = s.chunks.length - 1; i >= 0 && s.chunks[i].seq > this.savedSeq; i--) fresh.push({ ...s.chunks[i], ref: s.ref });
       refs.push(s.ref);
       labelCounts.push(s.labels.length);
       for (const l of s.labels) labels.push(l.name, l.value);
       heads.push(s.headBytes() ?? EMPTY);
+      const cols = this.head.columns(s.ref);
+      histograms.push(encodeHistograms(cols.histograms));
+      startTimestamps.push(encodeStartTimestamps(cols.startTimestamps));
     }
     const st = this.head.stats();
     let segments = this.segments.filter((s) => s.maxT >= st.minTime);
@@ -273,6 +307,10 @@ export class HeadPersister {
         labels,
         heads: packBytes(heads),
         headCrcs: Uint32Array.from(heads, (h) => (h.length ? crc32c(h) : 0)),
+        histograms: packBytes(histograms),
+        histogramCrcs: Uint32Array.from(histograms, (h) => (h.length ? crc32c(h) : 0)),
+        startTimestamps: packBytes(startTimestamps),
+        startTimestampCrcs: Uint32Array.from(startTimestamps, (b) => (b.length ? crc32c(b) : 0)),
       };
       await this.store.put(META_KEY, meta);
       this.segments = segments;
