@@ -1,7 +1,7 @@
 // info(v, {selector}): adds the data labels of info series (by default `target_info`) to each sample of v,
 // joined on the identifying labels `instance` and `job`, like Prometheus' experimental info function.
 
-import { LabelsBuilder, METRIC_NAME, getLabel, type Labels } from '../../labels/labels.ts';
+import { LabelsBuilder, METRIC_NAME, formatLabels, getLabel, type Labels } from '../../labels/labels.ts';
 import { Matcher } from '../../labels/matcher.ts';
 import type { SeriesData } from '../../tsdb/head.ts';
 import { PromQLError, type Sample } from '../value.ts';
@@ -39,6 +39,8 @@ function presentAt(s: SeriesData, t: number, lookback: number): number | null {
   }
   const i = lo - 1;
   if (i < 0 || s.t[i] <= t - lookback || s.stale[i]) return null;
+  // Info series carry float samples; Prometheus fails the query on a histogram one.
+  if (s.h?.[i]) throw new PromQLError(`this should be an info metric, with float samples: ${formatLabels(s.labels)}`);
   return s.t[i];
 }
 
