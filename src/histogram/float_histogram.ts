@@ -544,8 +544,9 @@ export function trimHistogram(h: FloatHistogram, x: number, keepBelow: boolean):
     // The zero bucket of a histogram with buckets on one side only holds observations on that side.
     if (b.zero && hasPos && !hasNeg) lo = 0;
     if (b.zero && hasNeg && !hasPos) up = 0;
-    // A first custom bucket reaching above zero is taken to start at zero, as histogram_quantile does.
-    if (custom && lo === -Infinity && up > 0 && up !== Infinity && x >= 0) lo = 0;
+    // A first custom bucket reaching above zero is taken to start at zero, as histogram_quantile does (so
+    // `</` below zero drops it). Prometheus' `>/` below zero still drops it as well, the -Inf bound counting.
+    if (custom && lo === -Infinity && up > 0 && up !== Infinity && (x >= 0 || keepBelow)) lo = 0;
     const all = keepBelow ? up <= x : lo >= x;
     const none = keepBelow ? lo >= x : up <= x;
     if (all) return { f: 1, a: lo, z: up };
