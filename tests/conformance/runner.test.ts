@@ -20,6 +20,11 @@ describe('series value notation', () => {
     expect(b.kind === 'histogram' && [b.h.count, b.h.buckets]).toEqual([5, [2, 2, 1]]);
   });
 
+  it('adds a histogram step of a higher schema at the lower one, buckets merged', () => {
+    const [, b] = parseSequence('{{schema:-1 sum:4 count:1 buckets:[1] offset:1}}+{{schema:0 sum:4 count:4 buckets:[2 2] offset:1}}x1');
+    expect(b.kind === 'histogram' && [b.h.schema, b.h.offset, b.h.buckets]).toEqual([-1, 1, [5]]);
+  });
+
   it('reads label sets in every spelling', () => {
     expect(parseSeriesLabels('m{a="b", c="d"} 1').labels).toEqual([
       { name: '__name__', value: 'm' },

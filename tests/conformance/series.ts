@@ -228,8 +228,32 @@ export function parseHistogram(s: string): HistogramSpec {
   return h;
 }
 
-// Bucket-wise sum of start and sign·delta, on the start's layout where they overlap.
+// The buckets of one side at a schema delta steps lower, neighbours merged (bucket i goes to ((i-1) >> delta) + 1).
+function reduceBuckets(offset: number, b: number[], delta: number): [number, number[]] {
+  if (delta <= 0 || b.length === 0) return [offset, b];
+  const target = (i: number): number => ((i - 1) >> delta) + 1;
+  const lo = target(offset);
+  const out = new Array<number>(target(offset + b.length - 1) - lo + 1).fill(0);
+  b.forEach((c, i) => (out[target(offset + i) - lo] += c));
+  return [lo, out];
+}
+
+// A histogram at a lower (exponential) schema; custom-bucket ones stay as they are.
+function toSchema(h: HistogramSpec, schema: number): HistogramSpec {
+  if (h.schema === -53 || schema >= h.schema) return h;
+  const [offset, buckets] = reduceBuckets(h.offset, h.buckets, h.schema - schema);
+  const [nOffset, nBuckets] = reduceBuckets(h.nOffset, h.nBuckets, h.schema - schema);
+  return { ...h, schema, offset, buckets, nOffset, nBuckets };
+}
+
+// Bucket-wise sum of start and sign·delta, on the start's layout where they overlap; like Prometheus' Add, at
+// the lower of the two schemas.
 function addHistograms(a: HistogramSpec, d: HistogramSpec, sign: number): HistogramSpec {
+  if (a.schema !== -53 && d.schema !== -53 && a.schema !== d.schema) {
+    const schema = Math.min(a.schema, d.schema);
+    a = toSchema(a, schema);
+    d = toSchema(d, schema);
+  }
   const addSide = (ao: number, ab: number[], dOff: number, db: number[]): [number, number[]] => {
     if (ab.length === 0 && db.length === 0) return [ao, []];
     const lo = Math.min(ab.length ? ao : dOff, db.length ? dOff : ao);
