@@ -52,15 +52,28 @@ function histogramRate(
   sts?: ArrayLike<number>,
   ts?: ArrayLike<number>,
 ): FloatHistogram | null {
-  const first = hs[0];
+  let first = hs[0];
   const last = hs[hs.length - 1];
+  if (isCounter && hs.some((h) => h.hint === 'gauge')) annos.warn(notCounter(name), pos);
+  // Across a counter reset between the first two samples the first one does not count: it becomes an empty
+  // histogram of the second's layout, so a different bucket kind there does not make the range a mix.
+  if (isCounter && hs.length > 1) {
+    const stReset0 = sts !== undefined && ts !== undefined && isStartTimestampReset(sts[0], ts[0], sts[1], ts[1]);
+    if (stReset0 || hs[1].detectReset(first)) {
+      first = new FloatHistogram(hs[1].schema);
+      first.customValues = hs[1].customValues;
+    }
+  }
+  if (first.usesCustomBuckets() !== last.usesCustomBuckets()) {
+    annos.warn(mixError(new HistogramMixError('mixed'), name), pos);
+    return null;
+  }
   let minSchema = Math.min(first.schema, last.schema);
   for (let i = 1; i < hs.length - 1; i++) {
     const cur = hs[i];
     if (!isCounter) continue;
     if (cur.schema < minSchema) minSchema = cur.schema;
   }
-  if (isCounter && hs.some((h) => h.hint === 'gauge')) annos.warn(notCounter(name), pos);
   let h: FloatHistogram;
   try {
     h = last.reduceResolution(minSchema).sub(first, () => annos.info('mismatched custom buckets were reconciled during subtraction', pos));
