@@ -152,6 +152,7 @@ export class FloatHistogram {
     a = a.widenZeroBucket(zt);
     b = b.widenZeroBucket(zt);
     const h = a.schema === this.schema && a === this ? a.copy() : a;
+    h.hint = combineHints(this.hint, other.hint);
     h.zeroThreshold = zt;
     h.zeroCount += sign * b.zeroCount;
     h.count += sign * b.count;
@@ -236,6 +237,16 @@ export interface Bucket {
   lowerInclusive: boolean;
   upperInclusive: boolean;
   zero?: boolean;
+}
+
+/**
+ * The counter reset hint of a sum or difference (Prometheus' adjustCounterReset): a gauge wins, then unknown;
+ * a reset meeting a not-reset collides and gives unknown.
+ */
+function combineHints(a: CounterResetHint, b: CounterResetHint): CounterResetHint {
+  if (a === b) return a;
+  if (a === 'gauge' || b === 'gauge') return 'gauge';
+  return 'unknown';
 }
 
 export class HistogramMixError extends Error {

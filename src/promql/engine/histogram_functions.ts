@@ -359,16 +359,56 @@ export function extendedHistogramRate(
     last = k;
   }
   if (t[last] <= start || (smoothed && t[first] > end)) return null;
-  const left = smoothed && t[first] < start && first + 1 < hi ? interpolateHistogram(t[first], h(first), t[first + 1], h(first + 1), start, isCounter) : h(first);
-  const right = smoothed && last > lo && t[last] > end ? interpolateHistogram(t[last - 1], h(last - 1), t[last], h(last), end, isCounter) : h(last);
-  const from = t[first] <= start ? first + 1 : first;
-  const to = t[last] >= end ? last - 1 : last;
-  const points = [left];
-  for (let i = from; i <= to; i++) points.push(h(i));
-  points.push(right);
-  const result = histogramRate(points, isCounter, name, annos, pos);
-  if (!result) return null;
-  const out = fn === 'rate' ? result.div((end - start) / 1000) : result;
+  // Every sample from first to last: one kind of buckets, and (for a counter) no gauges.
+  for (let i = first; i <= last; i++) {
+    if (h(i).usesCustomBuckets() !== h(first).usesCustomBuckets()) {
+      annos.warn(mixedExpCustom(name), pos);
+      return null;
+    }
+    if (isCounter && h(i).hint === 'gauge') annos.warn(notCounter(name), pos);
+  }
+  const at = (i: number, j: number, x: number): FloatHistogram => {
+    if (x === t[i]) return h(i).copy();
+    if (x === t[j]) return h(j).copy();
+    return interpolateHistogram(t[i], h(i), t[j], h(j), x, isCounter);
+  };
+  const left = smoothed && t[first] < start ? at(first, first + 1, start) : h(first).copy();
+  const right = smoothed && last > lo && t[last] > end ? at(last - 1, last, end) : h(last).copy();
+  if (!isCounter && (left.hint !== 'gauge' || right.hint !== 'gauge')) annos.warn(notGauge(name), pos);
+  let out: FloatHistogram;
+  try {
+    out = right.sub(left, () => annos.info('mismatched custom buckets were reconciled during subtraction', pos));
+    if (isCounter) {
+      // Resets between the boundary samples (Prometheus' correctForCounterResetsHistogram): the samples strictly
+      // inside, compared from left; the last sample is right itself (or what right is interpolated towards), so
+      // it is only compared through right. A left interpolated across a reset has accounted for that reset.
+      let from = first + 1;
+      let prev = left;
+      if (smoothed && t[first] < start && h(first + 1).detectReset(h(first))) {
+        prev = h(first + 1);
+        from++;
+      }
+      const to = last - 1;
+      if (from <= to + 1) {
+        const onAdd = () => annos.info('mismatched custom buckets were reconciled during addition', pos);
+        let correction: FloatHistogram | null = null;
+        const addCorrection = (x: FloatHistogram) => {
+          correction = correction ? correction.add(x, 1, onAdd) : x.copy();
+        };
+        for (let i = from; i <= to; i++) {
+          if (h(i).detectReset(prev)) addCorrection(prev);
+          prev = h(i);
+        }
+        if (right.detectReset(prev)) addCorrection(prev);
+        if (correction) out = out.add(correction, 1, onAdd);
+      }
+    }
+  } catch (e) {
+    annos.warn(mixError(e, name), pos);
+    return null;
+  }
+  if (fn === 'rate') out = out.div((end - start) / 1000);
+  out = out.trimmed();
   out.hint = 'gauge';
   return { v: NaN, h: out };
 }
