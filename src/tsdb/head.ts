@@ -286,7 +286,7 @@ export class Head implements Querier {
     let chunks = this.closedChunks;
     let bytes = this.closedBytes;
     for (const s of this.series.values()) {
-      const first = s.chunks.length ? s.chunks[0].minT : s.app ? s.headMinT : Infinity;
+      const first = Math.min(s.chunks.length ? s.chunks[0].minT : s.app ? s.headMinT : Infinity, this.histograms.get(s.ref)?.t[0] ?? Infinity);
       if (first < minTime) minTime = first;
       const head = s.headBytes();
       if (head) {
@@ -309,6 +309,20 @@ export class Head implements Querier {
 
   /** Drops chunks ending before mint, then series left without samples (series churn), like Head.Truncate + gc. */
   truncate(mint: number): void {
+    // Histogram samples have no chunks to drop whole: each goes once it is older than mint.
+    const emptied = new Set<number>();
+    for (const [ref, col] of this.histograms) {
+      let k = 0;
+      while (k < col.t.length && col.t[k] < mint) k++;
+      if (k === 0) continue;
+      col.t.splice(0, k);
+      col.h.splice(0, k);
+      this.samples -= k;
+      if (col.t.length === 0) {
+        this.histograms.delete(ref);
+        emptied.add(ref);
+      }
+    }
     const gone = new Map<number, Labels>();
     for (const s of this.series.values()) {
       const before = s.chunks.length;
@@ -317,17 +331,16 @@ export class Head implements Querier {
       this.closedBytes -= freed.closedBytes;
       this.samples -= freed.samples;
       // A series created but not yet appended to is the caller's next append target, not churn.
-      if (s.empty() && s.lastT > -Infinity) {
+      if (s.empty() && !this.histograms.has(s.ref) && (s.lastT > -Infinity || emptied.has(s.ref))) {
         gone.set(s.ref, s.labels);
         this.dropped.set(s.ref, { labels: s.labels, lastT: s.lastT });
       }
     }
     // Start timestamps go with their samples: a chunk dropped above takes its samples before mint with it.
     for (const [ref, col] of this.startTimestamps) {
-      // Histogram samples are not truncated (their column has no retention yet), so neither are their STs.
-      if (this.histograms.has(ref)) continue;
       const s = this.series.get(ref);
-      const first = s ? (s.chunks.length ? s.chunks[0].minT : s.app ? s.headMinT : Infinity) : Infinity;
+      const firstFloat = s ? (s.chunks.length ? s.chunks[0].minT : s.app ? s.headMinT : Infinity) : Infinity;
+      const first = Math.min(firstFloat, this.histograms.get(ref)?.t[0] ?? Infinity);
       let k = 0;
       while (k < col.t.length && col.t[k] < first) k++;
       if (k > 0) {

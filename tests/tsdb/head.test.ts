@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelsFromRecord } from '../../src/labels/labels.ts';
 import { Matcher } from '../../src/labels/matcher.ts';
+import { FloatHistogram } from '../../src/histogram/float_histogram.ts';
 import { AppendError, Head } from '../../src/tsdb/head.ts';
 
 function fill(): Head {
@@ -111,6 +112,29 @@ describe('Head label APIs', () => {
     expect(head.labelValues('instance', up)).toEqual(['172.20.0.6:80', 'image-gallery']);
     expect(head.labelValues('instance')).toEqual(['172.20.0.6:80', '172.20.0.7:80', 'image-gallery']);
     expect(head.labelNames([new Matcher('=', 'job', 'image-gallery')])).toEqual(['__name__', 'instance', 'job']);
+  });
+});
+
+describe('Head retention of native histograms', () => {
+  it('drops histogram samples older than mint, then the series they leave empty', () => {
+    const head = new Head();
+    const only = head.getOrCreate(labelsFromRecord({ __name__: 'h' }));
+    const mixed = head.getOrCreate(labelsFromRecord({ __name__: 'm' }));
+    for (let t = 0; t < 10 * 60_000; t += 60_000) head.appendHistogram(only, t, new FloatHistogram(0, 0, 1, t, t, 0, [1]));
+    head.append(mixed, 0, 1);
+    head.appendHistogram(mixed, 60_000, new FloatHistogram(0, 0, 1, 1, 1, 0, [1]), 30_000);
+    expect(head.stats()).toMatchObject({ series: 2, samples: 12, minTime: 0 });
+
+    head.truncate(5 * 60_000);
+    const h = head.select([new Matcher('=', '__name__', 'h')], 0, Infinity);
+    expect(h[0].t[0]).toBe(5 * 60_000);
+    expect(h[0].h).toHaveLength(5);
+    // The mixed series lost its float chunk and its one histogram: it is gone, start timestamp and all.
+    expect(head.select([new Matcher('=', '__name__', 'm')], 0, Infinity)).toEqual([]);
+    expect(head.stats()).toMatchObject({ series: 1, samples: 5, minTime: 5 * 60_000 });
+
+    head.truncate(Infinity);
+    expect(head.stats()).toMatchObject({ series: 0, samples: 0 });
   });
 });
 
