@@ -1,9 +1,13 @@
-// Nobody can inject script through what the page shows: a crafted share link and an imported dashboard carry
-// `<img src=x onerror=…>` in queries, label values, titles and legends, and nothing of it runs or becomes markup.
+// Nobody can inject script through what the page shows: a crafted share link, an imported dashboard, a target file and
+// a rule file carry `<img src=x onerror=…>` in queries, label values, titles, legends, annotations and notifications,
+// and nothing of it runs or becomes markup.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
+import { DEFAULT_ALERTING_YAML } from '../../src/rules/default.ts';
 import { skipBrowserTests, startHarness, type Harness } from './harness.ts';
+import { forward, goTo, setEditorText } from './pages.ts';
 
 const missing = skipBrowserTests();
 
@@ -66,6 +70,43 @@ describe.skipIf(missing)('no injection', () => {
     await expect.poll(() => page.getByTestId('panel').count()).toBe(2);
     await page.waitForTimeout(1500);
     expect(await injected(page)).toEqual({ ran: null, images: 0 });
+    await page.close();
+  });
+
+  it('labels from a target file and annotations of a firing alert show as text on every page that lists them', async () => {
+    const page = await h.open('#/config');
+    await page.getByTestId('config-editor').waitFor({ timeout: 30_000 });
+    const config = `${DEFAULT_CONFIG_YAML}  - job_name: "web"\n    file_sd_configs:\n      - files: ["targets/*.yml"]\n${DEFAULT_ALERTING_YAML}`;
+    const quoted = `'${PAYLOAD}'`;
+    const files: [string, string][] = [
+      ['targets/xss.yml', `- targets: ["iotd"]\n  labels:\n    team: ${quoted}\n`],
+      [
+        'rules/xss.yml',
+        `groups:\n  - name: xss\n    rules:\n      - alert: Injected\n        expr: up{job="web"} == 1\n        labels:\n          note: ${quoted}\n        annotations:\n          summary: '{{ $labels.team }} ${PAYLOAD.replace(/'/g, "''")}'\n`,
+      ],
+    ];
+    for (const [path, text] of files) {
+      await page.getByTestId('file-new-path').fill(path);
+      await page.getByTestId('file-create').click();
+      await setEditorText(page, 'file-editor', text);
+      await page.getByTestId('file-save').click();
+      await expect.poll(() => page.getByTestId('file-save').isDisabled()).toBe(true);
+    }
+    // Rule files load on a reload, like Prometheus'.
+    await setEditorText(page, 'config-editor', config);
+    await page.getByTestId('config-apply').click();
+    await page.getByTestId('config-applied').waitFor();
+    await forward(page, 'forward-1m', 60_000);
+    await forward(page, 'forward-1m', 60_000);
+    for (const route of ['targets', 'service-discovery', 'alerts', 'alertmanager']) {
+      await goTo(page, route);
+      await page.waitForTimeout(500);
+      expect({ route, ...(await injected(page)) }).toEqual({ route, ran: null, images: 0 });
+    }
+    // The alert fired, and its markup is there as text.
+    await goTo(page, 'alerts');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Injected');
+    expect(await page.locator('main').textContent()).toContain('<img src=x onerror=');
     await page.close();
   });
 
