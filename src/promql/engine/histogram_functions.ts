@@ -214,24 +214,6 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
       out.hint = 'gauge';
       return { v: NaN, h: out };
     }
-    case 'irate':
-    case 'idelta': {
-      if (hs.length < 2) return null;
-      const prev = hs[hs.length - 2];
-      const last = hs[hs.length - 1];
-      const interval = (w.t[hi - 1] - w.t[hi - 2]) / 1000;
-      if (interval === 0) return null;
-      let h: FloatHistogram;
-      try {
-        h = fn === 'irate' && (stReset(w, hi - 1) || last.detectReset(prev)) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
-      } catch (e) {
-        w.annotations.warn(mixError(e, name), pos);
-        return null;
-      }
-      if (fn === 'irate') h = h.div(interval);
-      h.hint = 'gauge';
-      return { v: NaN, h: h.trimmed() };
-    }
     case 'sum_over_time':
     case 'avg_over_time': {
       let acc: FloatHistogram;
@@ -246,14 +228,6 @@ export function rangeOverHistograms(fn: string, w: Window, hist: readonly (Float
       }
       acc.hint = 'gauge';
       return { v: NaN, h: acc.trimmed() };
-    }
-    case 'resets':
-    case 'changes': {
-      let n = 0;
-      for (let i = 1; i < hs.length; i++) {
-        if (fn === 'resets' ? stReset(w, lo + i) || hs[i].detectReset(hs[i - 1]) : !sameHistogram(hs[i], hs[i - 1])) n++;
-      }
-      return { v: n };
     }
   }
   return null;
