@@ -36,6 +36,9 @@ interface Edges {
   last: number;
   left: number;
   right: number;
+  /** The samples strictly inside the range, [from, to]: the edge values stand in for samples on its boundaries. */
+  from: number;
+  to: number;
 }
 
 // The samples at the edges and the values there; null when nothing lies after the range's start.
@@ -48,7 +51,9 @@ function edges(t: Float64Array, v: Float64Array, lo: number, hi: number, start: 
   if (t[last] <= start || (smoothed && t[first] > end)) return null;
   const left = smoothed && t[first] < start ? interpolate(t[first], v[first], t[first + 1], v[first + 1], start, isCounter) : v[first];
   const right = smoothed && last > lo && t[last] > end ? interpolate(t[last - 1], v[last - 1], t[last], v[last], end, isCounter) : v[last];
-  return { first, last, left, right };
+  const from = t[first] <= start ? first + 1 : first;
+  const to = t[last] >= end ? last - 1 : last;
+  return { first, last, left, right, from, to };
 }
 
 /** rate/increase/delta over an anchored or smoothed range. */
@@ -68,10 +73,8 @@ export function extendedRate(
   let result = e.right - e.left;
   if (isCounter) {
     // Resets strictly inside the range; the edges already account for resets at the boundaries.
-    const from = t[e.first] <= start ? e.first + 1 : e.first;
-    const to = t[e.last] >= end ? e.last - 1 : e.last;
     let prev = e.left;
-    for (let i = from; i <= to; i++) {
+    for (let i = e.from; i <= e.to; i++) {
       if (v[i] < prev) result += prev;
       prev = v[i];
     }
@@ -92,8 +95,7 @@ export function extendFloats(
 ): { t: Float64Array; v: Float64Array } | null {
   const e = edges(t, v, lo, hi, start, end, smoothed, false);
   if (!e) return null;
-  const from = t[e.first] <= start ? e.first + 1 : e.first;
-  const to = t[e.last] >= end ? e.last - 1 : e.last;
+  const { from, to } = e;
   const n = Math.max(to - from + 1, 0);
   const ot = new Float64Array(n + 2);
   const ov = new Float64Array(n + 2);
