@@ -8,7 +8,8 @@ import { Head } from '../../src/tsdb/head.ts';
 import { QUERY_CONTEXT_FUNCS, atModifierCases } from './reruns.ts';
 import { parseScript, type EvalCmd, type Expectation, type LoadCmd } from './script.ts';
 import type { HistogramSpec, SequenceValue } from './series.ts';
-import { FloatHistogram, histogramString, histogramsAlmostEqual, type CounterResetHint } from '../../src/model/histogram/float_histogram.ts';
+import { FloatHistogram, type CounterResetHint } from '../../src/model/histogram/float_histogram.ts';
+import { histogramString, histogramsAlmostEqual } from '../../src/model/histogram/string.ts';
 
 export interface EvalResult {
   readonly line: number;

@@ -7,7 +7,9 @@ import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
-import { HistogramMixError, goHistogramString, histogramMean, kahanSum, type FloatHistogram } from '../../model/histogram/float_histogram.ts';
+import { HistogramMixError, type FloatHistogram } from '../../model/histogram/float_histogram.ts';
+import { goHistogramString } from '../../model/histogram/string.ts';
+import { histogramMean, kahanSum } from '../../model/histogram/sum.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, formatFloat, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */

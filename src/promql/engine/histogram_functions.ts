@@ -3,7 +3,9 @@
 // histogram_* functions of instant vectors.
 
 import { getLabel } from '../../model/labels/labels.ts';
-import { FloatHistogram, HistogramMixError, histogramMean, kahanSum, histogramFraction, histogramQuantile } from '../../model/histogram/float_histogram.ts';
+import { FloatHistogram, HistogramMixError } from '../../model/histogram/float_histogram.ts';
+import { histogramMean, kahanSum } from '../../model/histogram/sum.ts';
+import { histogramFraction, histogramQuantile } from '../../model/histogram/quantile.ts';
 import type { PositionRange } from '../value.ts';
 import type { Annotations } from './annotations.ts';
 import { isStartTimestampReset, startTimeOverlap, startTimeOverlaps, type Window } from './range_functions.ts';

@@ -9,7 +9,7 @@ import type { Sample } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
 import { formatFloat } from './mathutil.ts';
 import { histogramFraction, histogramQuantile, histogramVariance } from './histogram_functions.ts';
-import { nanObservations } from '../../model/histogram/float_histogram.ts';
+import { nanObservations } from '../../model/histogram/quantile.ts';
 import { dropName, keyOf, markNameDropped } from './labelcache.ts';
 import type { StepArg, VectorFunction } from './vector_functions.ts';
 
