@@ -6,7 +6,7 @@ import { labelsKey, type Labels } from '../model/labels/labels.ts';
 import { Matcher } from '../model/labels/matcher.ts';
 import type { Querier } from '../tsdb/head.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
-import type { GroupDef } from './file.ts';
+import type { GroupDef } from './def.ts';
 import { RecordingRule } from './recording.ts';
 import type { QueryFunc, Rule } from './rule.ts';
 

@@ -3,7 +3,7 @@
 import type { Labels } from '../model/labels/labels.ts';
 import type { Expr } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
-import type { RuleDef } from './file.ts';
+import type { RuleDef } from './def.ts';
 
 export type RuleHealth = 'ok' | 'err' | 'unknown';
 
