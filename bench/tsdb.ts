@@ -12,7 +12,7 @@ import { createHandlers } from '../src/sim/handlers.ts';
 import { World } from '../src/sim/world.ts';
 import { loadHead, type HeadPersister } from '../src/tsdb/persist/snapshot.ts';
 import { SeriesIterator } from '../src/tsdb/series.ts';
-import { MemoryStore } from '../src/storage/store.ts';
+import { MemoryStore } from '../src/kvstore/store.ts';
 import type { MetricMetadata } from '../src/textparse/types.ts';
 import { argValues, loadOpenMetrics } from './data.ts';
 
