@@ -4,8 +4,8 @@
 import { setupServer } from 'msw/node';
 import { VirtualClock } from '../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../src/config/default.ts';
-import { getLabel, labelsFromRecord, METRIC_NAME } from '../src/labels/labels.ts';
-import { Matcher } from '../src/labels/matcher.ts';
+import { getLabel, labelsFromRecord, METRIC_NAME } from '../src/model/labels/labels.ts';
+import { Matcher } from '../src/model/labels/matcher.ts';
 import { Head } from '../src/tsdb/head.ts';
 import { Prometheus } from '../src/server/prometheus.ts';
 import { createHandlers } from '../src/sim/handlers.ts';

@@ -4,7 +4,7 @@
 
 import type { Clock } from '../clock/clock.ts';
 import type { Files } from '../files/files.ts';
-import { labelsToRecord } from '../labels/labels.ts';
+import { labelsToRecord } from '../model/labels/labels.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import { loadRuleFile, type GroupDef, type RuleFileError } from './file.ts';
 import { Group, type Appender } from './group.ts';

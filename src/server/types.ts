@@ -1,6 +1,6 @@
 // What the UI and tests read from the running Prometheus: shaped like the /api/v1/targets answer.
 
-import type { Labels } from '../labels/labels.ts';
+import type { Labels } from '../model/labels/labels.ts';
 
 export type TargetHealth = 'up' | 'down' | 'unknown';
 

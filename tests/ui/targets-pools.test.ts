@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 import type { TargetHealth } from '../../src/server/types.ts';
 import { countHealth, groupPools, type PoolTarget } from '../../src/ui/targets/pools.ts';
 
