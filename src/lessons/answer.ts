@@ -2,7 +2,7 @@
 // (series and values), and look into its syntax tree for the functions it must use.
 
 import { suggestNames, unknownMetricNames } from '../explain/suggest.ts';
-import { labelsToRecord, METRIC_NAME } from '../labels/labels.ts';
+import { labelsToRecord, METRIC_NAME } from '../model/labels/labels.ts';
 import { children, parseExpr, type Expr, type Value } from '../promql/index.ts';
 import { compareResults } from './compare.ts';
 import type { AnswerSpec, CheckResult } from './types.ts';

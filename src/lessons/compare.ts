@@ -4,7 +4,7 @@
 // `sum(x) without(instance)` are the same answer). When they differ, the verdict says how: the series count and
 // the label that splits or merges series, a label set, or a value.
 
-import { formatLabels, labelsKey, labelsToRecord, type Labels } from '../labels/labels.ts';
+import { formatLabels, labelsKey, labelsToRecord, type Labels } from '../model/labels/labels.ts';
 import type { Value } from '../promql/index.ts';
 
 interface Row {

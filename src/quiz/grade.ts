@@ -1,6 +1,6 @@
 // Grading one answer, and the score of a quiz.
 
-import { METRIC_NAME } from '../labels/labels.ts';
+import { METRIC_NAME } from '../model/labels/labels.ts';
 import { judgeAnswer } from '../lessons/answer.ts';
 import { configCheck } from '../lessons/checks.ts';
 import type { QuizAnswer } from '../lessons/progress.ts';
