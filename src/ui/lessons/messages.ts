@@ -34,7 +34,7 @@ export const ko = {
   'check.config.invalid': '실행 중인 설정이 잘못되었습니다 {line}:{col}: {message}',
   'check.config.noJob': '{job} job이 설정에 없습니다',
   'check.config.field': '{job} job의 {field} 가 {want} 이어야 합니다',
-  'check.config.dns': '{job} job이 dns_sd_configs(type A)로 {name} 을(를) 조회해야 합니다',
+  'check.config.dns': '{job} job이 dns_sd_configs(type A)로 {name}{name|을} 조회해야 합니다',
   'check.ran': '터미널에서 아직 실행하지 않았습니다',
   'check.logs': '로그 페이지에 보이는 지난 {within}의 {service} {level} 이상 로그: {have}줄 (목표 {want}줄 이상)',
   'check.logs.closed': '로그 페이지를 열어 {service}의 {level} 이상 로그를 찾으세요 (지난 {within}에 {want}줄 이상)',
