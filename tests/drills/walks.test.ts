@@ -65,12 +65,12 @@ describe.each(DRILLS.map((d) => [d.id, d] as const))('drill %s', { timeout: 120_
       // A wrong component is answered with where the change shows instead.
       const wrongComponent = await s.drills.submit({ ...right, service: OTHER[drill.component.service], instance: '' });
       expect(wrongComponent.pass).toBe(false);
-      expect(wrongComponent.reasons.map((r) => r.field)).toEqual(['component']);
+      expect(wrongComponent.reasons.map((r) => r.field)).toEqual(drill.resolved ? ['component', 'fix'] : ['component']);
       expect(wrongComponent.reasons[0].text.en).toMatch(/shows no sign of the incident/);
 
       // Evidence about nothing fails too.
       const empty = await s.drills.submit({ ...right, query: 'up{job="no-such-job"}' });
-      expect(empty.reasons.map((r) => r.field)).toEqual(['evidence']);
+      expect(empty.reasons.map((r) => r.field)).toEqual(drill.resolved ? ['evidence', 'fix'] : ['evidence']);
 
       // Every wrong cause: its contradicting signal holds over the drill's history, and the verdict names it.
       const wrong = drill.causes.filter((c) => c.id !== drill.cause);
@@ -131,7 +131,7 @@ describe.each(DRILLS.map((d) => [d.id, d] as const))('drill %s', { timeout: 120_
       expect(reason?.field).toBe('evidence');
       if (drill.evidence.log) {
         const pattern = new RegExp(drill.evidence.log.pattern);
-        expect(s.world.logs.query({ from: ctx.historyFrom }).filter((e) => e.service === drill.evidence.log!.service && pattern.test(e.line))).toEqual([]);
+        expect(s.world.logs.query({ from: ctx.faultAt }).filter((e) => e.service === drill.evidence.log!.service && pattern.test(e.line))).toEqual([]);
       }
     } finally {
       s.stop();
