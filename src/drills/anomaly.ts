@@ -2,7 +2,7 @@
 // A series rises or falls when its extreme since the fault leaves the band it kept before by a clear margin, appears
 // when it had no points before, vanishes when it stops for a while after having points.
 
-import type { Labels } from '../labels/labels.ts';
+import type { Labels } from '../model/labels/labels.ts';
 import type { Series } from '../promql/value.ts';
 import type { Anomaly } from './types.ts';
 

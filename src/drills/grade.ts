@@ -2,7 +2,7 @@
 // the change at the fault on the faulty component; a log line must be one the component printed since the fault;
 // a wrong component or cause is answered with the signal that contradicts it.
 
-import { formatLabels, getLabel, type Labels } from '../labels/labels.ts';
+import { formatLabels, getLabel, type Labels } from '../model/labels/labels.ts';
 import type { LogEntry, LogQuery } from '../logs/store.ts';
 import { PromQLError, type Value } from '../promql/value.ts';
 import { changes, type SeriesChange } from './anomaly.ts';

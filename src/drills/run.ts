@@ -12,7 +12,7 @@ import { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '.
 import type { Faults } from '../sim/incidents/faults.ts';
 import type { Incidents } from '../sim/incidents/incidents.ts';
 import { Traffic } from '../sim/incidents/traffic.ts';
-import type { Store } from '../storage/store.ts';
+import type { Store } from '../kvstore/store.ts';
 import { gradeCause, gradeComponent, gradeEvidence, gradeFix, type Container, type GradeContext } from './grade.ts';
 import type { Drill, Replace } from './types.ts';
 import type { DebriefLine, Diagnosis, DrillProgress, DrillSummary, DrillsView, RunningDrill, Verdict } from './view.ts';

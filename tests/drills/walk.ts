@@ -2,7 +2,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import { Alertmanager } from '../../src/alertmanager/alertmanager.ts';
 import { AlertmanagerApi } from '../../src/alertmanager/api.ts';
 import { DEFAULT_ALERTMANAGER_YAML } from '../../src/alertmanager/default.ts';
@@ -17,7 +17,7 @@ import { Prometheus } from '../../src/server/prometheus.ts';
 import { createHandlers } from '../../src/sim/handlers.ts';
 import { Incidents } from '../../src/sim/incidents/incidents.ts';
 import { World } from '../../src/sim/world.ts';
-import { MemoryStore } from '../../src/storage/store.ts';
+import { MemoryStore } from '../../src/kvstore/store.ts';
 
 export const DRILLS_DIR = join(import.meta.dirname, '../../lessons/drills');
 
@@ -40,7 +40,7 @@ export interface Stack {
 }
 
 /** A fresh world seeded by the drill, the chapter's Prometheus and Alertmanager, served by `server`. */
-export function stack(server: SetupServerApi, drills: readonly Drill[], seed: number): Stack {
+export function stack(server: SetupServer, drills: readonly Drill[], seed: number): Stack {
   const clock = new VirtualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
   const world = new World({ clock, seed });
   const am = new Alertmanager({ clock });
