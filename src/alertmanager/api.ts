@@ -69,8 +69,7 @@ export class AlertmanagerApi {
   }
 
   serves(url: string): boolean {
-    const u = new URL(url);
-    return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
+    return servesAlertmanagerApi(url);
   }
 
   async handle(request: Request): Promise<Response> {
@@ -187,4 +186,10 @@ function parseBody(body: string): unknown {
   } catch (err) {
     throw new BadRequest(`parsing body: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** Whether `url` is this API's address on the simulated network. */
+export function servesAlertmanagerApi(url: string): boolean {
+  const u = new URL(url);
+  return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
 }

@@ -112,8 +112,7 @@ export class PrometheusApi {
   constructor(private readonly backend: ApiBackend) {}
 
   serves(url: string): boolean {
-    const u = new URL(url);
-    return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
+    return servesPrometheusApi(url);
   }
 
   async handle(request: Request): Promise<Response> {
@@ -359,4 +358,10 @@ function json(status: number, body: unknown): Response {
 
 function text(status: number, body: string): Response {
   return new Response(body, { status, headers: { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+}
+
+/** Whether `url` is this API's address on the simulated network. */
+export function servesPrometheusApi(url: string): boolean {
+  const u = new URL(url);
+  return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
 }

@@ -17,7 +17,7 @@ export interface PlaygroundState {
   configText(): string;
   history(): readonly { line: string; status: number }[];
   /** The simulated apps' log lines (what the Logs page shows), oldest first. */
-  logs(q: LogQuery): readonly LogEntry[];
+  logs(q: LogQuery): readonly LogEntry[] | Promise<readonly LogEntry[]>;
   /** The virtual clock's time (ms): log lines are stamped with it. */
   now(): number;
 }
@@ -103,7 +103,7 @@ export async function evaluateCheck(check: Check, pg: PlaygroundState, answer = 
     }
     case 'logs': {
       const { service, level, atLeast, within } = check.spec;
-      const have = pg.logs({ services: [service], minLevel: level, from: pg.now() - within }).length;
+      const have = (await pg.logs({ services: [service], minLevel: level, from: pg.now() - within })).length;
       return result(have >= atLeast, 'logs', { service, level, have, want: atLeast, within: formatDuration(within) });
     }
   }

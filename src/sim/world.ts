@@ -236,13 +236,7 @@ export class World {
 
   /** Does this URL point into the simulated world (so the MSW handler should answer it)? */
   serves(url: string): boolean {
-    const u = new URL(url);
-    const host = u.hostname.toLowerCase();
-    const port = u.port === '' ? 80 : Number(u.port);
-    if (host === 'localhost' || host === '127.0.0.1') return port in PUBLISHED || port === ENGINE_PORT;
-    if (ENGINE_HOSTS.includes(host)) return true;
-    if (/^172\.20\.\d+\.\d+$/.test(host)) return true;
-    return (SERVICES as readonly string[]).includes(host) || this.list.some((c) => c.name === host);
+    return inWorld(url, this.list.map((c) => c.name));
   }
 
   private route(host: string, port: number): App {
@@ -381,4 +375,15 @@ export class World {
   private emit(): void {
     for (const fn of this.listeners) fn();
   }
+}
+
+/** Whether `url` points into the simulated world whose containers have these names. */
+export function inWorld(url: string, containerNames: readonly string[]): boolean {
+  const u = new URL(url);
+  const host = u.hostname.toLowerCase();
+  const port = u.port === '' ? 80 : Number(u.port);
+  if (host === 'localhost' || host === '127.0.0.1') return port in PUBLISHED || port === ENGINE_PORT;
+  if (ENGINE_HOSTS.includes(host)) return true;
+  if (/^172\.20\.\d+\.\d+$/.test(host)) return true;
+  return (SERVICES as readonly string[]).includes(host) || containerNames.includes(host);
 }

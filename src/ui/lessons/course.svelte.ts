@@ -44,9 +44,9 @@ export class CourseState {
       containers: () => app.world.containers(),
       instantQuery: async (e) => (await app.datasource.current.instantQuery(e, app.datasource.current.now())).value,
       configText: () => app.prom.configText(),
-      history: () => terminal.shell.history(),
-      logs: (q) => app.world.logs.query(q),
-      now: () => app.clock.now(),
+      history: () => terminal.history,
+      logs: (q) => app.world.logs(q),
+      now: () => app.live.now,
     };
   }
 
@@ -139,7 +139,7 @@ export class CourseState {
   }
 
   private pass(lesson: Lesson, step: Step): void {
-    this.update(lesson.id, withStep(this.progressOf(lesson.id), step.id, this.app.clock.now()));
+    this.update(lesson.id, withStep(this.progressOf(lesson.id), step.id, this.app.live.now));
   }
 
   private update(lessonId: string, p: LessonProgress): void {
