@@ -23,11 +23,11 @@ async function boot(target: HTMLElement): Promise<void> {
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
 
   const datasource = new DatasourceState(new PlaygroundDatasource(client.fetch, () => live.now), store);
-  const { prom, world, alertmanager, incidents, persistence, terminal } = playground;
+  const { prom, world, alertmanager, incidents, persistence, holder, terminal } = playground;
   target.replaceChildren();
   mount(App, {
     target,
-    props: { app: { live, prom, world, alertmanager, incidents, persistence, terminal, store, storeUnavailable: first.storeUnavailable ?? unavailable, datasource } },
+    props: { app: { live, prom, world, alertmanager, incidents, persistence, holder, terminal, store, storeUnavailable: first.storeUnavailable ?? unavailable, datasource } },
   });
   // The page's own fetches to the simulated network; nothing above waits for it.
   const { bridgePageFetches } = await import('./ui/remote/bridge.ts');

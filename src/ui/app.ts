@@ -17,6 +17,8 @@ export interface AppContext {
   readonly incidents: Playground['incidents'];
   /** The head's snapshots in the store: what was restored, the last save, and the reset action. */
   readonly persistence: Playground['persistence'];
+  /** Whether this tab saves the playground or another tab does, and taking over. */
+  readonly holder: Playground['holder'];
   /** The terminal, which runs next to the world in the worker. */
   readonly terminal: Playground['terminal'];
   /** Where the learner's page state survives a reload (IndexedDB, or memory when that is unavailable). */

@@ -14,6 +14,7 @@ import type { IncidentKind } from '../sim/incidents/kinds.ts';
 import { Shell, type HistoryEntry } from '../terminal/shell.ts';
 import { HeadCompletionClient } from './completion.ts';
 import { metricRows } from './metrics.ts';
+import type { Holder } from './holder.ts';
 import type { Runtime } from './runtime.ts';
 
 /** A request or response crossing threads: fetch()'s shape with the body as text. */
@@ -38,7 +39,7 @@ export type TerminalChunk = { readonly kind: 'out' | 'err'; readonly text: strin
 type Silence = Parameters<Runtime['alertmanager']['addSilence']>[0];
 type EditorMatcher = { type: number; name: string; value: string };
 
-export function controlCalls(rt: Runtime, hooks: { reset(): void }) {
+export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder }) {
   const { clock, world, prom, alertmanager, incidents, files, persistence } = rt;
   const shell = new Shell({ world, prom, clock, fetch: rt.fetch, incidents });
   const completion = new HeadCompletionClient(prom, () => clock.now());
@@ -83,6 +84,8 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void }) {
     'incidents.stop': (kind: IncidentKind) => incidents.stop(kind),
     'incidents.setSteadyRate': (perSecond: number) => incidents.setSteadyRate(perSecond),
     'persistence.save': () => persistence.save(),
+    /** Asks the tab that saves to hand the store over; this tab's snapshot then says 'freed' (reload to continue). */
+    'holder.takeOver': () => hooks.holder.takeOver(),
     /** Wipes the store; this Prometheus stops (the page reloads and starts a fresh one). */
     'persistence.reset': async () => {
       clock.pause();

@@ -1,8 +1,9 @@
 // The worker's entry: boots the in-browser Prometheus (see runtime.ts), answers the page's calls and pushes
-// coalesced snapshots. Like Prometheus' lock file, one tab's worker writes the store; another runs from what it
-// restored and saves once that tab has gone (a reloading page gets the lock as soon as the old one is gone).
+// coalesced snapshots. One tab's worker saves to the store (see holder.ts); it waits for the store's lock
+// before restoring, so a reloading tab continues from everything its old worker saved.
 
 import { controlCalls } from './calls.ts';
+import { Holder } from './holder.ts';
 import { SNAPSHOTS_PER_SECOND, type FromWorker, type ToWorker } from './protocol.ts';
 import { bootRuntime } from './runtime.ts';
 import { snapshot } from './snapshot.ts';
@@ -17,8 +18,12 @@ const queued: ToWorker[] = [];
 scope.onmessage = (e) => queued.push(e.data);
 
 try {
+  let changed = () => {};
+  const holder = new Holder(() => changed());
+  await holder.acquire();
   const rt = await bootRuntime();
-  const calls = controlCalls(rt, { reset: () => scope.close() });
+  holder.booted = true;
+  const calls = controlCalls(rt, { reset: () => scope.close(), holder });
 
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -26,10 +31,10 @@ try {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     last = performance.now();
-    post({ type: 'snapshot', snapshot: snapshot(rt) });
+    post({ type: 'snapshot', snapshot: snapshot(rt, holder.state) });
   };
   // Changes mark the snapshot stale; it goes out at most SNAPSHOTS_PER_SECOND times a wall second.
-  const changed = () => {
+  changed = () => {
     if (timer !== null) return;
     timer = setTimeout(push, Math.max(0, last + 1000 / SNAPSHOTS_PER_SECOND - performance.now()));
   };
@@ -52,10 +57,11 @@ try {
   };
   scope.onmessage = (e) => void handle(e.data);
 
-  rt.persistence.suspend('another promlab tab is saving to this browser\'s store; this tab saves once that one closes');
-  ownStore(() => {
-    rt.persistence.resume();
-    changed();
+  if (holder.state !== 'this') rt.persistence.suspend('another promlab tab is saving to this browser\'s store; this tab\'s data is not saved');
+  holder.listen(async () => {
+    rt.clock.pause();
+    await rt.persistence.save();
+    rt.persistence.suspend('another promlab tab took over this browser\'s store; this tab stopped');
   });
   setInterval(() => void rt.persistence.save(), SAVE_EVERY_MS);
   rt.clock.live(1);
@@ -63,14 +69,5 @@ try {
   for (const m of queued.splice(0)) void handle(m);
 } catch (err) {
   post({ type: 'boot-error', error: err instanceof Error ? err.message : String(err) });
-}
-
-/** Calls `owned` once this worker holds the store's Web Lock, which it then keeps for its life. */
-function ownStore(owned: () => void): void {
-  if (!navigator.locks) return owned();
-  void navigator.locks.request('promlab-store', () => {
-    owned();
-    return new Promise<never>(() => {});
-  });
 }
 

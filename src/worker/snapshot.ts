@@ -1,9 +1,10 @@
 // What the page shows of the worker's Prometheus, as plain data: one coalesced snapshot, pushed a few times a
 // wall second at most and after each control call. The page's mirror (src/ui/remote) reads it synchronously.
 
+import type { HolderState } from './holder.ts';
 import type { Runtime } from './runtime.ts';
 
-export function snapshot(rt: Runtime) {
+export function snapshot(rt: Runtime, holder: HolderState) {
   const { prom, world, alertmanager, incidents, clock, files, persistence } = rt;
   return {
     now: clock.now(),
@@ -36,6 +37,8 @@ export function snapshot(rt: Runtime) {
     incidents: { active: incidents.active(), steadyRate: incidents.steadyRate },
     persistence: persistence.status(),
     storeUnavailable: rt.storeUnavailable,
+    /** Whether this tab saves to the store, or another one does (holder.ts). */
+    holder,
   };
 }
 

@@ -136,6 +136,12 @@ export class Playground {
     reset: () => this.client.call('persistence.reset'),
   };
 
+  /** Which tab saves the playground; another can take over (src/worker/holder.ts). */
+  readonly holder = {
+    state: () => this.snap.holder,
+    takeOver: () => this.client.call('holder.takeOver'),
+  };
+
   readonly terminal = {
     run: (line: string) => this.client.call('terminal.run', line),
     complete: (line: string) => this.client.call('terminal.complete', line),
