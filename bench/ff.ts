@@ -3,7 +3,7 @@
 // clock runs. Each run is a fresh profile on the built app (PROMLAB_DIST selects the build, for before/after).
 
 import type { Page } from 'playwright-core';
-import { startHarness } from '../tests/e2e/harness.ts';
+import { DIST, startHarness } from '../tests/e2e/harness.ts';
 import { goTo, setEditorText, virtualNow } from '../tests/e2e/pages.ts';
 
 const TEN_MINUTES = 10 * 60_000;
@@ -52,8 +52,8 @@ async function hour(page: Page): Promise<number> {
   return Date.now() - start;
 }
 
-async function once(s: Scenario, longTasks: boolean): Promise<{ ms: number; longTaskMax: number }> {
-  const h = await startHarness();
+async function once(s: Scenario, longTasks: boolean, dist: string): Promise<{ ms: number; longTaskMax: number }> {
+  const h = await startHarness(dist);
   try {
     const page = await h.open('#/query');
     await prepare(page, s);
@@ -76,19 +76,27 @@ async function once(s: Scenario, longTasks: boolean): Promise<{ ms: number; long
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** ff_1h_* figures, and the longest main-thread task of the chapter's hours (the longest of the three runs' maxima, median). */
-export async function ffBench(print: (name: string, value: number, unit: string) => void, only?: string): Promise<void> {
+/**
+ * ff_1h_* figures and the longest main-thread task of the chapter's hours (median of the runs' maxima). With
+ * several builds, runs alternate between them (A B A B A B), so a busy machine weighs on each alike; each
+ * figure's name then carries its build's label.
+ */
+export async function ffBench(print: (name: string, value: number, unit: string) => void, only?: string, builds: Record<string, string> = { '': DIST }): Promise<void> {
   const scenarios: [string, Scenario][] = [
     ['ff_1h_default_ms', { replicas: 1, page: 'query' }],
     ['ff_1h_chapter_ms', { replicas: 3, page: 'dashboards' }],
     ['ff_1h_scale9_ms', { replicas: 9, page: 'query' }],
   ];
+  const labels = Object.keys(builds);
+  const named = (name: string, label: string) => (label ? `${name}[${label}]` : name);
   for (const [name, s] of scenarios) {
     if (only && !name.includes(only)) continue;
-    const runs: { ms: number; longTaskMax: number }[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await once(s, name === 'ff_1h_chapter_ms'));
-    print(name, median(runs.map((r) => r.ms)), 'ms');
-    if (name === 'ff_1h_chapter_ms') print('main_longtask_max_ms', Math.round(median(runs.map((r) => r.longTaskMax))), 'ms');
+    const runs = new Map<string, { ms: number; longTaskMax: number }[]>(labels.map((l) => [l, []]));
+    for (let i = 0; i < 3; i++) for (const l of labels) runs.get(l)!.push(await once(s, name === 'ff_1h_chapter_ms', builds[l]));
+    for (const l of labels) {
+      print(named(name, l), median(runs.get(l)!.map((r) => r.ms)), 'ms');
+      if (name === 'ff_1h_chapter_ms') print(named('main_longtask_max_ms', l), Math.round(median(runs.get(l)!.map((r) => r.longTaskMax))), 'ms');
+    }
   }
 }
 
@@ -96,12 +104,13 @@ export async function ffBench(print: (name: string, value: number, unit: string)
  * Keypress to the next paint in the query editor while the clock fast-forwards (+10m pressed repeatedly):
  * each key is timed in the page from keydown to the frame after the editor updated. p95 of 60 keys.
  */
-export async function keypressBench(print: (name: string, value: number, unit: string) => void): Promise<void> {
-  const h = await startHarness();
+export async function keypressBench(print: (name: string, value: number, unit: string) => void, dist = DIST, label = ''): Promise<void> {
+  const h = await startHarness(dist);
   try {
     const page = await h.open('#/query');
     await prepare(page, { replicas: 3, page: 'query' });
     await setEditorText(page, 'query-editor', '');
+    await page.locator('[data-testid="query-editor"] .cm-content').first().focus();
     await page.evaluate(() => {
       const w = window as unknown as { __lat: number[] };
       w.__lat = [];
@@ -115,9 +124,16 @@ export async function keypressBench(print: (name: string, value: number, unit: s
         true,
       );
     });
+    // The +10m button is clicked from script, so the focus stays in the editor.
     let pressing = true;
     const ff = (async () => {
-      while (pressing) await forward(page, 'forward-10m', TEN_MINUTES).catch(() => undefined);
+      while (pressing) {
+        const before = await virtualNow(page);
+        await page.evaluate(() => (document.querySelector('[data-testid="forward-10m"]') as HTMLButtonElement).click());
+        await page
+          .waitForFunction((until) => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('datetime')!) >= until, before + TEN_MINUTES, { timeout: 300_000 })
+          .catch(() => undefined);
+      }
     })();
     await page.waitForTimeout(500);
     for (let i = 0; i < 60; i++) {
@@ -128,7 +144,7 @@ export async function keypressBench(print: (name: string, value: number, unit: s
     await ff;
     const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
     lat.sort((a, b) => a - b);
-    print('keypress_to_paint_p95_ms', Math.round(lat[Math.min(lat.length - 1, Math.floor(lat.length * 0.95))]), 'ms');
+    print(label ? `keypress_to_paint_p95_ms[${label}]` : 'keypress_to_paint_p95_ms', Math.round(lat[Math.min(lat.length - 1, Math.floor(lat.length * 0.95))]), 'ms');
   } finally {
     await h.close();
   }

@@ -4,7 +4,7 @@
 
 import { mount } from 'svelte';
 import { PlaygroundDatasource } from './datasource/playground.ts';
-import { openStore } from './storage/store.ts';
+import { openStore } from './kvstore/store.ts';
 import App from './ui/App.svelte';
 import { DatasourceState } from './ui/datasource/source.svelte.ts';
 import { Live } from './ui/live.svelte.ts';

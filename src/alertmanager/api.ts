@@ -6,9 +6,8 @@ import type { PostableAlert } from '../rules/types.ts';
 import type { Alertmanager } from './alertmanager.ts';
 import { SilenceError } from './silences.ts';
 import type { AlertView, AmAlert, SilenceMatcher } from './types.ts';
+import { servesAlertmanagerApi } from '../sim/address.ts';
 
-const PORT = '9093';
-const HOSTS = ['localhost', '127.0.0.1', 'alertmanager'];
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -188,8 +187,3 @@ function parseBody(body: string): unknown {
   }
 }
 
-/** Whether `url` is this API's address on the simulated network. */
-export function servesAlertmanagerApi(url: string): boolean {
-  const u = new URL(url);
-  return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
-}

@@ -2,8 +2,8 @@
 // worker at http://localhost:9090, so `curl` from the lessons' terminal and any tool that speaks the API work.
 // Request in, Response out: the same code answers msw/node in tests.
 
-import { compareLabels, getLabel, labelsKey, labelsToRecord, type Labels } from '../labels/labels.ts';
-import type { Matcher } from '../labels/matcher.ts';
+import { compareLabels, getLabel, labelsKey, labelsToRecord, type Labels } from '../model/labels/labels.ts';
+import type { Matcher } from '../model/labels/matcher.ts';
 import type { Config } from '../config/types.ts';
 import { PromQLError, exprType, documentedType, formatExpr, parseExpr, type Expr, type QueryResult } from '../promql/index.ts';
 import type { AlertmanagerStatus } from '../rules/notifier.ts';
@@ -17,6 +17,7 @@ import { alertJSON, rulesData } from './rules.ts';
 import { ParamError, parseDuration, parseMatchersParam, parseTime, parseTimeParam } from './params.ts';
 import { alertmanagersData, BUILD_INFO, flagsData, runtimeInfoData, tsdbStatusData } from './status.ts';
 import { targetsData, type DroppedTargetStatus } from './targets.ts';
+import { servesPrometheusApi } from '../sim/address.ts';
 
 /** What the API reads; the running Prometheus provides all of it. */
 export interface ApiBackend {
@@ -55,12 +56,6 @@ class ApiError extends Error {
 const invalidParam = (name: string, err: unknown) =>
   new ApiError('bad_data', `invalid parameter ${JSON.stringify(name)}: ${err instanceof Error ? err.message : String(err)}`);
 
-/**
- * Prometheus' API listens here: localhost:9090 as the chapter publishes it, prometheus:9090 on the compose network.
- * 127.0.0.1:9090 is left to the real network, so a learner can connect the page to a real Prometheus there.
- */
-const HOSTS = ['localhost', 'prometheus'];
-const PORT = '9090';
 
 const HEADERS = {
   'Content-Type': 'application/json',
@@ -360,8 +355,3 @@ function text(status: number, body: string): Response {
   return new Response(body, { status, headers: { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-/** Whether `url` is this API's address on the simulated network. */
-export function servesPrometheusApi(url: string): boolean {
-  const u = new URL(url);
-  return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
-}

@@ -1,6 +1,6 @@
 // A recording rule (rules/recording.go): the expression's result stored under a new metric name.
 
-import { labelsKey, LabelsBuilder, METRIC_NAME } from '../labels/labels.ts';
+import { labelsKey, LabelsBuilder, METRIC_NAME } from '../model/labels/labels.ts';
 import { queryVector, Rule, type EvalContext, type OutSample } from './rule.ts';
 
 export class RecordingRule extends Rule {
@@ -14,7 +14,7 @@ export class RecordingRule extends Rule {
       const key = labelsKey(labels);
       if (seen.has(key)) throw new Error('vector contains metrics with the same labelset after applying rule labels');
       seen.add(key);
-      out.push({ labels, v: s.v });
+      out.push({ labels, v: s.v, h: s.h });
     }
     if (ctx.limit > 0 && out.length > ctx.limit) throw new Error(`exceeded limit of ${ctx.limit} with ${out.length} series`);
     return out;

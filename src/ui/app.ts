@@ -3,7 +3,7 @@
 // computes on the head. Queries go over the HTTP API through `datasource`, as they would to a real server.
 
 import { createContext } from 'svelte';
-import type { Store } from '../storage/store.ts';
+import type { Store } from '../kvstore/store.ts';
 import type { DatasourceState } from './datasource/source.svelte.ts';
 import type { Live } from './live.svelte.ts';
 import type { Playground } from './remote/playground.svelte.ts';

@@ -3,8 +3,8 @@
 
 import type { PrometheusClient } from '@prometheus-io/codemirror-promql';
 import { EqlRegex, EqlSingle, Neq, NeqRegex } from '@prometheus-io/lezer-promql';
-import { METRIC_NAME } from '../labels/labels.ts';
-import { Matcher, type MatchType } from '../labels/matcher.ts';
+import { METRIC_NAME } from '../model/labels/labels.ts';
+import { Matcher, type MatchType } from '../model/labels/matcher.ts';
 import type { Head } from '../tsdb/head.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
 

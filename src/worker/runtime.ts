@@ -16,7 +16,7 @@ import { networkFetch } from '../sim/fetch.ts';
 import type { Server } from '../sim/handlers.ts';
 import { Incidents } from '../sim/incidents/incidents.ts';
 import { World } from '../sim/world.ts';
-import { openStore, type Store } from '../storage/store.ts';
+import { openStore, type Store } from '../kvstore/store.ts';
 import { loadHead, type HeadPersister } from '../tsdb/persist/snapshot.ts';
 
 const CONFIG_KEY = 'config/prometheus.yml';

@@ -4,9 +4,7 @@
 
 import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { servesAlertmanagerApi } from '../../alertmanager/api.ts';
-import { servesPrometheusApi } from '../../api/server.ts';
-import { inWorld } from '../../sim/world.ts';
+import { inWorld, servesAlertmanagerApi, servesPrometheusApi } from '../../sim/address.ts';
 import type { WorkerClient } from './client.ts';
 
 export async function bridgePageFetches(client: WorkerClient, containerNames: () => readonly string[]): Promise<void> {
