@@ -63,6 +63,8 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
     'prom.reloadRules': () => void prom.rules.reload(),
     'files.write': (path: string, text: string) => files.write(path, text),
     'files.remove': (path: string) => files.remove(path),
+    /** /api/v1/status/tsdb's figures with the head's time range and retention; asked for by the page that shows them. */
+    'head.status': () => prom.head.status(10),
     'head.setRetention': async (ms: number) => {
       prom.head.setRetention(ms);
       await persistence.save();

@@ -20,7 +20,6 @@ export function snapshot(rt: Runtime, holder: HolderState) {
       metadata: [...prom.metadata()],
       rules: { groups: prom.rules.groups(), lastLoad: prom.rules.lastLoad(), ruleFiles: prom.rules.ruleFiles() },
       alertmanagers: prom.notifier.alertmanagers(),
-      tsdb: prom.head.status(10),
     },
     files: Object.fromEntries(files.list().map((p) => [p, files.read(p) ?? ''])),
     containers: world.containers(),

@@ -79,7 +79,7 @@ export class Playground {
       remove: (path: string) => this.client.call('files.remove', path),
     },
     /** /api/v1/status/tsdb's figures with the head's time range and retention. */
-    tsdbStatus: () => this.snap.prom.tsdb,
+    tsdbStatus: () => this.client.call('head.status'),
     setRetention: (ms: number) => this.client.call('head.setRetention', ms),
     explain: (expr: string, at: number) => this.client.call('query.explain', expr, at),
     emptyCause: (expr: string, at: number) => this.client.call('query.emptyCause', expr, at),
