@@ -1,7 +1,7 @@
 // Which Prometheus the query page, dashboards and lesson checks ask: the in-browser one, or a real server the
 // learner connected. The server URL is remembered in the store; a failed connection keeps the current source.
 
-import { LocalDatasource, type Datasource, type LocalEngine } from '../../datasource/datasource.ts';
+import type { Datasource } from '../../datasource/datasource.ts';
 import { DatasourceError, RemoteDatasource, type ConnectionProblem } from '../../datasource/remote.ts';
 import type { Store } from '../../kvstore/store.ts';
 
@@ -19,11 +19,12 @@ export class DatasourceState {
   connection = $state.raw<ConnectionState>({ state: 'idle' });
 
   constructor(
-    engine: LocalEngine,
+    /** The in-browser Prometheus (PlaygroundDatasource). */
+    local: Datasource,
     private readonly store: Store,
     private readonly fetchFn: typeof fetch = (...a) => fetch(...a),
   ) {
-    this.local = new LocalDatasource(engine);
+    this.local = local;
     this.current = this.local;
   }
 

@@ -57,9 +57,9 @@ export class CourseState {
       containers: () => app.world.containers(),
       instantQuery: async (e) => (await app.datasource.current.instantQuery(e, app.datasource.current.now())).value,
       configText: () => app.prom.configText(),
-      history: () => terminal.shell.history(),
+      history: () => terminal.history,
       logsShown: () => logView.shown,
-      now: () => app.clock.now(),
+      now: () => app.live.now,
       incidents: () => app.incidents.active().map((i) => i.kind),
       metricNames: () => app.prom.metricNames(),
     };
@@ -158,7 +158,7 @@ export class CourseState {
   }
 
   private pass(lesson: Lesson, step: Step): void {
-    this.update(lesson.id, withStep(this.progressOf(lesson.id), step.id, this.app.clock.now()));
+    this.update(lesson.id, withStep(this.progressOf(lesson.id), step.id, this.app.live.now));
   }
 
   private update(lessonId: string, p: LessonProgress): void {
