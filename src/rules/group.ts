@@ -2,6 +2,7 @@
 // clock; results appended to the head, series that vanished since the last evaluation marked stale.
 
 import type { Clock, TimerId } from '../clock/clock.ts';
+import { fnv1a32 } from '../model/hash/fnv.ts';
 import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 import { labelsKey, type Labels } from '../model/labels/labels.ts';
 import { Matcher } from '../model/labels/matcher.ts';
@@ -70,7 +71,7 @@ export class Group {
   /** Starts evaluating at this group's slot of the interval (a stable offset from its name, as Prometheus spreads groups). */
   start(): void {
     const now = this.opts.clock.now();
-    const offset = fnv32(this.key) % this.intervalMs;
+    const offset = fnv1a32(this.key) % this.intervalMs;
     const adj = now - offset;
     const next = adj - (((adj % this.intervalMs) + this.intervalMs) % this.intervalMs) + offset + this.intervalMs;
     this.schedule(next);
@@ -205,13 +206,4 @@ export class Group {
       // As above.
     }
   }
-}
-
-function fnv32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }

@@ -7,7 +7,7 @@ import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { formatFloat } from '../../model/strconv.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
-import { labelsHashRatio } from './xxhash.ts';
+import { labelsHash } from '../../model/hash/labels.ts';
 import { HistogramMixError, type FloatHistogram } from '../../model/histogram/float_histogram.ts';
 import { goHistogramString } from '../../model/histogram/string.ts';
 import { histogramMean, kahanSum } from '../../model/histogram/sum.ts';
@@ -111,7 +111,8 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       if (r !== raw) annos.warn(`ratio value should be between -1 and 1, got ${formatFloat(raw, 'g')}, capping to ${formatFloat(r, 'g')}`, e.param!.pos);
       return vec
         .filter((s) => {
-          const offset = labelsHashRatio(s.metric);
+          // limit_ratio picks by the label set's hash as a fraction of the largest uint64, as Prometheus does.
+          const offset = Number(labelsHash(s.metric)) / 18446744073709551615;
           return (r >= 0 && offset < r) || (r < 0 && offset >= 1 + r);
         })
         .map((s) => ({ ...s, t: ts }));
