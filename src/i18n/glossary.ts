@@ -3,8 +3,6 @@
 // in the course overview. Terms follow the book where it speaks (스크래핑, 레이블, 측정값/메트릭) and the National
 // Institute of Korean Language's loanword spelling otherwise (타깃, not 타겟).
 
-import type { Localized } from '../explain/localized.ts';
-
 export interface Term {
   /** Prometheus' own word. */
   readonly en: string;
@@ -12,7 +10,7 @@ export interface Term {
   readonly ko: string;
   /** Spellings and synonyms the course does not use. */
   readonly avoid: readonly string[];
-  readonly meaning: Localized;
+  readonly meaning: { readonly ko: string; readonly en: string };
 }
 
 export const GLOSSARY: readonly Term[] = [
