@@ -3,6 +3,8 @@
 // in the course overview. Terms follow the book where it speaks (스크래핑, 레이블, 측정값/메트릭) and the National
 // Institute of Korean Language's loanword spelling otherwise (타깃, not 타겟).
 
+import type { Localized } from './localized.ts';
+
 export interface Term {
   /** Prometheus' own word. */
   readonly en: string;
@@ -10,7 +12,7 @@ export interface Term {
   readonly ko: string;
   /** Spellings and synonyms the course does not use. */
   readonly avoid: readonly string[];
-  readonly meaning: { readonly ko: string; readonly en: string };
+  readonly meaning: Localized;
 }
 
 export const GLOSSARY: readonly Term[] = [
