@@ -372,13 +372,8 @@ export class World {
     const app = c.app;
     this.clock.setTimeout(() => {
       if (c.app !== app || !this.list.includes(c)) return;
-      this.halt(c);
-      this.emit();
-      this.clock.setTimeout(() => {
-        if (c.state === 'running' || !this.list.includes(c)) return;
-        this.boot(c);
-        this.emit();
-      }, RESTART_DELAY_MS);
+      this.stopContainer(c.name);
+      this.clock.setTimeout(() => this.list.includes(c) && this.startContainer(c.name), RESTART_DELAY_MS);
     }, 0);
   }
 

@@ -41,7 +41,9 @@ type EditorMatcher = { type: number; name: string; value: string };
 
 export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder }) {
   const { clock, world, prom, alertmanager, incidents, files, persistence } = rt;
-  const shell = new Shell({ world, prom, clock, fetch: rt.fetch, incidents });
+  // The shell speaks the language of the page that last ran a command.
+  let lang: 'ko' | 'en' = 'ko';
+  const shell = new Shell({ world, prom, clock, fetch: rt.fetch, incidents, lang: () => lang });
   const completion = new HeadCompletionClient(prom, () => clock.now());
   const tree = (expr: string, at: number) => explain(parseExpr(expr), { engine: prom.engine, querier: prom.head, time: at });
   const strip = (n: ExplainNode): ExplainData => {
@@ -115,7 +117,8 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
       completion.series(metricName, matchers, labelName).then((ms) => ms.map((m) => [...m])),
     'terminal.restore': (entries: HistoryEntry[]) => shell.restore(entries),
     /** Runs a command line; its output, then the history including it. */
-    'terminal.run': async (line: string) => {
+    'terminal.run': async (line: string, locale: 'ko' | 'en') => {
+      lang = locale;
       const chunks: TerminalChunk[] = [];
       let status: number;
       try {

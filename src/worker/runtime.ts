@@ -13,6 +13,7 @@ import { Files } from '../files/files.ts';
 import { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../rules/default.ts';
 import { Prometheus } from '../server/prometheus.ts';
 import { networkFetch } from '../sim/fetch.ts';
+import { keepWorldState } from '../sim/persist.ts';
 import type { Server } from '../sim/handlers.ts';
 import { Incidents } from '../sim/incidents/incidents.ts';
 import { World } from '../sim/world.ts';
@@ -46,6 +47,7 @@ export async function bootRuntime(): Promise<Runtime> {
   const persistence = await loadHead(store);
   const clock = new VirtualClock(Math.max(Date.now(), persistence.head.stats().maxTime + 1));
   const world = new World({ clock, seed: 1 });
+  await keepWorldState(world, store, (err) => persistence.fail(err));
   // file_sd target files and rule files live on an in-memory disk that Prometheus watches.
   const files = new Files({ ...DEFAULT_FILES, [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML });
   const alertmanager = await restoreAlertmanager(clock, store, persistence);

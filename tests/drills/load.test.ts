@@ -1,6 +1,8 @@
 // Drill files: the shipped ones load; a broken one fails with its file, line and field, never half-loaded.
 
 import { describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { DRILL_FILES } from '../../src/drills/content.ts';
 import { parseDrill, parseDrills } from '../../src/drills/load.ts';
 import { DRILLS, drillFiles } from './walk.ts';
 
@@ -21,6 +23,11 @@ describe('drill files', () => {
     expect(new Set(DRILLS.map((d) => d.component.service))).toEqual(new Set(['image-gallery', 'iotd', 'accesslog']));
     expect(DRILLS.filter((d) => d.resolved).length).toBeGreaterThanOrEqual(3);
     for (const d of DRILLS) expect(d.causes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('are listed for the bundle exactly as they are in lessons/drills', async () => {
+    const disk = (await readdir('lessons/drills')).filter((f) => f.endsWith('.yaml')).map((f) => `lessons/drills/${f}`);
+    expect([...DRILL_FILES].sort()).toEqual(disk.sort());
   });
 
   it('names the line and field of a mistake', () => {

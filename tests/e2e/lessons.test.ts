@@ -155,7 +155,7 @@ describe.skipIf(missing !== null)('lesson 6 checks what happened, in chromium', 
 
     await page.getByTestId('terminal-toggle').click();
     await type(page, 'promlab incident start error-rate');
-    expect(await output(page)).toContain('already running');
+    expect(await output(page)).toContain('이미 실행 중입니다');
     expect(await stepStatus(page, 'incident')).toBe('done');
     await page.getByTestId('terminal-toggle').click();
   });

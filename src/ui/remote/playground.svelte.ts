@@ -143,7 +143,7 @@ export class Playground {
   };
 
   readonly terminal = {
-    run: (line: string) => this.client.call('terminal.run', line),
+    run: (line: string, locale: 'ko' | 'en') => this.client.call('terminal.run', line, locale),
     complete: (line: string) => this.client.call('terminal.complete', line),
     restore: (...a: CallArgs<'terminal.restore'>) => this.client.call('terminal.restore', ...a),
   };

@@ -3,6 +3,7 @@
 
 import type { AppContext } from '../app.ts';
 import { PROMPT, commonPrefix, type HistoryEntry } from '../../terminal/shell.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
 
 export interface Chunk {
   readonly kind: 'prompt' | 'in' | 'out' | 'err';
@@ -59,7 +60,7 @@ export class TerminalSession {
     this.recall = -1;
     this.busy = true;
     try {
-      const { chunks, history } = await this.app.terminal.run(line);
+      const { chunks, history } = await this.app.terminal.run(line, i18n.locale);
       for (const c of chunks) {
         if (c.kind === 'clear') this.chunks = [];
         else this.write(c.kind, c.text);
