@@ -4,7 +4,7 @@
 //
 // To add a call: add an entry here (plain-data arguments and result); the page calls it as
 // `client.call('name', ...args)`, typed from this map. A snapshot is pushed before the result arrives, so the
-// page's mirror already shows the call's effect when its promise resolves.
+// page's mirror already shows the call's effect when its promise resolves — except for QUESTIONS below.
 
 import type { LogQuery } from '../logs/store.ts';
 import { emptyCause } from '../explain/empty.ts';
@@ -116,7 +116,6 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
     'completion.series': (metricName: string, matchers?: EditorMatcher[], labelName?: string) =>
       completion.series(metricName, matchers, labelName).then((ms) => ms.map((m) => [...m])),
     'terminal.restore': (entries: HistoryEntry[]) => shell.restore(entries),
-    'terminal.history': () => shell.history(),
     /** Runs a command line; its output, then the history including it. */
     'terminal.run': async (line: string, locale: 'ko' | 'en') => {
       lang = locale;
@@ -135,6 +134,23 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
 }
 
 export type ControlCalls = ReturnType<typeof controlCalls>;
+
+/**
+ * Calls that only read, which the page may ask again after every snapshot: they get no snapshot of their own.
+ * `http` is one too (queries, the page's own fetches): what a request changes goes out with the next snapshot.
+ */
+export const QUESTIONS: ReadonlySet<keyof ControlCalls> = new Set<keyof ControlCalls>([
+  'http',
+  'query.explain',
+  'query.emptyCause',
+  'explorer.rows',
+  'completion.labelNames',
+  'completion.labelValues',
+  'completion.series',
+  'world.logs',
+  'head.status',
+  'terminal.complete',
+]);
 export type CallName = keyof ControlCalls;
 export type CallArgs<K extends CallName> = Parameters<ControlCalls[K]>;
 export type CallResult<K extends CallName> = Awaited<ReturnType<ControlCalls[K]>>;

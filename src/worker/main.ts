@@ -2,7 +2,7 @@
 // coalesced snapshots. One tab's worker saves to the store (see holder.ts); it waits for the store's lock
 // before restoring, so a reloading tab continues from everything its old worker saved.
 
-import { controlCalls } from './calls.ts';
+import { controlCalls, QUESTIONS } from './calls.ts';
 import { Holder } from './holder.ts';
 import { SNAPSHOTS_PER_SECOND, type FromWorker, type ToWorker } from './protocol.ts';
 import { bootRuntime } from './runtime.ts';
@@ -44,14 +44,18 @@ try {
   }
   rt.clock.onTick(changed);
 
+  // A call that acts sends the new snapshot before its result, so the page already shows the effect when the
+  // call resolves. Questions change nothing and send none: the page asks them again with each snapshot, and a
+  // snapshot per answer would feed that loop (their changes, if any, go out with the next timed snapshot).
+  const after = (m: ToWorker) => !QUESTIONS.has(m.name) && push();
   const handle = async (m: ToWorker) => {
     try {
       const fn = calls[m.name] as (...a: unknown[]) => unknown;
       const value = await fn(...m.args);
-      push();
+      after(m);
       post({ type: 'result', id: m.id, ok: true, value });
     } catch (err) {
-      push();
+      after(m);
       post({ type: 'result', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) });
     }
   };

@@ -100,6 +100,8 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
 
     await openPage(page, 'rules', 'rules-page');
     await page.getByTestId('rules-reload').click();
+    // The reload runs in the worker: the error shows once its answer is back.
+    await page.getByTestId('rules-error').first().waitFor();
     const errors = await page.getByTestId('rules-error').allTextContents();
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
