@@ -3,7 +3,7 @@
 // be measured here and in Prometheus.
 
 import { readFileSync } from 'node:fs';
-import { labelsFromRecord } from '../src/labels/labels.ts';
+import { labelsFromRecord } from '../src/model/labels/labels.ts';
 import { parseExposition } from '../src/textparse/parse.ts';
 import type { MetricMetadata } from '../src/textparse/types.ts';
 import type { Head } from '../src/tsdb/head.ts';

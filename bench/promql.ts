@@ -4,8 +4,8 @@
 //
 //   npm run bench -- --data FILE --query 'EXPR' [--query 'EXPR2'] [--range 6h] [--step 15s]
 
-import { labelsFromRecord } from '../src/labels/labels.ts';
-import type { Matcher } from '../src/labels/matcher.ts';
+import { labelsFromRecord } from '../src/model/labels/labels.ts';
+import type { Matcher } from '../src/model/labels/matcher.ts';
 import { Engine, parseDuration } from '../src/promql/index.ts';
 import { Head, type Querier, type SeriesData } from '../src/tsdb/head.ts';
 import { argValues, loadOpenMetrics } from './data.ts';

@@ -4,15 +4,15 @@
 import { setupServer } from 'msw/node';
 import { VirtualClock } from '../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../src/config/default.ts';
-import { getLabel, labelsFromRecord, METRIC_NAME } from '../src/labels/labels.ts';
-import { Matcher } from '../src/labels/matcher.ts';
+import { getLabel, labelsFromRecord, METRIC_NAME } from '../src/model/labels/labels.ts';
+import { Matcher } from '../src/model/labels/matcher.ts';
 import { Head } from '../src/tsdb/head.ts';
 import { Prometheus } from '../src/server/prometheus.ts';
 import { createHandlers } from '../src/sim/handlers.ts';
 import { World } from '../src/sim/world.ts';
 import { loadHead, type HeadPersister } from '../src/tsdb/persist/snapshot.ts';
 import { SeriesIterator } from '../src/tsdb/series.ts';
-import { MemoryStore } from '../src/storage/store.ts';
+import { MemoryStore } from '../src/kvstore/store.ts';
 import type { MetricMetadata } from '../src/textparse/types.ts';
 import { argValues, loadOpenMetrics } from './data.ts';
 

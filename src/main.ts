@@ -8,7 +8,7 @@ import { mount } from 'svelte';
 import { VirtualClock } from './clock/clock.ts';
 import type { Silence } from './alertmanager/types.ts';
 import { Files } from './files/files.ts';
-import { openStore } from './storage/store.ts';
+import { openStore } from './kvstore/store.ts';
 import App from './ui/App.svelte';
 import { DatasourceState } from './ui/datasource/source.svelte.ts';
 import { Live } from './ui/live.svelte.ts';

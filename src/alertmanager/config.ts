@@ -4,7 +4,7 @@
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import { Decoder, type Field } from '../config/decode.ts';
 import type { ConfigError } from '../config/types.ts';
-import type { Matcher } from '../labels/matcher.ts';
+import type { Matcher } from '../model/labels/matcher.ts';
 import { ALERTMANAGER_FUNCS, parseTemplate, TemplateError } from '../template/index.ts';
 import { MatcherParseError, parseMatchers } from './matchers.ts';
 

@@ -1,7 +1,7 @@
 // Alertmanager's matchers (pkg/labels): `severity="critical"`, `job=~"image.*"`, `{a="b", c!=d}`; values may
 // be unquoted. Used by routes, inhibit rules and silences.
 
-import { Matcher, type MatchType } from '../labels/matcher.ts';
+import { Matcher, type MatchType } from '../model/labels/matcher.ts';
 
 export class MatcherParseError extends Error {}
 

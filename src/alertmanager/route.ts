@@ -1,7 +1,7 @@
 // The routing tree (dispatch/route.go): children inherit what they do not set; an alert walks down to the
 // deepest matching routes, stopping at the first matching child unless it says `continue: true`.
 
-import type { Matcher } from '../labels/matcher.ts';
+import type { Matcher } from '../model/labels/matcher.ts';
 import { DEFAULT_ROUTE_TIMING, type RouteConfig } from './config.ts';
 import { matchesAll } from './matchers.ts';
 

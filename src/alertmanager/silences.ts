@@ -1,6 +1,6 @@
 // Silences (silence/silence.go): matchers with a time window; an alert matched by an active silence is muted.
 
-import { Matcher } from '../labels/matcher.ts';
+import { Matcher } from '../model/labels/matcher.ts';
 import { matchesAll } from './matchers.ts';
 import type { Silence, SilenceMatcher, SilenceState } from './types.ts';
 

@@ -1,9 +1,9 @@
 // Query results in the API's JSON shape: times as float Unix seconds, sample values as strings formatted like
 // Go's strconv.FormatFloat(v, 'f', -1, 64), so +Inf, -Inf and NaN survive JSON.
 
-import { labelsToRecord } from '../labels/labels.ts';
+import { labelsToRecord } from '../model/labels/labels.ts';
 import type { Value } from '../promql/index.ts';
-import type { FloatHistogram } from '../histogram/float_histogram.ts';
+import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 
 export type ResultType = Value['type'];
 

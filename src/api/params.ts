@@ -1,7 +1,7 @@
 // Request parameters as Prometheus' API reads them (web/api/v1/api.go: parseTime, parseDuration, parseMatchersParam).
 // Times and durations come back in milliseconds.
 
-import type { Matcher } from '../labels/matcher.ts';
+import type { Matcher } from '../model/labels/matcher.ts';
 import { parseDuration as parsePromDuration, parseExpr } from '../promql/index.ts';
 
 /** A bad request parameter; the message is Prometheus' own wording. */

@@ -2,8 +2,8 @@
 // worker at http://localhost:9090, so `curl` from the lessons' terminal and any tool that speaks the API work.
 // Request in, Response out: the same code answers msw/node in tests.
 
-import { compareLabels, getLabel, labelsKey, labelsToRecord, type Labels } from '../labels/labels.ts';
-import type { Matcher } from '../labels/matcher.ts';
+import { compareLabels, getLabel, labelsKey, labelsToRecord, type Labels } from '../model/labels/labels.ts';
+import type { Matcher } from '../model/labels/matcher.ts';
 import type { Config } from '../config/types.ts';
 import { PromQLError, exprType, documentedType, formatExpr, parseExpr, type Expr, type QueryResult } from '../promql/index.ts';
 import type { AlertmanagerStatus } from '../rules/notifier.ts';

@@ -1,6 +1,6 @@
 // /api/v1/targets: active targets with their health and last scrape, dropped targets with their discovered labels.
 
-import { labelsToRecord, type Labels } from '../labels/labels.ts';
+import { labelsToRecord, type Labels } from '../model/labels/labels.ts';
 import { formatDuration } from '../promql/index.ts';
 import type { TargetStatus } from '../server/types.ts';
 

@@ -4,7 +4,7 @@
 import type { Node } from 'yaml';
 import type { Decoder, Field } from './decode.ts';
 import { DEFAULT_RELABEL_CONFIG, RELABEL_ACTIONS, isValidLabelName, type RelabelAction, type RelabelConfig } from '../relabel/relabel.ts';
-import { RegexpError, labelRegexp } from '../labels/regexp.ts';
+import { RegexpError, labelRegexp } from '../model/labels/regexp.ts';
 
 const GO_RELABEL = 'relabel.plain';
 const FIELDS = ['source_labels', 'separator', 'regex', 'modulus', 'target_label', 'replacement', 'action'];

@@ -2,7 +2,7 @@
 // its unit and coloured by its thresholds. A stat whose reduceOptions.fields names a label (the book's Version,
 // Architecture and OS Type panels read engine_daemon_engine_info as a table) shows that label's value instead.
 
-import { getLabel } from '../labels/labels.ts';
+import { getLabel } from '../model/labels/labels.ts';
 import type { Panel } from './model.ts';
 import type { PanelData } from './query.ts';
 import { isCalc, reduce, type Calc } from './reduce.ts';

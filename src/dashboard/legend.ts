@@ -1,7 +1,7 @@
 // Series names the way Grafana's Prometheus data source makes them: legendFormat with `{{label}}` templates, else
 // the series' labels, else (a series with no labels at all, like `sum(x)`) the query itself.
 
-import { formatLabels, getLabel, type Labels } from '../labels/labels.ts';
+import { formatLabels, getLabel, type Labels } from '../model/labels/labels.ts';
 
 const TEMPLATE = /\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g;
 

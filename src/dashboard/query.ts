@@ -2,7 +2,7 @@
 // one step for all targets, about one point per pixel, never below a second.
 
 import { DatasourceError } from '../datasource/remote.ts';
-import type { Labels } from '../labels/labels.ts';
+import type { Labels } from '../model/labels/labels.ts';
 import { PromQLError, type QueryResult, type Value } from '../promql/value.ts';
 import { seriesName } from './legend.ts';
 import type { Panel } from './model.ts';

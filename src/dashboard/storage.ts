@@ -2,7 +2,7 @@
 // under 'dashboards/current'. What is read back is checked like an import, so a value saved by an older version
 // that no longer reads is reported rather than shown half-broken.
 
-import type { Store } from '../storage/store.ts';
+import type { Store } from '../kvstore/store.ts';
 import { defaultDashboard, DEFAULT_UID } from './default.ts';
 import { importDashboardValue } from './json.ts';
 import type { Dashboard } from './model.ts';

@@ -1,6 +1,6 @@
 // Reading Prometheus' HTTP API answers back into query values: the inverse of src/api/json.ts.
 
-import { labelsFromRecord } from '../labels/labels.ts';
+import { labelsFromRecord } from '../model/labels/labels.ts';
 import { PromQLError, type Sample, type Series, type Value } from '../promql/value.ts';
 
 export class NotPrometheusError extends Error {}

@@ -1,7 +1,7 @@
 // One-sentence descriptions of PromQL functions, in Korean and English, after Prometheus' function documentation.
 // Functions not listed get a description built from their signature.
 
-import type { Localized } from './text.ts';
+import type { Localized } from './localized.ts';
 
 // The date functions read each sample's value as a Unix time (or the evaluation time, without an argument).
 const dateFn = (ko: string, en: string): Localized => ({

@@ -1,7 +1,7 @@
 // Which series of a vector-to-vector binary operation found a partner on the other side, and why the others did
 // not: the match signature is the label set left after `on(...)` keeps or `ignoring(...)` drops labels.
 
-import { METRIC_NAME, labelsKey, type Labels } from '../labels/labels.ts';
+import { METRIC_NAME, labelsKey, type Labels } from '../model/labels/labels.ts';
 import type { Sample, VectorMatching } from '../promql/index.ts';
 
 export interface MatchedPair {

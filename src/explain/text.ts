@@ -14,11 +14,7 @@ import {
   type VectorSelector,
 } from '../promql/index.ts';
 import { FUNCTION_TEXT } from './functions.ts';
-
-export interface Localized {
-  readonly ko: string;
-  readonly en: string;
-}
+import type { Localized } from './localized.ts';
 
 const say = (ko: string, en: string): Localized => ({ ko, en });
 const join = (parts: Localized[]): Localized => say(parts.map((p) => p.ko).join(' '), parts.map((p) => p.en).join(' '));

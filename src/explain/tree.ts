@@ -2,11 +2,12 @@
 // canonical PromQL, its own result evaluated at the same instant, and what it does. Selectors report how many
 // series each matcher leaves; vector-to-vector operations report which series matched and which did not.
 
-import type { Matcher } from '../labels/matcher.ts';
+import type { Matcher } from '../model/labels/matcher.ts';
 import { PromQLError, children, exprType, formatExpr, isSetOp, type BinaryExpr, type Expr, type Sample, type Value, type VectorSelector } from '../promql/index.ts';
 import type { Querier } from '../tsdb/head.ts';
 import { matchReport, type MatchReport } from './matching.ts';
-import { explainText, type Localized } from './text.ts';
+import type { Localized } from './localized.ts';
+import { explainText } from './text.ts';
 
 export interface ExplainContext {
   readonly engine: { instantQuery(q: Querier, expr: Expr, timeMs: number): Value };

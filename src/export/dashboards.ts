@@ -4,7 +4,7 @@
 import { defaultDashboard, DEFAULT_UID } from '../dashboard/default.ts';
 import { exportDashboard } from '../dashboard/json.ts';
 import { listDashboards, loadDashboard } from '../dashboard/storage.ts';
-import type { Store } from '../storage/store.ts';
+import type { Store } from '../kvstore/store.ts';
 
 export async function storedDashboards(store: Store): Promise<{ title: string; json: string }[]> {
   const out: { title: string; json: string }[] = [];

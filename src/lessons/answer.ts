@@ -1,7 +1,7 @@
 // Judging a learner's PromQL: evaluate it on the same data as a reference and compare what a user would see
 // (series and values), and look into its syntax tree for the functions it must use.
 
-import { labelsKey, labelsToRecord } from '../labels/labels.ts';
+import { labelsKey, labelsToRecord } from '../model/labels/labels.ts';
 import { children, parseExpr, type Expr, type Value } from '../promql/index.ts';
 import type { AnswerSpec, CheckResult } from './types.ts';
 

@@ -1,7 +1,7 @@
 // Query result values, shaped like Prometheus' promql/value.go. Times are Unix milliseconds.
 
-import type { Labels } from '../labels/labels.ts';
-import type { FloatHistogram } from '../histogram/float_histogram.ts';
+import type { Labels } from '../model/labels/labels.ts';
+import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 
 export interface Sample {
   readonly metric: Labels;

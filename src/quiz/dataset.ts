@@ -2,7 +2,7 @@
 // `metric{label="v"} 0+10x20` is 21 samples 0, 10, …, 200 one interval apart; `_` skips a step.
 // Every learner's answer is evaluated on the same numbers at the dataset's last timestamp.
 
-import { labelsFromRecord } from '../labels/labels.ts';
+import { labelsFromRecord } from '../model/labels/labels.ts';
 import { Engine, parseExpr, parseDuration, type Value } from '../promql/index.ts';
 import { Head } from '../tsdb/head.ts';
 

@@ -1,9 +1,9 @@
 // Relabeling (Prometheus' model/relabel): an ordered list of rules rewriting a label set, or dropping it.
 // Used for targets (relabel_configs), scraped series (metric_relabel_configs) and alerts (alert_relabel_configs).
 
-import { LabelsBuilder, type Labels } from '../labels/labels.ts';
+import { LabelsBuilder, type Labels } from '../model/labels/labels.ts';
 import { md5 } from './md5.ts';
-import { expand, labelRegexp } from '../labels/regexp.ts';
+import { expand, labelRegexp } from '../model/labels/regexp.ts';
 
 export const RELABEL_ACTIONS = [
   'replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase',

@@ -2,7 +2,7 @@
 // has been active for `for`, then firing; when it disappears it resolves (after `keep_firing_for`, if set).
 // Active alerts become the ALERTS and ALERTS_FOR_STATE series.
 
-import { labelsKey, LabelsBuilder, labelsToRecord, METRIC_NAME, type Labels } from '../labels/labels.ts';
+import { labelsKey, LabelsBuilder, labelsToRecord, METRIC_NAME, type Labels } from '../model/labels/labels.ts';
 import { queryVector, Rule, type EvalContext, type OutSample } from './rule.ts';
 import { expandTemplate } from './template.ts';
 

@@ -2,11 +2,11 @@
 // clock; results appended to the head, series that vanished since the last evaluation marked stale.
 
 import type { Clock, TimerId } from '../clock/clock.ts';
-import { labelsKey, type Labels } from '../labels/labels.ts';
-import { Matcher } from '../labels/matcher.ts';
+import { labelsKey, type Labels } from '../model/labels/labels.ts';
+import { Matcher } from '../model/labels/matcher.ts';
 import type { Querier } from '../tsdb/head.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
-import type { GroupDef } from './file.ts';
+import type { GroupDef } from './def.ts';
 import { RecordingRule } from './recording.ts';
 import type { QueryFunc, Rule } from './rule.ts';
 

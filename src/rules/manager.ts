@@ -4,9 +4,10 @@
 
 import type { Clock } from '../clock/clock.ts';
 import type { Files } from '../files/files.ts';
-import { labelsToRecord } from '../labels/labels.ts';
+import { labelsToRecord } from '../model/labels/labels.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
-import { loadRuleFile, type GroupDef, type RuleFileError } from './file.ts';
+import type { GroupDef } from './def.ts';
+import { loadRuleFile, type RuleFileError } from './file.ts';
 import { Group, type Appender } from './group.ts';
 import type { Querier } from '../tsdb/head.ts';
 import type { QueryFunc } from './rule.ts';

@@ -3,7 +3,7 @@
 // A wrong address or a refused connection is recorded per Alertmanager, as Prometheus logs and counts it.
 
 import type { AlertingConfig } from '../config/types.ts';
-import { getLabel, labelsFromRecord, labelsToRecord } from '../labels/labels.ts';
+import { getLabel, labelsFromRecord, labelsToRecord } from '../model/labels/labels.ts';
 import { relabel } from '../relabel/relabel.ts';
 import type { PostableAlert } from './types.ts';
 

@@ -1,6 +1,6 @@
 // A recording rule (rules/recording.go): the expression's result stored under a new metric name.
 
-import { labelsKey, LabelsBuilder, METRIC_NAME } from '../labels/labels.ts';
+import { labelsKey, LabelsBuilder, METRIC_NAME } from '../model/labels/labels.ts';
 import { queryVector, Rule, type EvalContext, type OutSample } from './rule.ts';
 
 export class RecordingRule extends Rule {

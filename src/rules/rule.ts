@@ -1,9 +1,9 @@
 // What recording and alerting rules share: evaluation health, and the query result turned into a vector.
 
-import type { Labels } from '../labels/labels.ts';
+import type { Labels } from '../model/labels/labels.ts';
 import type { Expr } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
-import type { RuleDef } from './file.ts';
+import type { RuleDef } from './def.ts';
 
 export type RuleHealth = 'ok' | 'err' | 'unknown';
 

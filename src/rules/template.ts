@@ -1,7 +1,7 @@
 // Alert label and annotation templates, expanded as Prometheus does: `$labels`, `$value`, `$externalLabels`
 // and `$externalURL` are defined before the user's text, and a failed expansion becomes the visible text.
 
-import { labelsToRecord } from '../labels/labels.ts';
+import { labelsToRecord } from '../model/labels/labels.ts';
 import { parseExpr } from '../promql/index.ts';
 import { execute, parseTemplate, PROMETHEUS_FUNCS, TemplateError, type TemplateFunc } from '../template/index.ts';
 import type { QueryFunc } from './rule.ts';

@@ -5,7 +5,7 @@
 
 import type { Clock, TimerId } from '../clock/clock.ts';
 import type { ScrapeConfig } from '../config/types.ts';
-import { LabelsBuilder, type Labels, METRIC_NAME } from '../labels/labels.ts';
+import { LabelsBuilder, type Labels, METRIC_NAME } from '../model/labels/labels.ts';
 import { relabel } from '../relabel/relabel.ts';
 import { AppendError, type Head } from '../tsdb/head.ts';
 import { acceptHeader, protocolMediaType } from '../config/protocols.ts';

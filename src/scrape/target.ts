@@ -5,10 +5,10 @@
 import type { ScrapeConfig } from '../config/types.ts';
 import { parseDuration, DurationError } from '../config/duration.ts';
 import { formatDuration } from '../config/format.ts';
-import { LabelsBuilder, labelsFromRecord, labelsKey, type Labels } from '../labels/labels.ts';
+import { LabelsBuilder, labelsFromRecord, labelsKey, type Labels } from '../model/labels/labels.ts';
 import type { TargetGroup } from '../discovery/targetgroup.ts';
 import { relabelSteps } from '../relabel/relabel.ts';
-import type { TargetHealth } from '../server/types.ts';
+import type { TargetHealth } from '../model/target.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
 
 export const ADDRESS_LABEL = '__address__';

@@ -8,7 +8,7 @@ import type { Resolver } from '../discovery/dns.ts';
 import type { FileSDError } from '../discovery/file.ts';
 import { DiscoveryManager } from '../discovery/manager.ts';
 import { Files } from '../files/files.ts';
-import { METRIC_NAME } from '../labels/labels.ts';
+import { METRIC_NAME } from '../model/labels/labels.ts';
 import { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import { RuleManager } from '../rules/manager.ts';

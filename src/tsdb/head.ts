@@ -1,13 +1,13 @@
 // The head block (Prometheus' tsdb/head.go): series with Gorilla-compressed chunks, a postings index, and
 // retention that drops old chunks and series that stopped receiving samples.
 
-import { labelsKey, METRIC_NAME, type Labels } from '../labels/labels.ts';
-import type { Matcher } from '../labels/matcher.ts';
+import { labelsKey, METRIC_NAME, type Labels } from '../model/labels/labels.ts';
+import type { Matcher } from '../model/labels/matcher.ts';
 import { XORIterator } from './chunkenc/xor.ts';
 import { MemPostings, type PostingsStats } from './index/postings.ts';
 import { postingsForMatchers } from './index/select.ts';
 import { MemSeries, SeriesIterator, type ClosedChunk } from './series.ts';
-import type { FloatHistogram } from '../histogram/float_histogram.ts';
+import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 
 export { AppendError } from './series.ts';
 

@@ -1,7 +1,7 @@
 // One series in the head (Prometheus' memSeries): closed, immutable chunks plus the open head chunk that
 // takes appends. A chunk is cut at SAMPLES_PER_CHUNK samples or when a sample crosses the chunk range boundary.
 
-import type { Labels } from '../labels/labels.ts';
+import type { Labels } from '../model/labels/labels.ts';
 import { SAMPLES_PER_CHUNK, XORAppender, XORIterator } from './chunkenc/xor.ts';
 
 /** Prometheus' head chunk range: chunks never span a 2 h boundary, which keeps them aligned with blocks. */

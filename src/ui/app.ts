@@ -9,7 +9,7 @@ import type { Files } from '../files/files.ts';
 import type { Engine } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import type { DroppedTarget, TargetStatus } from '../server/types.ts';
-import type { Store } from '../storage/store.ts';
+import type { Store } from '../kvstore/store.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
 import type { LogStore } from '../logs/store.ts';
 import type { Head } from '../tsdb/head.ts';

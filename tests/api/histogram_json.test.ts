@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { queryData } from '../../src/api/json.ts';
-import { FloatHistogram } from '../../src/histogram/float_histogram.ts';
+import { FloatHistogram } from '../../src/model/histogram/float_histogram.ts';
 import { Engine } from '../../src/promql/index.ts';
 import { Head } from '../../src/tsdb/head.ts';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 
 describe('native histograms in the query API', () => {
   const head = new Head();

@@ -1,6 +1,6 @@
 // Runs one promqltest script against our Head and Engine and reports every eval as passed or failed.
 
-import { compareLabels, formatLabels, getLabel, labelsKey, type Labels } from '../../src/labels/labels.ts';
+import { compareLabels, formatLabels, getLabel, labelsKey, type Labels } from '../../src/model/labels/labels.ts';
 import { parser } from '@prometheus-io/lezer-promql';
 import type { Expr } from '../../src/promql/parser/ast.ts';
 import { Engine, parseExpr, type QueryResult, type Value } from '../../src/promql/index.ts';
@@ -8,7 +8,8 @@ import { Head } from '../../src/tsdb/head.ts';
 import { QUERY_CONTEXT_FUNCS, atModifierCases } from './reruns.ts';
 import { parseScript, type EvalCmd, type Expectation, type LoadCmd } from './script.ts';
 import type { HistogramSpec, SequenceValue } from './series.ts';
-import { FloatHistogram, histogramString, histogramsAlmostEqual, type CounterResetHint } from '../../src/histogram/float_histogram.ts';
+import { FloatHistogram, type CounterResetHint } from '../../src/model/histogram/float_histogram.ts';
+import { histogramString, histogramsAlmostEqual } from '../../src/model/histogram/string.ts';
 
 export interface EvalResult {
   readonly line: number;

@@ -1,7 +1,7 @@
 // Parses a promqltest script (`load`, `clear`, `eval ...` blocks) into commands, following the language that
 // Prometheus' promql/promqltest/test.go reads.
 
-import type { Labels } from '../../src/labels/labels.ts';
+import type { Labels } from '../../src/model/labels/labels.ts';
 import { parseDuration } from '../../src/promql/parser/lex.ts';
 import { parseSeriesLabels, parseSequence, type SequenceValue } from './series.ts';
 

@@ -1,7 +1,7 @@
 // The series notation of Prometheus' test scripts: `name{l="v"} 1+2x3 _ stale {{schema:0 sum:1}}`, as written
 // by the series-description grammar in promql/parser/generated_parser.y.
 
-import { labelsFromRecord, type Labels } from '../../src/labels/labels.ts';
+import { labelsFromRecord, type Labels } from '../../src/model/labels/labels.ts';
 import { unquoteString } from '../../src/promql/parser/lex.ts';
 
 /** A native histogram as the `{{...}}` notation spells it; bucket lists are absolute counts. */

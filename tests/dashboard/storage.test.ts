@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultDashboard, DEFAULT_UID } from '../../src/dashboard/default.ts';
 import { currentUid, deleteDashboard, listDashboards, loadDashboard, saveDashboard, setCurrent } from '../../src/dashboard/storage.ts';
-import { MemoryStore } from '../../src/storage/store.ts';
+import { MemoryStore } from '../../src/kvstore/store.ts';
 
 describe('dashboard storage', () => {
   it('saves, lists, reopens and deletes dashboards; the default is always listed first', async () => {

@@ -7,7 +7,7 @@ import { reduce } from '../../src/dashboard/reduce.ts';
 import { thresholdColor } from '../../src/dashboard/thresholds.ts';
 import { parseTime, refreshMs, resolveRange } from '../../src/dashboard/time.ts';
 import { formatUnit } from '../../src/dashboard/units.ts';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 import { PromQLError, type Value } from '../../src/promql/value.ts';
 
 describe('units', () => {

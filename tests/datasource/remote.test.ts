@@ -2,7 +2,7 @@
 
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labelsToRecord } from '../../src/labels/labels.ts';
+import { labelsToRecord } from '../../src/model/labels/labels.ts';
 import { PromQLError } from '../../src/promql/value.ts';
 import { DatasourceError, RemoteDatasource, normaliseServerUrl } from '../../src/datasource/remote.ts';
 import { freePort } from '../e2e/harness.ts';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyCause } from '../../src/explain/empty.ts';
 import { explain, type ExplainNode } from '../../src/explain/tree.ts';
-import { labelsFromRecord, labelsToRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord, labelsToRecord } from '../../src/model/labels/labels.ts';
 import { Engine, parseExpr } from '../../src/promql/index.ts';
 import { Head } from '../../src/tsdb/head.ts';
 

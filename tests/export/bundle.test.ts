@@ -14,7 +14,7 @@ import { exportDashboard } from '../../src/dashboard/json.ts';
 import { exportBundle, zipBundle, type ExportInput } from '../../src/export/bundle.ts';
 import { storedDashboards } from '../../src/export/dashboards.ts';
 import { saveDashboard } from '../../src/dashboard/storage.ts';
-import { MemoryStore } from '../../src/storage/store.ts';
+import { MemoryStore } from '../../src/kvstore/store.ts';
 import { DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
 
 const PROMTOOL = '/usr/bin/promtool';

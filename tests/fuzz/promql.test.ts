@@ -4,7 +4,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 import { Engine, PromQLError, formatExpr, parseExpr } from '../../src/promql/index.ts';
 import { Head } from '../../src/tsdb/head.ts';
 import { FUZZ_TIMEOUT, params } from './params.ts';

@@ -9,7 +9,7 @@ import { DEFAULT_ALERTMANAGER_YAML } from '../../src/alertmanager/default.ts';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 import { Files } from '../../src/files/files.ts';
-import { getLabel } from '../../src/labels/labels.ts';
+import { getLabel } from '../../src/model/labels/labels.ts';
 import type { Sample } from '../../src/promql/value.ts';
 import { DEFAULT_ALERTING_YAML, DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
 import { Prometheus } from '../../src/server/prometheus.ts';

@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
-import { getLabel, labelsToRecord } from '../../src/labels/labels.ts';
+import { getLabel, labelsToRecord } from '../../src/model/labels/labels.ts';
 import type { Sample, Value } from '../../src/promql/value.ts';
 import { Prometheus } from '../../src/server/prometheus.ts';
 import { createHandlers } from '../../src/sim/handlers.ts';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { labelsFromRecord, labelsToRecord, type Labels } from '../../src/labels/labels.ts';
+import { labelsFromRecord, labelsToRecord, type Labels } from '../../src/model/labels/labels.ts';
 import { Head } from '../../src/tsdb/head.ts';
 import { Engine, PromQLError, type Value } from '../../src/promql/index.ts';
 

@@ -3,7 +3,7 @@
 // values against Prometheus' scripts; these tests pin down how the API exposes them.
 
 import { beforeEach, describe, expect, it } from 'vitest';
-import { labelsFromRecord, labelsToRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord, labelsToRecord } from '../../src/model/labels/labels.ts';
 import { Engine, formatExpr, parseExpr } from '../../src/promql/index.ts';
 import { Head } from '../../src/tsdb/head.ts';
 

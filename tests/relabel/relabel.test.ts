@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { labelsFromRecord, labelsToRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord, labelsToRecord } from '../../src/model/labels/labels.ts';
 import { md5 } from '../../src/relabel/md5.ts';
 import { DEFAULT_RELABEL_CONFIG, relabel, relabelSteps, type RelabelConfig } from '../../src/relabel/relabel.ts';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { Files } from '../../src/files/files.ts';
-import { labelsFromRecord, labelsToRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord, labelsToRecord } from '../../src/model/labels/labels.ts';
 import { Engine } from '../../src/promql/index.ts';
 import type { Value } from '../../src/promql/value.ts';
 import { DEFAULT_RULES_PATH, DEFAULT_RULES_YAML } from '../../src/rules/default.ts';
@@ -11,7 +11,7 @@ import { loadRuleFile } from '../../src/rules/file.ts';
 import { RuleManager } from '../../src/rules/manager.ts';
 import type { PostableAlert } from '../../src/rules/types.ts';
 import { Head } from '../../src/tsdb/head.ts';
-import { Matcher } from '../../src/labels/matcher.ts';
+import { Matcher } from '../../src/model/labels/matcher.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 

@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
-import { getLabel } from '../../src/labels/labels.ts';
+import { getLabel } from '../../src/model/labels/labels.ts';
 import type { Value } from '../../src/promql/value.ts';
 import { Prometheus } from '../../src/server/prometheus.ts';
 import { createHandlers } from '../../src/sim/handlers.ts';

@@ -5,8 +5,8 @@ import { VirtualClock } from '../../src/clock/clock.ts';
 import { DEFAULT_SCRAPE_PROTOCOLS, acceptHeader } from '../../src/config/protocols.ts';
 import { loadConfig } from '../../src/config/load.ts';
 import type { ScrapeConfig } from '../../src/config/types.ts';
-import { getLabel, labelsToRecord } from '../../src/labels/labels.ts';
-import { Matcher } from '../../src/labels/matcher.ts';
+import { getLabel, labelsToRecord } from '../../src/model/labels/labels.ts';
+import { Matcher } from '../../src/model/labels/matcher.ts';
 import { ScrapePool, scrapeOffset } from '../../src/scrape/pool.ts';
 import { Head } from '../../src/tsdb/head.ts';
 

@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../src/clock/clock.ts';
 import { Files } from '../../src/files/files.ts';
-import { getLabel, labelsToRecord } from '../../src/labels/labels.ts';
+import { getLabel, labelsToRecord } from '../../src/model/labels/labels.ts';
 import type { Value } from '../../src/promql/value.ts';
 import { Prometheus } from '../../src/server/prometheus.ts';
 

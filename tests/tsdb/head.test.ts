@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
-import { Matcher } from '../../src/labels/matcher.ts';
-import { FloatHistogram } from '../../src/histogram/float_histogram.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
+import { Matcher } from '../../src/model/labels/matcher.ts';
+import { FloatHistogram } from '../../src/model/histogram/float_histogram.ts';
 import { AppendError, Head } from '../../src/tsdb/head.ts';
 
 function fill(): Head {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getLabel, labelsFromRecord } from '../../src/labels/labels.ts';
-import { Matcher, type MatchType } from '../../src/labels/matcher.ts';
+import { getLabel, labelsFromRecord } from '../../src/model/labels/labels.ts';
+import { Matcher, type MatchType } from '../../src/model/labels/matcher.ts';
 import { Head } from '../../src/tsdb/head.ts';
 
 describe('postings for matchers', () => {

@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { FloatHistogram } from '../../src/histogram/float_histogram.ts';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
-import { Matcher } from '../../src/labels/matcher.ts';
-import { MemoryStore, openStore, StoreError } from '../../src/storage/store.ts';
+import { FloatHistogram } from '../../src/model/histogram/float_histogram.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
+import { Matcher } from '../../src/model/labels/matcher.ts';
+import { MemoryStore, openStore, StoreError } from '../../src/kvstore/store.ts';
 import { Head } from '../../src/tsdb/head.ts';
 import { loadHead, META_KEY, SNAPSHOT_VERSION } from '../../src/tsdb/persist/snapshot.ts';
 

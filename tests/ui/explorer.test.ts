@@ -1,7 +1,7 @@
 // The explorer's rows: series counts from the head, TYPE/HELP by metric family name.
 
 import { describe, expect, it } from 'vitest';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 import { Head } from '../../src/tsdb/head.ts';
 import { metricRows } from '../../src/ui/explorer/metrics.ts';
 

@@ -1,7 +1,7 @@
 // Classic histogram buckets become per-bucket counts per step, summed across histograms.
 
 import { describe, expect, it } from 'vitest';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 import { bucketHeatmap } from '../../src/ui/query/heatmap.ts';
 
 const bucket = (le: string, instance: string, v: number[]) => ({

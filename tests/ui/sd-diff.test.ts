@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 import { countChanges, diffLabels } from '../../src/ui/sd/diff.ts';
 
 describe('relabel visualizer diff', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsFromRecord } from '../../src/labels/labels.ts';
+import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 import { sdPools, type DiscoveredTarget } from '../../src/ui/sd/pools.ts';
 
 const found = (pool: string, address: string, kept: boolean): DiscoveredTarget => ({

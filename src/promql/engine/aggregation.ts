@@ -1,13 +1,15 @@
 // Aggregation operators over one step's instant vector, like aggregation() in Prometheus' engine.go.
 
-import { LabelsBuilder, METRIC_NAME, labelsKey, type Labels } from '../../labels/labels.ts';
+import { LabelsBuilder, METRIC_NAME, labelsKey, type Labels } from '../../model/labels/labels.ts';
 import type { AggregateExpr } from '../parser/ast.ts';
 import { goQuote } from '../parser/lex.ts';
 import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
 import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
-import { HistogramMixError, goHistogramString, histogramMean, kahanSum, type FloatHistogram } from '../../histogram/float_histogram.ts';
+import { HistogramMixError, type FloatHistogram } from '../../model/histogram/float_histogram.ts';
+import { goHistogramString } from '../../model/histogram/string.ts';
+import { histogramMean, kahanSum } from '../../model/histogram/sum.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, formatFloat, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */

@@ -1,11 +1,12 @@
 // Binary operators on one step's operands, like VectorBinop/VectorscalarBinop/VectorAnd/Or/Unless in
 // Prometheus' engine.go.
 
-import { LabelsBuilder, METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../labels/labels.ts';
+import { LabelsBuilder, METRIC_NAME, compareLabels, labelsKey, type Labels } from '../../model/labels/labels.ts';
 import { PerSeriesMemo, dropName, isNameDropped, keyOf, markNameDropped } from './labelcache.ts';
 import { isComparisonOp, isTrimOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
 import { PromQLError, type Sample } from '../value.ts';
-import { HistogramMixError, trimHistogram, type FloatHistogram } from '../../histogram/float_histogram.ts';
+import { HistogramMixError, type FloatHistogram } from '../../model/histogram/float_histogram.ts';
+import { trimHistogram } from '../../model/histogram/quantile.ts';
 
 /** Called with the message of an annotation a histogram operand causes, and whether it is a warning. */
 export type BinopNotice = (msg: string, warn: boolean) => void;

@@ -1,7 +1,7 @@
 // Classic histograms: `le` bucket series grouped per histogram, then quantiles and fractions over the
 // cumulative counts, like BucketQuantile and BucketFraction in Prometheus' promql/quantile.go.
 
-import { METRIC_NAME, getLabel, labelsKey, type Labels } from '../../labels/labels.ts';
+import { METRIC_NAME, getLabel, labelsKey, type Labels } from '../../model/labels/labels.ts';
 import { parseGoFloat } from '../../textparse/floats.ts';
 import type { PositionRange, Sample } from '../value.ts';
 import type { Annotations } from './annotations.ts';

@@ -1,12 +1,12 @@
 // The query engine: evaluates an AST over a range of steps like Prometheus' evaluator in promql/engine.go.
 // Every selector is selected once for the whole range; steps then walk the selected typed arrays.
 
-import { compareLabels } from '../../labels/labels.ts';
+import { compareLabels } from '../../model/labels/labels.ts';
 import type { Querier, SeriesData } from '../../tsdb/head.ts';
 import { children, exprType, isSetOp, isTrimOp, type AggregateExpr, type BinaryExpr, type Call, type Expr, type MatrixSelector, type SubqueryExpr, type VectorSelector } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';
-import type { FloatHistogram } from '../../histogram/float_histogram.ts';
+import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
 import { PromQLError, type QueryResult, type Sample, type Series, type Value } from '../value.ts';
 import { Annotations } from './annotations.ts';
 import { aggregate } from './aggregation.ts';

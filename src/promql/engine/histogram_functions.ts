@@ -2,8 +2,10 @@
 // rate/increase/delta over ranges of histograms, the *_over_time functions that accept them, and the
 // histogram_* functions of instant vectors.
 
-import { getLabel } from '../../labels/labels.ts';
-import { FloatHistogram, HistogramMixError, histogramMean, kahanSum, histogramFraction, histogramQuantile } from '../../histogram/float_histogram.ts';
+import { getLabel } from '../../model/labels/labels.ts';
+import { FloatHistogram, HistogramMixError } from '../../model/histogram/float_histogram.ts';
+import { histogramMean, kahanSum } from '../../model/histogram/sum.ts';
+import { histogramFraction, histogramQuantile } from '../../model/histogram/quantile.ts';
 import type { PositionRange } from '../value.ts';
 import type { Annotations } from './annotations.ts';
 import { isStartTimestampReset, startTimeOverlap, startTimeOverlaps, type Window } from './range_functions.ts';

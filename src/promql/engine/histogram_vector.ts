@@ -2,14 +2,14 @@
 // histogram_quantile(s)/fraction over native histograms (classic bucket series still go to buckets.ts), and
 // the label functions, which carry a histogram through unchanged.
 
-import { LabelsBuilder, getLabel, type Labels } from '../../labels/labels.ts';
+import { LabelsBuilder, getLabel, type Labels } from '../../model/labels/labels.ts';
 import type { PositionRange } from '../value.ts';
 import type { Call } from '../parser/ast.ts';
 import type { Sample } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
 import { formatFloat } from './mathutil.ts';
 import { histogramFraction, histogramQuantile, histogramVariance } from './histogram_functions.ts';
-import { nanObservations } from '../../histogram/float_histogram.ts';
+import { nanObservations } from '../../model/histogram/quantile.ts';
 import { dropName, keyOf, markNameDropped } from './labelcache.ts';
 import type { StepArg, VectorFunction } from './vector_functions.ts';
 

@@ -1,8 +1,8 @@
 // info(v, {selector}): adds the data labels of info series (by default `target_info`) to each sample of v,
 // joined on the identifying labels `instance` and `job`, like Prometheus' experimental info function.
 
-import { LabelsBuilder, METRIC_NAME, formatLabels, getLabel, type Labels } from '../../labels/labels.ts';
-import { Matcher } from '../../labels/matcher.ts';
+import { LabelsBuilder, METRIC_NAME, formatLabels, getLabel, type Labels } from '../../model/labels/labels.ts';
+import { Matcher } from '../../model/labels/matcher.ts';
 import type { SeriesData } from '../../tsdb/head.ts';
 import { PromQLError, type Sample } from '../value.ts';
 import { isNameDropped, markNameDropped } from './labelcache.ts';

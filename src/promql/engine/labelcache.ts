@@ -1,7 +1,7 @@
 // Label work memoised per label-set object. A series keeps one Labels object across all steps of a query,
 // so keys and derived label sets are computed once per series instead of once per step.
 
-import { METRIC_NAME, labelsKey, type Labels } from '../../labels/labels.ts';
+import { METRIC_NAME, labelsKey, type Labels } from '../../model/labels/labels.ts';
 
 const keys = new WeakMap<Labels, string>();
 const marked = new WeakSet<Labels>();

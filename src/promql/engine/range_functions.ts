@@ -2,7 +2,7 @@
 // Each one looks at a window [lo, hi) of a series' samples (staleness markers already removed) and returns
 // the output value, or null for "no output at this step".
 
-import { getLabel, type Labels } from '../../labels/labels.ts';
+import { getLabel, type Labels } from '../../model/labels/labels.ts';
 import type { Call } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';

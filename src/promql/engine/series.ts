@@ -1,11 +1,11 @@
 // Series as the evaluator builds them: values per step, range-vector samples, per-step collection into
 // series, and the result series a query returns.
 
-import { compareLabels, type Labels } from '../../labels/labels.ts';
+import { compareLabels, type Labels } from '../../model/labels/labels.ts';
 import type { SeriesData } from '../../tsdb/head.ts';
 import { PromQLError, type Sample, type Series } from '../value.ts';
 import { finalLabels, keyOf } from './labelcache.ts';
-import type { FloatHistogram } from '../../histogram/float_histogram.ts';
+import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
 
 export const DUPLICATE_LABELSET = 'vector cannot contain metrics with the same labelset';
 

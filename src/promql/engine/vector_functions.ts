@@ -1,8 +1,8 @@
 // Functions over instant vectors and scalars, like the vector-argument functions in Prometheus' functions.go.
 // They run once per evaluation step on that step's argument values.
 
-import { expand, labelRegexp, type LabelRegexp } from '../../labels/regexp.ts';
-import { LabelsBuilder, METRIC_NAME, compareLabels, getLabel, type Labels } from '../../labels/labels.ts';
+import { expand, labelRegexp, type LabelRegexp } from '../../model/labels/regexp.ts';
+import { LabelsBuilder, METRIC_NAME, compareLabels, getLabel, type Labels } from '../../model/labels/labels.ts';
 import { bucketFraction, bucketQuantile, groupBuckets } from './buckets.ts';
 import { dropName, isNameDropped, markNameDropped } from './labelcache.ts';
 import { formatFloat } from './mathutil.ts';

@@ -1,7 +1,7 @@
 // XXH64 (seed 0) of a label set's bytes, as Prometheus' labels.Hash computes it (name 0xff value 0xff …).
 // limit_ratio picks samples by this hash, so the same series are chosen as in Prometheus.
 
-import type { Labels } from '../../labels/labels.ts';
+import type { Labels } from '../../model/labels/labels.ts';
 
 const M = (1n << 64n) - 1n;
 const P1 = 11400714785074694791n;

@@ -1,6 +1,6 @@
 // The PromQL syntax tree, shaped like Prometheus' promql/parser/ast.go. Durations and times are milliseconds.
 
-import type { Matcher } from '../../labels/matcher.ts';
+import type { Matcher } from '../../model/labels/matcher.ts';
 import type { PositionRange } from '../value.ts';
 import type { DurationExpr } from './duration.ts';
 

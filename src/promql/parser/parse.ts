@@ -4,8 +4,8 @@
 
 import { parser } from './grammar.ts';
 import type { SyntaxNode } from '@lezer/common';
-import { Matcher, type MatchType } from '../../labels/matcher.ts';
-import { METRIC_NAME } from '../../labels/labels.ts';
+import { Matcher, type MatchType } from '../../model/labels/matcher.ts';
+import { METRIC_NAME } from '../../model/labels/labels.ts';
 import type { PositionRange } from '../value.ts';
 import type {
   AggregateOp,

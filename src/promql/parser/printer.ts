@@ -1,6 +1,6 @@
 // AST → canonical PromQL text, like the String() methods in Prometheus' parser/printer.go.
 
-import { METRIC_NAME } from '../../labels/labels.ts';
+import { METRIC_NAME } from '../../model/labels/labels.ts';
 import type { Expr, SubqueryExpr, VectorSelector } from './ast.ts';
 import { durationText, formatDurationExpr } from './duration.ts';
 import { formatDuration, quoteString } from './lex.ts';

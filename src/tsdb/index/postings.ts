@@ -1,6 +1,6 @@
 // Postings: for each label pair, the sorted list of series refs that carry it (Prometheus' tsdb/index/postings.go).
 
-import type { Labels } from '../../labels/labels.ts';
+import type { Labels } from '../../model/labels/labels.ts';
 
 export class MemPostings {
   private readonly m = new Map<string, Map<string, number[]>>();

@@ -2,7 +2,7 @@
 // postings of what must match, subtract the postings of what must not. A matcher that accepts the empty string
 // also matches series without the label, so it can only subtract.
 
-import type { Matcher } from '../../labels/matcher.ts';
+import type { Matcher } from '../../model/labels/matcher.ts';
 import { intersect, merge, without, type MemPostings } from './postings.ts';
 
 export function postingsForMatchers(index: MemPostings, matchers: readonly Matcher[]): readonly number[] {

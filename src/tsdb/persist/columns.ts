@@ -7,7 +7,7 @@
 //                     #pBuckets, #nBuckets, #customValues, the positive buckets, the negative ones, custom values
 //   start timestamps: n, then n sample times, then their n start timestamps
 
-import { FloatHistogram, type CounterResetHint } from '../../histogram/float_histogram.ts';
+import { FloatHistogram, type CounterResetHint } from '../../model/histogram/float_histogram.ts';
 
 const HINTS: readonly CounterResetHint[] = ['unknown', 'reset', 'not_reset', 'gauge'];
 const FIXED = 12;

@@ -6,8 +6,8 @@
 // fast-forwards) and a replay on load, to save at most one snapshot interval of simulated samples.
 // Records are columnar (typed arrays, chunk bytes packed into one buffer): structured clone pays per object.
 
-import type { Labels } from '../../labels/labels.ts';
-import type { Store } from '../../storage/store.ts';
+import type { Labels } from '../../model/labels/labels.ts';
+import type { Store } from '../../kvstore/store.ts';
 import { chunkSamples } from '../chunkenc/xor.ts';
 import { Head, type HeadOptions } from '../head.ts';
 import type { ClosedChunk } from '../series.ts';

@@ -5,7 +5,7 @@
 import { defaultDashboard, DEFAULT_UID } from '../../dashboard/default.ts';
 import type { Dashboard, TimeRange } from '../../dashboard/model.ts';
 import { currentUid, deleteDashboard, listDashboards, loadDashboard, saveDashboard, setCurrent, type StoredDashboard } from '../../dashboard/storage.ts';
-import type { Store } from '../../storage/store.ts';
+import type { Store } from '../../kvstore/store.ts';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 

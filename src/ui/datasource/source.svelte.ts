@@ -3,7 +3,7 @@
 
 import { LocalDatasource, type Datasource, type LocalEngine } from '../../datasource/datasource.ts';
 import { DatasourceError, RemoteDatasource, type ConnectionProblem } from '../../datasource/remote.ts';
-import type { Store } from '../../storage/store.ts';
+import type { Store } from '../../kvstore/store.ts';
 
 const URL_KEY = 'datasource/server-url';
 

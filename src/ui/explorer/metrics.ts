@@ -1,7 +1,7 @@
 // The explorer's rows: every metric name in the head with its series count and the TYPE/HELP its targets reported.
 
-import { METRIC_NAME } from '../../labels/labels.ts';
-import { Matcher } from '../../labels/matcher.ts';
+import { METRIC_NAME } from '../../model/labels/labels.ts';
+import { Matcher } from '../../model/labels/matcher.ts';
 import type { MetricMetadata } from '../../textparse/types.ts';
 import type { Head } from '../../tsdb/head.ts';
 

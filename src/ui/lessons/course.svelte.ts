@@ -4,7 +4,7 @@
 
 import type { AppContext } from '../app.ts';
 import { evaluateCheck, type PlaygroundState } from '../../lessons/checks.ts';
-import { loadCourse, type Course } from '../../lessons/content.ts';
+import { loadCourse, type Course } from '../../course/course.ts';
 import {
   EMPTY_PROGRESS,
   loadCurrent,
@@ -20,6 +20,17 @@ import type { CheckResult, Lesson, Step } from '../../lessons/types.ts';
 import { grade } from '../../quiz/grade.ts';
 import type { Question } from '../../quiz/types.ts';
 import type { TerminalSession } from '../terminal/session.svelte.ts';
+
+// The course files as raw text, each a lazily loaded chunk of the bundle; the core names which ones it reads.
+const bundled = import.meta.glob<string>(['../../../lessons/*.md', '../../../lessons/quiz/*.yaml', '!../../../lessons/README.md'], {
+  query: '?raw',
+  import: 'default',
+});
+
+function readBundled(path: string): Promise<string> {
+  const load = bundled[`../../../${path}`];
+  return load ? load() : Promise.reject(new Error(`${path} is not in the bundle`));
+}
 
 export class CourseState {
   course = $state<Course | null>(null);
@@ -52,7 +63,7 @@ export class CourseState {
 
   async load(): Promise<void> {
     try {
-      const course = await loadCourse();
+      const course = await loadCourse(readBundled);
       const ids = course.lessons.map((l) => l.id);
       this.progress = await loadProgress(this.app.store, ids).catch(() => Object.fromEntries(ids.map((id) => [id, EMPTY_PROGRESS])));
       const saved = await loadCurrent(this.app.store).catch(() => undefined);

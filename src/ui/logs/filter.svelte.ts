@@ -3,7 +3,7 @@
 
 import { absoluteRange } from '../../dashboard/time.ts';
 import type { TimeRange } from '../../dashboard/model.ts';
-import { getLabel, type Labels } from '../../labels/labels.ts';
+import { getLabel, type Labels } from '../../model/labels/labels.ts';
 import type { LogLevel } from '../../logs/store.ts';
 
 /** How far either side of a clicked moment the logs reach. */

@@ -3,8 +3,8 @@
 
 import type { PrometheusClient } from '@prometheus-io/codemirror-promql';
 import { EqlRegex, EqlSingle, Neq, NeqRegex } from '@prometheus-io/lezer-promql';
-import { METRIC_NAME } from '../../labels/labels.ts';
-import { Matcher, type MatchType } from '../../labels/matcher.ts';
+import { METRIC_NAME } from '../../model/labels/labels.ts';
+import { Matcher, type MatchType } from '../../model/labels/matcher.ts';
 import type { PrometheusView } from '../app.ts';
 
 /** Like the Prometheus UI's default: completions come from series seen in the last 12 hours. */

@@ -1,7 +1,7 @@
 // A heatmap of classic histogram buckets over time: the cumulative `_bucket` series (one per `le`) of a range
 // query, summed across histograms that differ in other labels, turned into per-bucket counts per step.
 
-import { getLabel, labelsKey, type Labels } from '../../labels/labels.ts';
+import { getLabel, labelsKey, type Labels } from '../../model/labels/labels.ts';
 import type { Series } from '../../promql/value.ts';
 
 export interface Heatmap {

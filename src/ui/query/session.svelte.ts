@@ -2,7 +2,7 @@
 // executed expressions.
 
 import type { PositionRange, Value } from '../../promql/value.ts';
-import type { Store } from '../../storage/store.ts';
+import type { Store } from '../../kvstore/store.ts';
 import { DEFAULT_PANEL, type DisplayMode, type PanelState, type Tab } from './url.ts';
 
 export type QueryOutcome =

@@ -1,7 +1,7 @@
 // What one relabeling step changed: the label set after the step, with the labels it added, changed or
 // removed marked, for the relabel visualizer.
 
-import type { Labels } from '../../labels/labels.ts';
+import type { Labels } from '../../model/labels/labels.ts';
 
 export type LabelChange = 'added' | 'changed' | 'removed' | 'same';
 

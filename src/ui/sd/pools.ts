@@ -1,7 +1,7 @@
 // The Service discovery page's rows: every discovered target of every scrape pool, active or dropped,
 // filtered by state and by a search over its labels. Pure, so it is tested without a browser.
 
-import type { Labels } from '../../labels/labels.ts';
+import type { Labels } from '../../model/labels/labels.ts';
 
 export interface DiscoveredTarget {
   readonly scrapePool: string;

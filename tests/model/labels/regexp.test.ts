@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Matcher } from '../../src/labels/matcher.ts';
-import { LabelRegexp, RegexpError, expand, labelRegexp } from '../../src/labels/regexp.ts';
+import { Matcher } from '../../../src/model/labels/matcher.ts';
+import { LabelRegexp, RegexpError, expand, labelRegexp } from '../../../src/model/labels/regexp.ts';
 
 describe('label regexps (RE2, anchored)', () => {
   it('match the whole value, with . matching newlines, as Prometheus anchors ^(?s:…)$', () => {

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore, openStore } from '../../src/storage/store.ts';
+import { MemoryStore, openStore } from '../../src/kvstore/store.ts';
 
 describe('store', () => {
   it('keeps values across a reopen of the same database', async () => {
