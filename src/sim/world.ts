@@ -23,6 +23,9 @@ export const RESERVED_IPS = [subnetIp(5)];
 /** Host ports published by docker-compose.yml. */
 export const PUBLISHED: Record<number, ServiceName> = { 8010: 'image-gallery', 8011: 'iotd', 8012: 'accesslog' };
 export const ENGINE_PORT = 9323;
+/** How long Docker's restart policy waits before starting a container whose process exited. */
+const RESTART_DELAY_MS = 5000;
+const METRICS_PATHS = ['/metrics', '/actuator/prometheus'];
 const ENGINE_HOSTS = ['docker_host', 'localhost', '127.0.0.1', 'host.docker.internal'];
 
 export type ContainerState = 'running' | 'exited';
@@ -221,6 +224,8 @@ export class World {
     const from = remoteAddr ?? `${GATEWAY_IP}:${32768 + this.rng.intn(28232)}`;
     const faulty = this.list.find((c) => c.app === target);
     if (faulty?.latencyMs) await this.clock.sleep(faulty.latencyMs);
+    const slowMetrics = faulty ? this.faults.for(faulty.service).metricsLatencyMs : 0;
+    if (slowMetrics && METRICS_PATHS.includes(u.pathname)) await this.clock.sleep(slowMetrics);
     const res = await target.handle({ method: method.toUpperCase(), path: u.pathname + u.search, body, remoteAddr: from });
     this.emit();
     if (faulty?.malformed && /version=0\.0\.4/.test(res.headers['Content-Type'] ?? '')) return { ...res, body: malformExposition(res.body) };
@@ -364,13 +369,23 @@ export class World {
       case 'image-gallery':
         return new ImageGallery(this.clock, this.rng, c.startedAt, upstream, log, () => this.faults.for(c.service));
       case 'iotd':
-        return new Iotd(this.clock, this.rng, c.startedAt, log);
+        return new Iotd(this.clock, this.rng, c.startedAt, log, () => this.faults.for(c.service), () => this.exitProcess(c));
       case 'accesslog':
         return new AccessLog(this.clock, this.rng, c.startedAt, c.hostname, log);
       default:
         // The prometheus container is the playground itself; nothing here listens on port 80.
         return null;
     }
+  }
+
+  /** The app's process exited by itself: the container stops, and `restart: unless-stopped` starts it again. */
+  private exitProcess(c: Container): void {
+    const app = c.app;
+    this.clock.setTimeout(() => {
+      if (c.app !== app || !this.list.includes(c)) return;
+      this.stopContainer(c.name);
+      this.clock.setTimeout(() => this.list.includes(c) && this.startContainer(c.name), RESTART_DELAY_MS);
+    }, 0);
   }
 
   private containerStates(): ContainerStates {

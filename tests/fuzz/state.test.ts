@@ -25,6 +25,8 @@ const panel: fc.Arbitrary<PanelState> = fc.record({
   rangeMs: duration,
   stepMs: fc.constant(null),
   displayMode: fc.constantFrom(...DISPLAY_MODES),
+  // Whole seconds: end_input carries seconds, as Prometheus' does.
+  endMs: fc.option(fc.integer({ min: 0, max: 4_000_000_000 }).map((s) => s * 1000), { nil: null }),
 });
 
 describe('share link fuzz', () => {
