@@ -109,6 +109,8 @@ describe.skipIf(missing !== null)('layout in chromium', () => {
       }
       expect(overlap(await box(page, 'datasource-badge'), await box(page, 'nav-toggle')), lang).toBe(false);
       expect(overlap(await box(page, 'datasource-badge'), await box(page, 'lang-ko')), lang).toBe(false);
+      // Both language buttons whole: neither squeezed by the badge.
+      for (const l of ['ko', 'en']) expect(await page.getByTestId(`lang-${l}`).evaluate((e) => e.scrollWidth <= e.clientWidth && e.getBoundingClientRect().width >= 24), `${lang} ${l}`).toBe(true);
       // As tall as the one-line "+10s" beside it.
       const pause = await page.locator('[data-testid="clock-pause"], [data-testid="clock-play"]').first().evaluate((e) => e.getBoundingClientRect().height);
       const forward = await box(page, 'forward-10s');
