@@ -3,6 +3,20 @@
 
 import { allPanels, type Dashboard, type Panel } from './model.ts';
 
+/** Grafana's grid: a row unit is 30 px, with 8 px between units. */
+export const GRID_CELL_HEIGHT = 30;
+export const GRID_CELL_VMARGIN = 8;
+
+/** The pixel height of `h` grid units (Grafana's translateGridHeightToScreenHeight). */
+export function screenHeight(h: number): number {
+  return h * (GRID_CELL_HEIGHT + GRID_CELL_VMARGIN) - GRID_CELL_VMARGIN;
+}
+
+/** Panels top to bottom, left to right: the order Grafana keeps them in and stacks them in on narrow screens. */
+export function byPosition<P extends Panel>(ps: readonly P[]): P[] {
+  return [...ps].sort((a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x);
+}
+
 const bottom = (ps: readonly Panel[]) => Math.max(0, ...ps.map((p) => p.gridPos.y + p.gridPos.h));
 
 export function toggleRow(d: Dashboard, rowId: number): void {

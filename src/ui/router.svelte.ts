@@ -1,7 +1,8 @@
 // Hash routing: #/query, #/targets, #/service-discovery, #/config.
 
-export const ROUTES = ['query', 'explorer', 'targets', 'service-discovery', 'tsdb-status', 'rules', 'alerts', 'alertmanager', 'dashboards', 'logs', 'config', 'graduation'] as const;
-export type Route = (typeof ROUTES)[number];
+import { ROUTES, type Route } from './routes.ts';
+
+export { ROUTES, type Route };
 
 // A page may carry its state after a `?` (#/query?g0.expr=up); the route is the part before it.
 function parse(hash: string): Route {

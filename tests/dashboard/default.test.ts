@@ -46,19 +46,45 @@ describe('default dashboard', () => {
     expect(d.panels.filter((p) => p.type === 'row').map((p) => p.title)).toEqual(['Image Gallery', 'Image of the Day API', 'Access Log', 'Docker']);
   });
 
-  it('has every panel of the book with the same title, type, position, query and legend', () => {
+  it('has every panel of the book with the same title, type, rows, heights, order, query and legend', () => {
     expect(book).toHaveLength(21);
     const panels = d.panels.filter((p) => p.type !== 'row');
     expect(panels.map((p) => p.title)).toEqual(book.map((b) => b.title));
     panels.forEach((p, i) => {
       const b = book[i];
       expect(p.type, p.title).toBe(MODERN[b.type]);
-      expect([p.gridPos.x, p.gridPos.y, p.gridPos.w, p.gridPos.h], p.title).toEqual(b.grid);
+      // The book's y and h; widened from its 18 columns to Grafana's 24, never narrower than the book's.
+      expect([p.gridPos.y, p.gridPos.h], p.title).toEqual([b.grid[1], b.grid[3]]);
+      expect(p.gridPos.w, p.title).toBeGreaterThanOrEqual(b.grid[2]);
       expect(p.targets?.[0].expr, p.title).toBe(b.expr);
       expect(p.targets?.[0].legendFormat ?? '', p.title).toBe(b.legend);
       const row = d.panels.filter((r) => r.type === 'row' && r.gridPos.y < p.gridPos.y).at(-1);
       expect(row?.title, p.title).toBe(b.row);
     });
+  });
+
+  it('keeps the book\'s left-to-right order and fills all 24 columns of every row without overlaps', () => {
+    const panels = d.panels.filter((p) => p.type !== 'row');
+    const cells = new Map<string, string>();
+    for (const p of panels) {
+      const { x, y, w, h } = p.gridPos;
+      for (let r = y; r < y + h; r++)
+        for (let c = x; c < x + w; c++) {
+          expect(cells.get(`${r},${c}`), `${p.title} overlaps at ${r},${c}`).toBeUndefined();
+          cells.set(`${r},${c}`, p.title);
+        }
+    }
+    const rowsUsed = new Set(panels.flatMap((p) => Array.from({ length: p.gridPos.h }, (_, i) => p.gridPos.y + i)));
+    for (const r of rowsUsed) for (let c = 0; c < 24; c++) expect(cells.has(`${r},${c}`), `grid row ${r} column ${c} is empty`).toBe(true);
+    const order = (xs: { title: string; x: number; y: number }[]) => [...xs].sort((a, b) => a.y - b.y || a.x - b.x).map((p) => p.title);
+    expect(order(panels.map((p) => ({ title: p.title, x: p.gridPos.x, y: p.gridPos.y })))).toEqual(order(book.map((b) => ({ title: b.title, x: b.grid[0], y: b.grid[1] }))));
+  });
+
+  it('draws as Grafana migrates the book\'s graphs: line width 1, fill 1 (10 %), its points; memory as a line, not bars', () => {
+    const styles = Object.fromEntries(d.panels.filter((p) => p.type === 'timeseries' && p.gridPos.y < 7).map((p) => [p.title, p.fieldConfig?.defaults.custom]));
+    expect(styles['HTTP 200 Responses']).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 10, showPoints: 'always' });
+    expect(styles['Active Goroutines']).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 10, showPoints: 'never' });
+    expect(styles['Memory In Use']?.drawStyle).toBe('line');
   });
 
   it('keeps the gauges\' thresholds and calcs', () => {

@@ -72,3 +72,14 @@ export async function openPage(page: Page, route: string, testid: string): Promi
   await goTo(page, route);
   await page.getByTestId(testid).waitFor();
 }
+
+/** The two screens every page must work on: a laptop and a phone. */
+export const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+
+/** Goes to `#/route` by its address (no reload) and waits until the page has drawn and settled. */
+export async function openRoute(page: Page, route: string): Promise<void> {
+  await page.evaluate((r) => (location.hash = `#/${r}`), route);
+  await page.waitForFunction(() => document.querySelector('main > :not(p.muted)') !== null);
+  // Pages fill in from the store and the first queries; let them land before looking.
+  await page.waitForTimeout(600);
+}

@@ -4,3 +4,6 @@ export const INCIDENT_KINDS = ['error-rate', 'latency', 'memory-leak', 'goroutin
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 export class IncidentError extends Error {}
+
+/** The steady-traffic switch: a load generator's requests per second to image-gallery (Incidents.setSteadyRate). */
+export const STEADY_TRAFFIC = 2;
