@@ -157,7 +157,16 @@ export class Head implements Querier {
   select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[] {
     const out: SeriesData[] = [];
     const it = new XORIterator();
-    for (const ref of this.postingsFor(matchers)) {
+    const refs = this.postingsFor(matchers);
+    // The float-only series' samples go into one buffer per column, each series a view of its part: three
+    // allocations per select instead of three per series. Sizes count whole chunks, an upper bound.
+    let total = 0;
+    for (const ref of refs) if (!this.histograms.has(ref)) this.series.get(ref)!.chunksIn(mint, maxt, (_, n) => (total += n));
+    const t = new Float64Array(total);
+    const v = new Float64Array(total);
+    const stale = new Uint8Array(total);
+    let n = 0;
+    for (const ref of refs) {
       const s = this.series.get(ref)!;
       const col = this.histograms.get(ref);
       if (col) {
@@ -165,13 +174,7 @@ export class Head implements Querier {
         if (merged) out.push(this.withStartTimestamps(ref, merged));
         continue;
       }
-      let size = 0;
-      s.chunksIn(mint, maxt, (_, n) => (size += n));
-      if (size === 0) continue;
-      const t = new Float64Array(size);
-      const v = new Float64Array(size);
-      const stale = new Uint8Array(size);
-      let n = 0;
+      const from = n;
       s.chunksIn(mint, maxt, (bytes) => {
         if (!it.reset(bytes).seek(mint)) return;
         do {
@@ -182,7 +185,7 @@ export class Head implements Querier {
           n++;
         } while (it.next());
       });
-      if (n > 0) out.push(this.withStartTimestamps(ref, { labels: s.labels, t: t.subarray(0, n), v: v.subarray(0, n), stale: stale.subarray(0, n) }));
+      if (n > from) out.push(this.withStartTimestamps(ref, { labels: s.labels, t: t.subarray(from, n), v: v.subarray(from, n), stale: stale.subarray(from, n) }));
     }
     return out;
   }

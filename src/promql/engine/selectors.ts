@@ -52,7 +52,13 @@ export function vectorSelector(sc: StepContext, vs: VectorSelector, asTimestamp:
   const data = select(sc, vs, Math.min(firstRef, lastRef) - vs.offset - lookback + 1, Math.max(firstRef, lastRef) - vs.offset + ahead);
   const n = sc.steps();
   const out: StepSeries[] = [];
+  const plain = !vs.smoothed && !asTimestamp && !asStart && vs.timestamp === null && vs.startOrEnd !== 'start' && vs.startOrEnd !== 'end';
   for (const s of data) {
+    if (plain && !s.h) {
+      const res = latestAtSteps(s, sc.start, sc.interval, n, vs.offset, lookback);
+      if (res) out.push(res);
+      continue;
+    }
     const res: StepSeries = { metric: s.labels, t: [], v: [] };
     const hs = asTimestamp ? undefined : s.h;
     if (hs) res.h = [];
@@ -99,6 +105,34 @@ export function vectorSelector(sc: StepContext, vs: VectorSelector, asTimestamp:
   sc.count(out.reduce((a, s) => a + s.t.length, 0));
   return out;
 }
+
+// The common case of a float series without @ or smoothing: one forward pass, into arrays sized for every step
+// (trimmed after), so nothing grows while the steps are walked.
+function latestAtSteps(s: SeriesData, start: number, interval: number, n: number, offset: number, lookback: number): StepSeries | null {
+  const st = s.t;
+  const len = st.length;
+  const t: number[] = n <= MAX_PREALLOCATED ? new Array<number>(n) : [];
+  const v: number[] = n <= MAX_PREALLOCATED ? new Array<number>(n) : [];
+  let m = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const ts = start + k * interval;
+    const at = ts - offset;
+    while (j < len && st[j] <= at) j++;
+    const i = j - 1;
+    if (i < 0 || st[i] <= at - lookback || s.stale[i]) continue;
+    t[m] = ts;
+    v[m] = s.v[i];
+    m++;
+  }
+  if (m === 0) return null;
+  t.length = m;
+  v.length = m;
+  return { metric: s.labels, t, v };
+}
+
+// Arrays longer than this are grown instead (V8 makes very long preallocated arrays slow dictionaries).
+const MAX_PREALLOCATED = 1 << 15;
 
 /** The samples a matrix selector covers across all steps, staleness markers removed. */
 export function matrixSelectorSeries(sc: StepContext, arg: MatrixSelector): RangeSeries[] {
