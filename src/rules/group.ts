@@ -4,7 +4,7 @@
 import type { Clock, TimerId } from '../clock/clock.ts';
 import { labelsKey, type Labels } from '../model/labels/labels.ts';
 import { Matcher } from '../model/labels/matcher.ts';
-import type { Querier } from '../tsdb/head.ts';
+import type { Querier } from '../storage/interface.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import type { GroupDef } from './file.ts';
 import { RecordingRule } from './recording.ts';
@@ -160,7 +160,7 @@ export class Group {
       for (const a of rule.active.values()) {
         const labels = rule.forStateLabels(a);
         const series = this.opts.querier
-          .select(labels.map((l) => new Matcher('=', l.name, l.value)), ts - FOR_OUTAGE_TOLERANCE_MS, ts)
+          .select(labels.map((l) => new Matcher('=', l.name, l.value)), { start: ts - FOR_OUTAGE_TOLERANCE_MS, end: ts })
           .find((s) => s.labels.length === labels.length);
         const last = series ? series.t.length - 1 : -1;
         // No series, or it ended with a staleness marker: the alert was not active.

@@ -8,7 +8,7 @@ import { labelsToRecord } from '../model/labels/labels.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import { loadRuleFile, type GroupDef, type RuleFileError } from './file.ts';
 import { Group, type Appender } from './group.ts';
-import type { Querier } from '../tsdb/head.ts';
+import type { Querier } from '../storage/interface.ts';
 import type { QueryFunc } from './rule.ts';
 import type { AlertStatus, PostableAlert, RuleGroupStatus, RuleStatus } from './types.ts';
 

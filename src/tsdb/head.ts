@@ -1,7 +1,8 @@
 // The head block (Prometheus' tsdb/head.go): series with Gorilla-compressed chunks, a postings index, and
 // retention that drops old chunks and series that stopped receiving samples.
 
-import { labelsKey, METRIC_NAME, type Labels } from '../model/labels/labels.ts';
+import { compareLabels, labelsKey, METRIC_NAME, type Labels } from '../model/labels/labels.ts';
+import type { Querier, SelectHints, SeriesData } from '../storage/interface.ts';
 import type { Matcher } from '../model/labels/matcher.ts';
 import { XORIterator } from './chunkenc/xor.ts';
 import { MemPostings, type PostingsStats } from './index/postings.ts';
@@ -10,21 +11,6 @@ import { MemSeries, SeriesIterator, type ClosedChunk } from './series.ts';
 import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 
 export { AppendError } from './series.ts';
-
-/** The samples of one series in [mint, maxt], ascending by time. `stale[i]` = 1 marks a staleness marker. */
-export interface SeriesData {
-  readonly labels: Labels;
-  readonly t: Float64Array;
-  readonly v: Float64Array;
-  readonly stale: Uint8Array;
-  /** Native histogram samples, where the series has any: h[i] set means sample i is a histogram (v[i] is NaN). */
-  readonly h?: (FloatHistogram | undefined)[];
-  /**
-   * Start timestamps (the time a cumulative counter started counting, or a delta sample's interval start), where
-   * the series has any: st[i] is sample i's, 0 where it has none.
-   */
-  readonly st?: Float64Array;
-}
 
 // Native histogram samples of one series. They live in plain arrays beside the XOR float chunks rather than in
 // a histogram chunk encoding: they are rare in a playground (tests and examples), and an array keeps each one a
@@ -46,13 +32,6 @@ interface StartTimestampColumn {
 export interface SeriesColumns {
   readonly histograms?: { readonly t: readonly number[]; readonly h: readonly FloatHistogram[] };
   readonly startTimestamps?: { readonly t: readonly number[]; readonly st: readonly number[] };
-}
-
-export interface Querier {
-  select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[];
-  /** Label names, of the series the matchers select when given (for autocompletion). */
-  labelNames(matchers?: readonly Matcher[]): string[];
-  labelValues(name: string, matchers?: readonly Matcher[]): string[];
 }
 
 export interface HeadOptions {
@@ -154,7 +133,9 @@ export class Head implements Querier {
     this.add(ref, t, NaN, true);
   }
 
-  select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[] {
+  select(matchers: readonly Matcher[], hints: SelectHints): SeriesData[] {
+    const mint = hints.start;
+    const maxt = hints.end;
     const out: SeriesData[] = [];
     const it = new XORIterator();
     const refs = this.postingsFor(matchers);
@@ -187,7 +168,8 @@ export class Head implements Querier {
       });
       if (n > from) out.push(this.withStartTimestamps(ref, { labels: s.labels, t: t.subarray(from, n), v: v.subarray(from, n), stale: stale.subarray(from, n) }));
     }
-    return out;
+    // Postings are in ref order; a querier answers in label order.
+    return out.sort((x, y) => compareLabels(x.labels, y.labels));
   }
 
   private addStartTimestamp(ref: number, t: number, st: number): void {

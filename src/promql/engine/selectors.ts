@@ -1,8 +1,7 @@
 // Selectors: what a vector or matrix selector reads from the querier, and an instant vector selector's value at
 // each step (the latest sample within the lookback delta).
 
-import { compareLabels } from '../../model/labels/labels.ts';
-import type { SeriesData } from '../../tsdb/head.ts';
+import type { SeriesData } from '../../storage/interface.ts';
 import { children, type Expr, type MatrixSelector, type VectorSelector } from '../parser/ast.ts';
 import type { StepContext } from './context.ts';
 import { interpolateHistogram, metricName, mixedExpCustom, mixedFloatsHistograms } from './histogram_functions.ts';
@@ -31,10 +30,9 @@ function withoutResetHints(s: SeriesData): SeriesData {
   };
 }
 
-export function select(sc: StepContext, vs: VectorSelector, mint: number, maxt: number): SeriesData[] {
-  let series = sc.ctx.querier.select(vs.matchers, mint, maxt);
+export function select(sc: StepContext, vs: VectorSelector, mint: number, maxt: number, range?: number): SeriesData[] {
+  let series = sc.ctx.querier.select(vs.matchers, { start: mint, end: maxt, step: sc.ctx.queryStep, range });
   if (!sc.ctx.statsSelectors.has(vs)) series = series.map(withoutResetHints);
-  series.sort((a, b) => compareLabels(a.labels, b.labels));
   let n = 0;
   for (const s of series) n += s.t.length;
   sc.count(n);
@@ -143,5 +141,5 @@ export function matrixSelectorSeries(sc: StepContext, arg: MatrixSelector): Rang
   const before = vs.anchored || vs.smoothed ? lookback : 0;
   const mint = Math.min(a, b) - vs.offset - arg.range - before + 1;
   const maxt = Math.max(a, b) - vs.offset + (vs.smoothed ? lookback : 0);
-  return select(sc, vs, mint, maxt).map(withoutStale);
+  return select(sc, vs, mint, maxt, arg.range).map(withoutStale);
 }
