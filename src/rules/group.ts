@@ -4,18 +4,11 @@
 import type { Clock, TimerId } from '../clock/clock.ts';
 import { labelsKey, type Labels } from '../model/labels/labels.ts';
 import { Matcher } from '../model/labels/matcher.ts';
-import type { Querier } from '../storage/interface.ts';
+import type { Appendable, Appender, Querier } from '../storage/interface.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import type { GroupDef } from './file.ts';
 import { RecordingRule } from './recording.ts';
 import type { QueryFunc, Rule } from './rule.ts';
-
-/** Where rule results go: the head block. */
-export interface Appender {
-  getOrCreate(labels: Labels): number;
-  append(ref: number, t: number, v: number): void;
-  appendStale(ref: number, t: number): void;
-}
 
 /** How far back a restart looks for ALERTS_FOR_STATE (--rules.alert.for-outage-tolerance). */
 const FOR_OUTAGE_TOLERANCE_MS = 60 * 60_000;
@@ -29,7 +22,8 @@ export interface GroupOptions {
   /** Restore the `for` state of alerts after the first evaluation (the first load after a start). */
   readonly restore: boolean;
   readonly query: QueryFunc;
-  readonly appender: Appender;
+  /** Where rule results go (the head block): one appender transaction per rule evaluation. */
+  readonly appendable: Appendable;
   readonly externalLabels: Record<string, string>;
   readonly externalURL: string;
   /** How often a firing alert is re-sent (Prometheus' --rules.alert.resend-delay, 1m). */
@@ -95,7 +89,9 @@ export class Group {
 
   /** Marks every series this group wrote as stale (the group was removed). */
   markStale(ts: number): void {
-    for (const series of this.seriesInPreviousEval) for (const ls of series.values()) this.stale(ls, ts);
+    const app = this.opts.appendable.appender();
+    for (const series of this.seriesInPreviousEval) for (const ls of series.values()) this.stale(app, ls, ts);
+    app.commit();
   }
 
   /** Evaluates every rule at ts; resolves when the alerts it sent have been delivered. */
@@ -123,12 +119,14 @@ export class Group {
           if (alerts.length > 0) sends.push(Promise.resolve(this.opts.notify(alerts, rule.def.exprText)));
         }
         const returned = new Map<string, Labels>();
+        const app = this.opts.appendable.appender();
         for (const s of samples) {
           const key = labelsKey(s.labels);
           returned.set(key, s.labels);
-          this.append(s.labels, stampTs, s.v);
+          this.append(app, s.labels, stampTs, s.v);
         }
-        for (const [key, ls] of this.seriesInPreviousEval[i]) if (!returned.has(key)) this.stale(ls, stampTs);
+        for (const [key, ls] of this.seriesInPreviousEval[i]) if (!returned.has(key)) this.stale(app, ls, stampTs);
+        app.commit();
         this.seriesInPreviousEval[i] = returned;
       } catch (err) {
         rule.health = 'err';
@@ -186,17 +184,17 @@ export class Group {
     }, at - this.opts.clock.now());
   }
 
-  private append(ls: Labels, t: number, v: number): void {
+  private append(app: Appender, ls: Labels, t: number, v: number): void {
     try {
-      this.opts.appender.append(this.opts.appender.getOrCreate(ls), t, v);
+      app.append(null, ls, t, v);
     } catch {
       // Out-of-order or duplicate samples are dropped, as Prometheus drops and counts them.
     }
   }
 
-  private stale(ls: Labels, t: number): void {
+  private stale(app: Appender, ls: Labels, t: number): void {
     try {
-      this.opts.appender.appendStale(this.opts.appender.getOrCreate(ls), t);
+      app.appendStale(null, ls, t);
     } catch {
       // As above.
     }

@@ -7,8 +7,8 @@ import type { Files } from '../files/files.ts';
 import { labelsToRecord } from '../model/labels/labels.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import { loadRuleFile, type GroupDef, type RuleFileError } from './file.ts';
-import { Group, type Appender } from './group.ts';
-import type { Querier } from '../storage/interface.ts';
+import { Group } from './group.ts';
+import type { Appendable, Querier } from '../storage/interface.ts';
 import type { QueryFunc } from './rule.ts';
 import type { AlertStatus, PostableAlert, RuleGroupStatus, RuleStatus } from './types.ts';
 
@@ -16,7 +16,7 @@ export interface RuleManagerOptions {
   readonly clock: Clock;
   readonly files: Files;
   readonly query: QueryFunc;
-  readonly appender: Appender;
+  readonly appendable: Appendable;
   /** Where ALERTS_FOR_STATE is read back from when the first load restores the alerts' `for` state. */
   readonly querier: Querier;
   /** Where alerts go (the notifier → Alertmanager). */
@@ -139,7 +139,7 @@ export class RuleManager {
         querier: this.opts.querier,
         restore: !this.started,
         query: this.opts.query,
-        appender: this.opts.appender,
+        appendable: this.opts.appendable,
         externalLabels: this.settings.externalLabels,
         externalURL: this.externalURL,
         resendDelayMs: this.opts.resendDelayMs ?? DEFAULT_RESEND_DELAY_MS,

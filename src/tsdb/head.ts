@@ -2,7 +2,8 @@
 // retention that drops old chunks and series that stopped receiving samples.
 
 import { compareLabels, labelsKey, METRIC_NAME, type Labels } from '../model/labels/labels.ts';
-import type { Querier, SelectHints, SeriesData } from '../storage/interface.ts';
+import type { Appendable, Appender, Querier, SelectHints, SeriesData } from '../storage/interface.ts';
+import { HeadAppender } from './head_appender.ts';
 import type { Matcher } from '../model/labels/matcher.ts';
 import { XORIterator } from './chunkenc/xor.ts';
 import { MemPostings, type PostingsStats } from './index/postings.ts';
@@ -58,7 +59,7 @@ function checkRetention(ms: number): number {
 // Retention runs as appends move time forward, at most this often, so its cost stays off the scrape path.
 const TRUNCATE_EVERY_MS = 3600_000;
 
-export class Head implements Querier {
+export class Head implements Querier, Appendable {
   private retention: number;
   private readonly series = new Map<number, MemSeries>();
   private readonly histograms = new Map<number, HistogramColumn>();
@@ -124,6 +125,17 @@ export class Head implements Querier {
     col.h.push(h);
     this.samples++;
     if (t > this.maxT) this.maxT = t;
+  }
+
+  /** A transaction of appends: checked as they come, written by commit (storage.Appender). */
+  appender(): Appender {
+    return new HeadAppender(this);
+  }
+
+  /** The series' last float sample, or null when it has none (or is unknown). */
+  lastSample(ref: number): { t: number; v: number; stale: boolean } | null {
+    const last = this.series.get(ref)?.last();
+    return last && last.t > -Infinity ? last : null;
   }
 
   /** Writes a staleness marker, ending the series at t. */

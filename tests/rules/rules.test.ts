@@ -24,7 +24,7 @@ function setup(rules: string) {
   const mgr = new RuleManager({
     clock,
     files,
-    appender: head,
+    appendable: head,
     querier: head,
     query: (expr, ts) => engine.instantQuery(head, expr, ts),
     notify: (alerts) => void sent.push(alerts),
