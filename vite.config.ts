@@ -4,4 +4,6 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   build: { target: 'es2022', sourcemap: false },
+  // The in-browser Prometheus runs in a module worker (src/worker/main.ts), which may split into chunks.
+  worker: { format: 'es' },
 });

@@ -2,6 +2,7 @@
 
 import { initialBundleGzipBytes } from './bundle.ts';
 import { firstScrapeVisibleMs } from './browser.ts';
+import { ffBench, keypressBench } from './ff.ts';
 import { promqlBench } from './promql.ts';
 import { tsdbBench } from './tsdb.ts';
 
@@ -12,5 +13,8 @@ function print(name: string, value: number, unit: string): void {
 
 print('bundle_initial_gzip', initialBundleGzipBytes() / 1024, 'KB');
 print('first_scrape_visible_ms', Math.round(await firstScrapeVisibleMs()), 'ms');
+// Fast-forward in Chromium: one virtual hour per scenario, the longest main-thread task, typing while time runs.
+await ffBench(print);
+await keypressBench(print);
 await tsdbBench(process.argv.slice(2), print);
 promqlBench(process.argv.slice(2), print);

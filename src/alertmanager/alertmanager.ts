@@ -8,7 +8,8 @@ import { loadAlertmanagerConfig, type AlertmanagerConfig, type AlertmanagerConfi
 import { Dispatcher, type AggrGroup } from './dispatch.ts';
 import { inhibitedBy } from './inhibit.ts';
 import { buildNotification, integrations, type IntegrationRef } from './receivers.ts';
-import { fingerprint, Route } from './route.ts';
+import { fingerprint } from '../model/hash/labels.ts';
+import { Route } from './route.ts';
 import { Silences, silenceState } from './silences.ts';
 import type { AlertView, AmAlert, Notification, Silence } from './types.ts';
 

@@ -6,9 +6,8 @@ import type { PostableAlert } from '../rules/types.ts';
 import type { Alertmanager } from './alertmanager.ts';
 import { SilenceError } from './silences.ts';
 import type { AlertView, AmAlert, SilenceMatcher } from './types.ts';
+import { servesAlertmanagerApi } from '../sim/address.ts';
 
-const PORT = '9093';
-const HOSTS = ['localhost', '127.0.0.1', 'alertmanager'];
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -69,8 +68,7 @@ export class AlertmanagerApi {
   }
 
   serves(url: string): boolean {
-    const u = new URL(url);
-    return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
+    return servesAlertmanagerApi(url);
   }
 
   async handle(request: Request): Promise<Response> {
@@ -188,3 +186,4 @@ function parseBody(body: string): unknown {
     throw new BadRequest(`parsing body: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
+

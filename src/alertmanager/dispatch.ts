@@ -4,7 +4,8 @@
 
 import type { Clock, TimerId } from '../clock/clock.ts';
 import type { Route } from './route.ts';
-import { fingerprint, formatLabelSet } from './route.ts';
+import { fingerprint } from '../model/hash/labels.ts';
+import { formatLabelSet } from './route.ts';
 import type { AmAlert } from './types.ts';
 
 export class AggrGroup {

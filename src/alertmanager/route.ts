@@ -60,19 +60,3 @@ export function formatLabelSet(ls: Record<string, string>): string {
   return `{${Object.keys(ls).sort().map((k) => `${k}=${JSON.stringify(ls[k])}`).join(', ')}}`;
 }
 
-/** model.LabelSet's Fingerprint: FNV-64a over sorted name, 0xff, value, 0xff; as 16 hex digits. */
-export function fingerprint(ls: Record<string, string>): string {
-  let h = 0xcbf29ce484222325n;
-  const bytes = new TextEncoder();
-  const add = (b: number) => {
-    h ^= BigInt(b);
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
-  };
-  for (const k of Object.keys(ls).sort()) {
-    for (const b of bytes.encode(k)) add(b);
-    add(0xff);
-    for (const b of bytes.encode(ls[k])) add(b);
-    add(0xff);
-  }
-  return h.toString(16).padStart(16, '0');
-}

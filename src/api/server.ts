@@ -18,6 +18,7 @@ import { alertJSON, rulesData } from './rules.ts';
 import { ParamError, parseDuration, parseMatchersParam, parseTime, parseTimeParam } from './params.ts';
 import { alertmanagersData, BUILD_INFO, flagsData, runtimeInfoData, tsdbStatusData } from './status.ts';
 import { targetsData, type DroppedTargetStatus } from './targets.ts';
+import { servesPrometheusApi } from '../sim/address.ts';
 
 /** What the API reads; the running Prometheus provides all of it. */
 export interface ApiBackend {
@@ -56,12 +57,6 @@ class ApiError extends Error {
 const invalidParam = (name: string, err: unknown) =>
   new ApiError('bad_data', `invalid parameter ${JSON.stringify(name)}: ${err instanceof Error ? err.message : String(err)}`);
 
-/**
- * Prometheus' API listens here: localhost:9090 as the chapter publishes it, prometheus:9090 on the compose network.
- * 127.0.0.1:9090 is left to the real network, so a learner can connect the page to a real Prometheus there.
- */
-const HOSTS = ['localhost', 'prometheus'];
-const PORT = '9090';
 
 const HEADERS = {
   'Content-Type': 'application/json',
@@ -113,8 +108,7 @@ export class PrometheusApi {
   constructor(private readonly backend: ApiBackend) {}
 
   serves(url: string): boolean {
-    const u = new URL(url);
-    return u.port === PORT && HOSTS.includes(u.hostname.toLowerCase());
+    return servesPrometheusApi(url);
   }
 
   async handle(request: Request): Promise<Response> {
@@ -361,3 +355,4 @@ function json(status: number, body: unknown): Response {
 function text(status: number, body: string): Response {
   return new Response(body, { status, headers: { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
+

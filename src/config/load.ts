@@ -5,11 +5,11 @@ import type { Node } from 'yaml';
 import { Decoder } from './decode.ts';
 import type { Field } from './decode.ts';
 import { DEFAULT_SCRAPE_PROTOCOLS, SCRAPE_PROTOCOLS, type ScrapeProtocol } from './protocols.ts';
+import { readDNSSDConfig, readFileSDConfig, readStaticConfig, sections } from './discovery.ts';
+import { checkLabel, durationField, resolvePath, sizeField } from './fields.ts';
 import { readRelabelConfigs } from './relabel.ts';
-import { SizeError, parseSize } from './size.ts';
 import type {
-  AlertingConfig, AlertmanagerConfig, Config, ConfigError, ConfigResult, DNSSDConfig, FileSDConfig, GlobalConfig, ScrapeConfig,
-  ScrapeDefaults, StaticConfig,
+  AlertingConfig, AlertmanagerConfig, Config, ConfigError, ConfigResult, GlobalConfig, ScrapeConfig, ScrapeDefaults,
 } from './types.ts';
 
 const SECOND = 1000;
@@ -22,22 +22,14 @@ const DEFAULT_GLOBAL = {
 } as const;
 const DEFAULT_METRICS_PATH = '/metrics';
 const DEFAULT_SCHEME = 'http';
-const DEFAULT_DNS_SD = { type: 'SRV', refreshInterval: 30 * SECOND } as const;
-const DEFAULT_FILE_SD_REFRESH = 5 * MINUTE;
 const DEFAULT_ALERTMANAGER_TIMEOUT = 10 * SECOND;
 
-/** Where prometheus.yml lives in the container; relative rule and file_sd paths are resolved against it. */
-export const CONFIG_DIR = '/etc/prometheus';
-// config.go's patRulePath and file.go's patFileSDName: a `*` only in the last path element.
+// config.go's patRulePath: a `*` only in the last path element.
 const RULE_PATH = /^[^*]*(\*[^/]*)?$/;
-const FILE_SD_PATH = /^[^*]*(\*[^/]*)?\.(json|yml|yaml|JSON|YML|YAML)$/;
 
 // Go type names as yaml.v2 prints them in "field x not found in type T" and type errors.
 const GO_CONFIG = 'config.plain';
 const GO_SCRAPE_CONFIG = 'config.ScrapeConfig';
-const GO_TARGET_GROUP = 'struct { Targets []string "yaml:\\"targets\\""; Labels model.LabelSet "yaml:\\"labels\\"" }';
-const GO_DNS_SD = 'dns.plain';
-const GO_FILE_SD = 'file.plain';
 
 // Settings Prometheus accepts but promlab does not simulate: refused plainly rather than ignored (and trimmed by
 // config/import.ts, which lists what it took out).
@@ -107,11 +99,6 @@ function readConfig(d: Decoder, node: Node | null): Config {
     scrapeConfigs.push(job.config);
   }
   return { global, ruleFiles, alerting, scrapeConfigs };
-}
-
-/** A path as Prometheus opens it: relative to the config file's directory. */
-function resolvePath(path: string): string {
-  return path.startsWith('/') ? path : `${CONFIG_DIR}/${path.replace(/^\.\//, '')}`;
 }
 
 function readAlerting(d: Decoder, node: Node | null): AlertingConfig {
@@ -282,42 +269,6 @@ function readScrapeConfig(d: Decoder, node: Node, global: GlobalConfig): { confi
   return { config, nameNode };
 }
 
-/** A list of service-discovery sections; null entries fail like discovery.readConfigs. */
-function sections<T>(
-  d: Decoder,
-  field: Field | undefined,
-  goType: string,
-  key: string,
-  read: (d: Decoder, node: Node) => T | undefined,
-): T[] {
-  const out: T[] = [];
-  for (const item of (field && d.items(field.value, goType)) ?? []) {
-    if (d.isNull(item)) {
-      d.fail(item ?? field!.key, `empty or null section in ${key}`);
-      continue;
-    }
-    const section = read(d, item!);
-    if (section) out.push(section);
-  }
-  return out;
-}
-
-function readStaticConfig(d: Decoder, node: Node): StaticConfig | undefined {
-  const f = d.fields(node, GO_TARGET_GROUP, ['targets', 'labels'], []);
-  if (!f) return undefined;
-  const targets: string[] = [];
-  for (const [item, target] of d.stringList(f.get('targets')?.value ?? null) ?? []) {
-    // config.CheckTargetAddress: a URL (scheme or path) where a host:port belongs.
-    if (target.includes('/')) d.fail(item, `${JSON.stringify(target)} is not a valid hostname`);
-    else targets.push(target);
-  }
-  const labels: Record<string, string> = {};
-  for (const [key, name, value] of d.stringMap(f.get('labels')?.value ?? null, 'model.LabelSet', 'model.LabelValue')) {
-    if (checkLabel(d, key, name, value)) labels[name] = value;
-  }
-  return { targets, labels };
-}
-
 const SUPPORTED_PROTOCOLS = `[${[...SCRAPE_PROTOCOLS].sort().join(' ')}]`;
 
 /** A scrape protocol name; PrometheusProto is valid Prometheus but the playground has no protobuf parser. */
@@ -360,91 +311,4 @@ function readParams(d: Decoder, node: Node | null): Record<string, string[]> {
     if (name !== undefined && values) out[name] = values.map(([, v]) => v);
   }
   return out;
-}
-
-function readFileSDConfig(d: Decoder, node: Node): FileSDConfig | undefined {
-  const f = d.fields(node, GO_FILE_SD, ['files', 'refresh_interval'], []);
-  if (!f) return undefined;
-  const files: string[] = [];
-  const items = d.stringList(f.get('files')?.value ?? null) ?? [];
-  if (items.length === 0) d.fail(node, 'file service discovery config must contain at least one path name');
-  for (const [item, path] of items) {
-    if (FILE_SD_PATH.test(path)) files.push(resolvePath(path));
-    else d.fail(item, `path name ${JSON.stringify(path)} is not valid for file discovery`);
-  }
-  const refreshInterval = f.has('refresh_interval') ? durationField(d, f, 'refresh_interval') : DEFAULT_FILE_SD_REFRESH;
-  return { files, refreshInterval };
-}
-
-function readDNSSDConfig(d: Decoder, node: Node): DNSSDConfig | undefined {
-  const f = d.fields(node, GO_DNS_SD, ['names', 'refresh_interval', 'type', 'port'], []);
-  if (!f) return undefined;
-  const names = (d.stringList(f.get('names')?.value ?? null) ?? []).map(([, name]) => name);
-  if (names.length === 0) {
-    d.fail(node, 'DNS-SD config must contain at least one SRV record name');
-  }
-  const typeField = f.get('type');
-  const written = typeField ? d.string(typeField.value) : DEFAULT_DNS_SD.type;
-  const port = d.int(f.get('port')?.value ?? null);
-  const refreshInterval = f.has('refresh_interval') ? durationField(d, f, 'refresh_interval') : DEFAULT_DNS_SD.refreshInterval;
-  if (written === undefined || port === undefined) return undefined;
-  const typeNode = typeField?.value ?? typeField?.key ?? node;
-  const type = written.toUpperCase();
-  switch (type) {
-    case 'SRV':
-      // The port is ignored for SRV records: they carry their own.
-      return { names, type, port, refreshInterval };
-    case 'A':
-    case 'AAAA':
-      if (port === 0) {
-        d.fail(f.get('port')?.value ?? node, 'a port is required in DNS-SD configs for all record types except SRV');
-      }
-      return { names, type, port, refreshInterval };
-    case 'MX':
-    case 'NS':
-      d.fail(typeNode, `DNS-SD records type ${written} is not supported by promlab`);
-      return undefined;
-    default:
-      d.fail(typeNode, `invalid DNS-SD records type ${written}`);
-      return undefined;
-  }
-}
-
-/** A field's <size> in bytes; 0 when absent, null or invalid (the error is recorded). */
-function sizeField(d: Decoder, f: Map<string, Field>, name: string): number {
-  const field = f.get(name);
-  if (!field || d.isNull(field.value)) return 0;
-  const text = d.string(field.value);
-  if (text === undefined) return 0;
-  try {
-    return parseSize(text);
-  } catch (err) {
-    if (!(err instanceof SizeError)) throw err;
-    d.fail(field.value!, err.message);
-    return 0;
-  }
-}
-
-/** A field's duration in ms; 0 when absent, null or invalid (the error is recorded). */
-function durationField(d: Decoder, f: Map<string, Field>, name: string): number {
-  const field = f.get(name);
-  return (field && d.duration(field.value)) ?? 0;
-}
-
-/** Prometheus 3 validates names as UTF-8 (only "" is invalid) and values as valid UTF-8. */
-function checkLabel(d: Decoder, key: Node, name: string, value: string): boolean {
-  if (name === '' || !isWellFormed(name)) {
-    d.fail(key, `${JSON.stringify(name)} is not a valid label name`);
-    return false;
-  }
-  if (!isWellFormed(value)) {
-    d.fail(key, `${JSON.stringify(value)} is not a valid label value`);
-    return false;
-  }
-  return true;
-}
-
-// A JS string is valid UTF-8 once encoded unless it holds a lone surrogate (from a "\ud800" escape).
-function isWellFormed(s: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 }

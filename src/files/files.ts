@@ -32,8 +32,7 @@ export class Files {
 
   /** Paths matching a file_sd/rule_files pattern: `*` and `?` within the last path element, like filepath.Glob. */
   glob(pattern: string): string[] {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
-    return this.list().filter((p) => re.test(p));
+    return globPaths(this.list(), pattern);
   }
 
   watch(fn: FilesListener): () => void {
@@ -44,4 +43,10 @@ export class Files {
   private emit(path: string): void {
     for (const fn of this.listeners) fn(path);
   }
+}
+
+/** The paths matching a pattern: `*` and `?` within the last path element, like filepath.Glob. */
+export function globPaths(paths: readonly string[], pattern: string): string[] {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+  return paths.filter((p) => re.test(p));
 }

@@ -1,6 +1,6 @@
 // `---` YAML front matter, then the body. Errors name the file and the line, like a linter would.
 
-import { parseDocument } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 
 export class ContentError extends Error {
   constructor(
@@ -29,22 +29,43 @@ export function parseYaml(file: string, text: string, firstLine = 1): unknown {
   return doc.toJS();
 }
 
-/** Typed reads of plain YAML data, each failing with the field's path. */
+/** A whole YAML file as Fields whose errors name the line of the field at fault. */
+export function yamlFields(file: string, text: string): Fields {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter: lines });
+  const err = doc.errors[0];
+  if (err) throw new ContentError(file, `line ${lines.linePos(err.pos[0]).line}: ${err.message.split('\n')[0]}`);
+  const line = (path: string): number | undefined => {
+    // The deepest node of the path that exists: a missing field is reported at its parent.
+    const keys = path === '' ? [] : path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    for (let n = keys.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+      if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return new Fields(file, '', doc.toJS(), line);
+}
+
+/** Typed reads of plain YAML data, each failing with the field's path (and its line, when `line` can tell). */
 export class Fields {
   constructor(
     readonly file: string,
     readonly path: string,
     readonly value: unknown,
+    /** The file line a field path starts on, if known. */
+    private readonly line?: (path: string) => number | undefined,
   ) {}
 
   fail(message: string): never {
-    throw new ContentError(this.file, `${this.path || 'front matter'}: ${message}`);
+    const line = this.line?.(this.path);
+    throw new ContentError(this.file, `${line === undefined ? '' : `line ${line}: `}${this.path || 'front matter'}: ${message}`);
   }
 
   at(key: string | number): Fields {
     const obj = this.value;
     const v = Array.isArray(obj) && typeof key === 'number' ? obj[key] : isRecord(obj) ? obj[String(key)] : undefined;
-    return new Fields(this.file, this.path ? `${this.path}.${key}` : String(key), v);
+    return new Fields(this.file, this.path ? `${this.path}.${key}` : String(key), v, this.line);
   }
 
   has(key: string): boolean {
@@ -63,6 +84,11 @@ export class Fields {
 
   number(): number {
     if (typeof this.value !== 'number' || !Number.isFinite(this.value)) this.fail('must be a number');
+    return this.value;
+  }
+
+  boolean(): boolean {
+    if (typeof this.value !== 'boolean') this.fail('must be true or false');
     return this.value;
   }
 

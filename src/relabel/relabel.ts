@@ -2,7 +2,7 @@
 // Used for targets (relabel_configs), scraped series (metric_relabel_configs) and alerts (alert_relabel_configs).
 
 import { LabelsBuilder, type Labels } from '../model/labels/labels.ts';
-import { md5 } from './md5.ts';
+import { md5 } from '../model/hash/md5.ts';
 import { expand, labelRegexp } from '../model/labels/regexp.ts';
 
 export const RELABEL_ACTIONS = [

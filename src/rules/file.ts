@@ -5,31 +5,8 @@ import { LineCounter, parseDocument, type Node } from 'yaml';
 import { Decoder } from '../config/decode.ts';
 import { parseExpr, PromQLError, type Expr } from '../promql/index.ts';
 import { parseTemplate, TemplateError } from '../template/index.ts';
+import type { GroupDef, RuleDef } from './def.ts';
 import { RULE_TEMPLATE_FUNCS, templatePrelude } from './template.ts';
-
-export interface RuleDef {
-  readonly kind: 'recording' | 'alerting';
-  /** The `record` metric name or the `alert` name. */
-  readonly name: string;
-  readonly exprText: string;
-  readonly expr: Expr;
-  readonly forMs: number;
-  readonly keepFiringForMs: number;
-  readonly labels: Record<string, string>;
-  readonly annotations: Record<string, string>;
-}
-
-export interface GroupDef {
-  readonly name: string;
-  readonly file: string;
-  /** 0: the global evaluation_interval. */
-  readonly intervalMs: number;
-  /** Most alerts or series one evaluation may produce; 0 is no limit. */
-  readonly limit: number;
-  /** query_offset: the rules query this far in the past (ms), for data that arrives late. */
-  readonly queryOffsetMs: number;
-  readonly rules: RuleDef[];
-}
 
 export interface RuleFileError {
   readonly file: string;

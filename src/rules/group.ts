@@ -2,13 +2,14 @@
 // clock; results appended to the head, series that vanished since the last evaluation marked stale.
 
 import type { Clock, TimerId } from '../clock/clock.ts';
+import { fnv1a32 } from '../model/hash/fnv.ts';
 import { labelsKey, type Labels } from '../model/labels/labels.ts';
 import { Matcher } from '../model/labels/matcher.ts';
 import type { Appendable, Appender, Querier } from '../storage/interface.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
-import type { GroupDef } from './file.ts';
+import type { GroupDef } from './def.ts';
 import { RecordingRule } from './recording.ts';
-import type { QueryFunc, Rule } from './rule.ts';
+import type { OutSample, QueryFunc, Rule } from './rule.ts';
 
 /** How far back a restart looks for ALERTS_FOR_STATE (--rules.alert.for-outage-tolerance). */
 const FOR_OUTAGE_TOLERANCE_MS = 60 * 60_000;
@@ -62,7 +63,7 @@ export class Group {
   /** Starts evaluating at this group's slot of the interval (a stable offset from its name, as Prometheus spreads groups). */
   start(): void {
     const now = this.opts.clock.now();
-    const offset = fnv32(this.key) % this.intervalMs;
+    const offset = fnv1a32(this.key) % this.intervalMs;
     const adj = now - offset;
     const next = adj - (((adj % this.intervalMs) + this.intervalMs) % this.intervalMs) + offset + this.intervalMs;
     this.schedule(next);
@@ -123,7 +124,7 @@ export class Group {
         for (const s of samples) {
           const key = labelsKey(s.labels);
           returned.set(key, s.labels);
-          this.append(app, s.labels, stampTs, s.v);
+          this.append(app, s, stampTs);
         }
         for (const [key, ls] of this.seriesInPreviousEval[i]) if (!returned.has(key)) this.stale(app, ls, stampTs);
         app.commit();
@@ -184,9 +185,10 @@ export class Group {
     }, at - this.opts.clock.now());
   }
 
-  private append(app: Appender, ls: Labels, t: number, v: number): void {
+  private append(app: Appender, s: OutSample, t: number): void {
     try {
-      app.append(null, ls, t, v);
+      if (s.h) app.appendHistogram(null, s.labels, t, s.h);
+      else app.append(null, s.labels, t, s.v);
     } catch {
       // Out-of-order or duplicate samples are dropped, as Prometheus drops and counts them.
     }
@@ -199,13 +201,4 @@ export class Group {
       // As above.
     }
   }
-}
-
-function fnv32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }

@@ -3,6 +3,7 @@
 import type { Clock } from '../clock/clock.ts';
 import type { ScrapeConfig } from '../config/types.ts';
 import type { TargetGroup } from '../discovery/targetgroup.ts';
+import { fnv1a32 } from '../model/hash/fnv.ts';
 import type { Head } from '../tsdb/head.ts';
 import { ScrapeLoop } from './loop.ts';
 import { targetsFromGroup, type DroppedTargetEntry, type Target } from './target.ts';
@@ -105,17 +106,8 @@ export class ScrapePool {
  */
 export function scrapeOffset(key: string, interval: number, now: number): number {
   const base = interval - (now % interval);
-  const offset = fnv1a(key) % interval;
+  const offset = fnv1a32(key) % interval;
   let next = base + offset;
   if (next >= interval) next -= interval;
   return next;
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }

@@ -1,8 +1,7 @@
 // What the UI and tests read from the running Prometheus: shaped like the /api/v1/targets answer.
 
 import type { Labels } from '../model/labels/labels.ts';
-
-export type TargetHealth = 'up' | 'down' | 'unknown';
+import type { TargetHealth } from '../model/target.ts';
 
 export interface TargetStatus {
   /** The scrape pool, i.e. the job name. */

@@ -13,17 +13,15 @@ import { Iotd } from './apps/iotd.ts';
 import type { App, AppResponse } from './apps/types.ts';
 import { malformExposition } from './malformed.ts';
 import { Faults } from './incidents/faults.ts';
+import { ENGINE_HOSTS, ENGINE_PORT, inWorld, PUBLISHED, SERVICES, type ServiceName } from './address.ts';
 
 export const PROJECT = 'exercises';
-/** Services in compose's creation order; prometheus comes first, so it holds .2. */
-export const SERVICES = ['prometheus', 'image-gallery', 'iotd', 'accesslog'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+export { ENGINE_PORT, PUBLISHED, SERVICES, type ServiceName } from './address.ts';
 /** Held for grafana (docker-compose-with-grafana.yml), so the first accesslog replica gets .6 as in the chapter. */
 export const RESERVED_IPS = [subnetIp(5)];
-/** Host ports published by docker-compose.yml. */
-export const PUBLISHED: Record<number, ServiceName> = { 8010: 'image-gallery', 8011: 'iotd', 8012: 'accesslog' };
-export const ENGINE_PORT = 9323;
-const ENGINE_HOSTS = ['docker_host', 'localhost', '127.0.0.1', 'host.docker.internal'];
+/** How long Docker's restart policy waits before starting a container whose process exited. */
+const RESTART_DELAY_MS = 5000;
+const METRICS_PATHS = ['/metrics', '/actuator/prometheus'];
 
 export type ContainerState = 'running' | 'exited';
 
@@ -221,6 +219,8 @@ export class World {
     const from = remoteAddr ?? `${GATEWAY_IP}:${32768 + this.rng.intn(28232)}`;
     const faulty = this.list.find((c) => c.app === target);
     if (faulty?.latencyMs) await this.clock.sleep(faulty.latencyMs);
+    const slowMetrics = faulty ? this.faults.for(faulty.service).metricsLatencyMs : 0;
+    if (slowMetrics && METRICS_PATHS.includes(u.pathname)) await this.clock.sleep(slowMetrics);
     const res = await target.handle({ method: method.toUpperCase(), path: u.pathname + u.search, body, remoteAddr: from });
     this.emit();
     if (faulty?.malformed && /version=0\.0\.4/.test(res.headers['Content-Type'] ?? '')) return { ...res, body: malformExposition(res.body) };
@@ -236,13 +236,7 @@ export class World {
 
   /** Does this URL point into the simulated world (so the MSW handler should answer it)? */
   serves(url: string): boolean {
-    const u = new URL(url);
-    const host = u.hostname.toLowerCase();
-    const port = u.port === '' ? 80 : Number(u.port);
-    if (host === 'localhost' || host === '127.0.0.1') return port in PUBLISHED || port === ENGINE_PORT;
-    if (ENGINE_HOSTS.includes(host)) return true;
-    if (/^172\.20\.\d+\.\d+$/.test(host)) return true;
-    return (SERVICES as readonly string[]).includes(host) || this.list.some((c) => c.name === host);
+    return inWorld(url, this.list.map((c) => c.name));
   }
 
   private route(host: string, port: number): App {
@@ -364,13 +358,23 @@ export class World {
       case 'image-gallery':
         return new ImageGallery(this.clock, this.rng, c.startedAt, upstream, log, () => this.faults.for(c.service));
       case 'iotd':
-        return new Iotd(this.clock, this.rng, c.startedAt, log);
+        return new Iotd(this.clock, this.rng, c.startedAt, log, () => this.faults.for(c.service), () => this.exitProcess(c));
       case 'accesslog':
         return new AccessLog(this.clock, this.rng, c.startedAt, c.hostname, log);
       default:
         // The prometheus container is the playground itself; nothing here listens on port 80.
         return null;
     }
+  }
+
+  /** The app's process exited by itself: the container stops, and `restart: unless-stopped` starts it again. */
+  private exitProcess(c: Container): void {
+    const app = c.app;
+    this.clock.setTimeout(() => {
+      if (c.app !== app || !this.list.includes(c)) return;
+      this.stopContainer(c.name);
+      this.clock.setTimeout(() => this.list.includes(c) && this.startContainer(c.name), RESTART_DELAY_MS);
+    }, 0);
   }
 
   private containerStates(): ContainerStates {
@@ -382,3 +386,4 @@ export class World {
     for (const fn of this.listeners) fn();
   }
 }
+

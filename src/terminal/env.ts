@@ -39,4 +39,6 @@ export interface TerminalEnv {
   readonly fetch: typeof fetch;
   /** `promlab incident …`: the world's incidents; absent where the terminal runs without them. */
   readonly incidents?: Pick<Incidents, 'active' | 'start' | 'stop' | 'steadyRate' | 'setSteadyRate'>;
+  /** The page's language for the terminal's own words (say.ts); English without one. */
+  readonly lang?: () => 'ko' | 'en';
 }

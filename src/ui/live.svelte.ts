@@ -1,37 +1,30 @@
-// Reactive mirrors of core state. Components read `now`, `running` and `version` and recompute what they show
-// from the core when these change; the core itself knows nothing about Svelte.
+// Reactive mirrors of the worker's clock. Components read `now`, `running` and `version` and recompute what
+// they show when these change; the worker pushes a few snapshots per wall second at most.
 
-import type { VirtualClock } from '../clock/clock.ts';
+import type { WorkerClient } from './remote/client.ts';
 
 export class Live {
   /** Virtual time (ms). */
   now = $state(0);
   /** Whether the clock runs in real time. */
   running = $state(false);
-  /** Bumped after every scrape, config change or change in the simulated world. */
+  /** Bumped with every snapshot: after scrapes, config changes, changes in the simulated world. */
   version = $state(0);
 
-  constructor(
-    private readonly clock: VirtualClock,
-    sources: readonly { subscribe(fn: () => void): () => void }[],
-  ) {
-    this.now = clock.now();
-    this.running = clock.running;
-    clock.onTick((now) => (this.now = now));
-    for (const s of sources) s.subscribe(() => this.version++);
-  }
+  constructor(private readonly client: WorkerClient) {}
 
   play(): void {
-    this.clock.live(1);
     this.running = true;
+    void this.client.call('clock.play', 1);
   }
 
   pause(): void {
-    this.clock.pause();
     this.running = false;
+    void this.client.call('clock.pause');
   }
 
+  /** Resolves once the worker has run the world `ms` further (as fast as it can) and saved. */
   forward(ms: number): Promise<void> {
-    return this.clock.advance(ms);
+    return this.client.call('clock.forward', ms);
   }
 }

@@ -6,7 +6,7 @@ import { VirtualClock } from '../../src/clock/clock.ts';
 import { Alertmanager } from '../../src/alertmanager/alertmanager.ts';
 import { loadAlertmanagerConfig } from '../../src/alertmanager/config.ts';
 import { DEFAULT_ALERTMANAGER_YAML } from '../../src/alertmanager/default.ts';
-import { fingerprint } from '../../src/alertmanager/route.ts';
+import { fingerprint } from '../../src/model/hash/labels.ts';
 import type { PostableAlert } from '../../src/rules/types.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);

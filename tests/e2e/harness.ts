@@ -51,13 +51,13 @@ export interface Harness {
 /** The built app to serve: dist/, or PROMLAB_DIST so that several builds can be tested side by side. */
 export const DIST = process.env.PROMLAB_DIST ?? 'dist';
 
-/** Needs `vite build` to have run: serves DIST. */
-export async function startHarness(): Promise<Harness> {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/ is missing: run \`vite build\` first`);
+/** Needs `vite build` to have run: serves DIST (or `dist`, for benchmarks that compare builds). */
+export async function startHarness(dist = DIST): Promise<Harness> {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/ is missing: run \`vite build\` first`);
   const port = await freePort();
   const server = await preview({
     logLevel: 'warn',
-    build: { outDir: DIST },
+    build: { outDir: dist },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   const url = `http://127.0.0.1:${port}/`;

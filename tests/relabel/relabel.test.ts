@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { labelsFromRecord, labelsToRecord } from '../../src/model/labels/labels.ts';
-import { md5 } from '../../src/relabel/md5.ts';
+import { md5 } from '../../src/model/hash/md5.ts';
 import { DEFAULT_RELABEL_CONFIG, relabel, relabelSteps, type RelabelConfig } from '../../src/relabel/relabel.ts';
 
 const rule = (over: Partial<RelabelConfig>): RelabelConfig => ({ ...DEFAULT_RELABEL_CONFIG, ...over });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelsFromRecord } from '../../src/model/labels/labels.ts';
 import { Head } from '../../src/tsdb/head.ts';
-import { metricRows } from '../../src/ui/explorer/metrics.ts';
+import { metricRows } from '../../src/worker/metrics.ts';
 
 describe('metricRows', () => {
   it('counts series per name and finds the family metadata of _bucket and _total series', () => {

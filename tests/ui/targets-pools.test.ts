@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelsFromRecord } from '../../src/model/labels/labels.ts';
-import type { TargetHealth } from '../../src/server/types.ts';
+import type { TargetHealth } from '../../src/model/target.ts';
 import { countHealth, groupPools, type PoolTarget } from '../../src/ui/targets/pools.ts';
 
 function target(pool: string, address: string, health: TargetHealth): PoolTarget {

@@ -6,12 +6,13 @@ import { DEFAULT_PANEL, decodePanels, encodePanels } from '../../src/ui/query/ur
 describe('query URL state', () => {
   it('round-trips several panels', () => {
     const panels = [
-      { expr: 'sum(rate(image_gallery_requests_total[1m])) by (code)', tab: 'graph' as const, rangeMs: 3_600_000, stepMs: 15_000, displayMode: 'stacked' as const },
+      { expr: 'sum(rate(image_gallery_requests_total[1m])) by (code)', tab: 'graph' as const, rangeMs: 3_600_000, stepMs: 15_000, displayMode: 'stacked' as const, endMs: Date.UTC(2026, 10, 24, 9, 30) },
       { ...DEFAULT_PANEL, expr: 'up{job="iotd-api"}', tab: 'explain' as const },
     ];
     const query = encodePanels(panels);
     expect(query).toContain('g0.range_input=1h');
     expect(query).toContain('g0.display_mode=stacked');
+    expect(query).toContain('g0.end_input=2026-11-24+09%3A30%3A00');
     expect(decodePanels(query)).toEqual({ panels, problems: [] });
   });
 
@@ -21,12 +22,13 @@ describe('query URL state', () => {
   });
 
   it('keeps defaults for bad values and says which and why', () => {
-    const { panels, problems } = decodePanels('g0.expr=up&g0.tab=pie&g0.range_input=soon&g0.step_input=1ms&g0.display_mode=3d&junk=1');
+    const { panels, problems } = decodePanels('g0.expr=up&g0.tab=pie&g0.range_input=soon&g0.step_input=1ms&g0.display_mode=3d&g0.end_input=yesterday&junk=1');
     expect(panels).toEqual([{ ...DEFAULT_PANEL, expr: 'up' }]);
     expect(problems.map((p) => [p.param, p.reason])).toEqual([
       ['g0.tab', 'notTab'],
       ['g0.range_input', 'notDuration'],
       ['g0.step_input', 'tooManyPoints'],
+      ['g0.end_input', 'notTime'],
       ['g0.display_mode', 'notDisplayMode'],
     ]);
   });

@@ -2,13 +2,15 @@
 // DurationExpr. Values are seconds; a number without a unit is seconds too. Expressions that use step() or
 // range() are resolved per query, the others when parsed.
 
-import type { ArithmeticOp } from './ast.ts';
-import { formatDuration } from './lex.ts';
+import { formatDuration } from '../../model/duration.ts';
+
+/** The arithmetic a duration expression allows (no atan2, no trim operators). */
+export type DurationOp = '+' | '-' | '*' | '/' | '%' | '^';
 
 export type DurationExpr =
   | { readonly type: 'DurationNumber'; readonly seconds: number; readonly text: string }
   | { readonly type: 'DurationUnary'; readonly op: '+' | '-'; readonly expr: DurationExpr }
-  | { readonly type: 'DurationBinary'; readonly op: ArithmeticOp; readonly lhs: DurationExpr; readonly rhs: DurationExpr }
+  | { readonly type: 'DurationBinary'; readonly op: DurationOp; readonly lhs: DurationExpr; readonly rhs: DurationExpr }
   | { readonly type: 'DurationParen'; readonly expr: DurationExpr }
   | { readonly type: 'DurationCall'; readonly func: 'step' | 'range' | 'min_of' | 'max_of'; readonly args: readonly DurationExpr[] };
 
@@ -59,8 +61,6 @@ function seconds(e: DurationExpr, ctx: DurationContext): number {
           return a % b;
         case '^':
           return a ** b;
-        default:
-          throw new Error(`unexpected operator ${e.op} in duration expression`);
       }
     }
     case 'DurationCall':

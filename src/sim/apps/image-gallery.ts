@@ -80,6 +80,13 @@ export class ImageGallery implements App {
   private async index(req: AppRequest): Promise<AppResponse> {
     const faults = this.faults();
     if (faults?.extraLatencyMs) await this.clock.sleep(faults.extraLatencyMs);
+    // A broken handler for one path: its requests fail, every other path works as before.
+    const route = faults?.routeErrors;
+    if (route && req.path.split('?')[0] === route.path && this.rng.float() < route.ratio) {
+      this.runtime.work(2048, 0.0001);
+      this.log('error', goLog(this.clock.now(), `error rendering ${route.path}: template: index.html:8:16: executing "index.html" at <.Image.Date>: can't evaluate field Date in type main.Image`));
+      return textResponse(500, 'Failed');
+    }
     // An incident's error ratio replaces the book's 1 in 10; its failures are 500s and 503s.
     const ratio = faults?.errorRatio ?? null;
     if (ratio === null ? this.rng.intn(10) > 8 : this.rng.float() < ratio) {

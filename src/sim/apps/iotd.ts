@@ -6,6 +6,7 @@ import type { Clock } from '../../clock/clock.ts';
 import { springLog } from '../../logs/formats.ts';
 import type { LogWriter } from '../../logs/store.ts';
 import type { Random } from '../random.ts';
+import type { ServiceFaults } from '../incidents/faults.ts';
 import { Registry } from '../metrics/registry.ts';
 import { MICROMETER_CONTENT_TYPE, writeMicrometerText } from '../metrics/text-micrometer.ts';
 import { MicrometerTimer } from './runtime/micrometer.ts';
@@ -14,6 +15,13 @@ import { textResponse, type App, type AppRequest, type AppResponse } from './typ
 const CACHE_TTL_MS = 2 * 3600_000;
 const MB = 1 << 20;
 const EDEN_MAX = 24 * MB;
+/** -Xmx: the old generation's max, where a heap that only grows ends in an OutOfMemoryError. */
+const OLD_MAX = 256 * MB;
+const FALLBACK_IMAGE = {
+  url: 'https://apod.nasa.gov/apod/image/fallback.jpg',
+  caption: 'Image of the day unavailable',
+  copyright: '',
+};
 const LOG_LEVELS = ['warn', 'debug', 'error', 'trace', 'info'] as const;
 // What Spring Boot logs at INFO while starting this app (banner excluded): logger and message.
 const STARTUP_LINES: [string, string][] = [
@@ -37,6 +45,8 @@ export class Iotd implements App {
   readonly port = 80;
   private readonly registry = new Registry();
   private readonly loads;
+  private readonly fallbacks;
+  private active = 0;
   private readonly methodTimed: MicrometerTimer;
   private readonly httpRequests: MicrometerTimer;
   private readonly tomcatRequests;
@@ -52,10 +62,20 @@ export class Iotd implements App {
   private cpuUsage = 0;
   private last: number;
 
-  constructor(private readonly clock: Clock, private readonly rng: Random, private readonly startedAt: number, private readonly write: LogWriter) {
+  constructor(
+    private readonly clock: Clock,
+    private readonly rng: Random,
+    private readonly startedAt: number,
+    private readonly write: LogWriter,
+    private readonly faults: () => Readonly<ServiceFaults> | undefined = () => undefined,
+    /** The JVM exits (-XX:+ExitOnOutOfMemoryError); the container's restart policy brings it back. */
+    private readonly exit: () => void = () => {},
+  ) {
     this.last = startedAt;
     const reg = this.registry;
     this.loads = reg.counter({ name: 'iotd_api_image_load_total', help: '', labelNames: ['status'] });
+    // A business meter in the app's own style: registry.counter("iotd_fallback_images").
+    this.fallbacks = reg.counter({ name: 'iotd_fallback_images_total', help: '' }).labels();
     this.methodTimed = new MicrometerTimer(reg, 'method_timed', '', ['class', 'exception', 'method'], startedAt);
     this.httpRequests = new MicrometerTimer(reg, 'http_server_requests', '', ['exception', 'method', 'outcome', 'status', 'uri'], startedAt);
     // TomcatMetrics: a FunctionTimer (count, sum) plus a TimeGauge of Tomcat's all-time maxTime.
@@ -126,7 +146,12 @@ export class Iotd implements App {
       res = this.metrics(now);
       uri = '/actuator/prometheus';
     } else if (path === '/image') {
-      res = this.image(now);
+      this.active++;
+      try {
+        res = await this.image(now);
+      } finally {
+        this.active--;
+      }
       uri = '/image';
     } else if (path === '/') {
       res = textResponse(200, 'Nothing to see here, try /image');
@@ -150,15 +175,30 @@ export class Iotd implements App {
     return res;
   }
 
-  private image(now: number): AppResponse {
-    const miss = now - this.cachedAt >= CACHE_TTL_MS;
+  private async image(now: number): Promise<AppResponse> {
+    const faults = this.faults();
+    if (faults?.extraLatencyMs) {
+      // A slow dependency behind the controller: the request thread waits, the timers see it.
+      await this.clock.sleep(faults.extraLatencyMs);
+      this.handlerSeconds += faults.extraLatencyMs / 1000;
+    }
+    // A failing upstream shows once the cached image expires; the drill starts at that moment (a new APOD day).
+    const miss = now - this.cachedAt >= CACHE_TTL_MS || Boolean(faults?.upstreamFailing);
+    if (miss && faults?.upstreamFailing) {
+      // NASA answers 403 at once; nothing is cached, so the next request tries again.
+      this.log('WARN', `http-nio-80-exec-${1 + (this.served % 10)}`, CONTROLLER, 'APOD request failed: 403 Forbidden (API_KEY_INVALID); serving the fallback image');
+      this.fallbacks.inc();
+      this.handlerSeconds += this.rng.between(0.05, 0.12);
+      this.methodTimed.record(['iotd.ImageController', 'none', 'get'], this.handlerSeconds, now);
+      return textResponse(200, JSON.stringify(FALLBACK_IMAGE), 'application/json;charset=UTF-8');
+    }
     if (miss) {
       this.cachedAt = now;
       this.log('INFO', `http-nio-80-exec-${1 + (this.served % 10)}`, CONTROLLER, `Fetched new APOD image: ${IMAGE.caption}`);
     }
     this.loads.labels(miss ? 'success' : 'cached').inc();
     // A miss waits for NASA's API; a hit is a cache read.
-    this.handlerSeconds = miss ? this.rng.between(0.4, 0.9) : this.rng.between(0.001, 0.005);
+    this.handlerSeconds += miss ? this.rng.between(0.4, 0.9) : this.rng.between(0.001, 0.005);
     this.methodTimed.record(['iotd.ImageController', 'none', 'get'], this.handlerSeconds, now);
     return textResponse(200, JSON.stringify(IMAGE), 'application/json;charset=UTF-8');
   }
@@ -177,18 +217,35 @@ export class Iotd implements App {
     this.gcPause.record(['end of minor GC', 'G1 Evacuation Pause'], this.rng.between(0.003, 0.02), this.last);
   }
 
+  /** Objects kept reachable forever: they survive every young GC into the old generation. */
+  private leak(bytes: number): void {
+    this.old += bytes;
+    if (this.old > 0.9 * OLD_MAX) {
+      // G1 falls back to full collections that free nothing.
+      this.gcPause.record(['end of major GC', 'G1 Evacuation Pause'], this.rng.between(0.3, 0.9), this.last);
+    }
+    if (this.old < OLD_MAX) return;
+    this.old = OLD_MAX;
+    const thread = `http-nio-80-exec-${1 + (this.served % 10)}`;
+    this.log('ERROR', thread, 'o.a.c.c.C.[.[localhost].[/].[dispatcherServlet]', 'Servlet.service() for servlet [dispatcherServlet] threw exception java.lang.OutOfMemoryError: Java heap space');
+    this.write('error', 'Terminating due to java.lang.OutOfMemoryError: Java heap space');
+    this.exit();
+  }
+
   private refresh(now: number): void {
     const dt = Math.max(0, now - this.last) / 1000;
     this.last = Math.max(this.last, now);
     this.allocate(Math.round(dt * 40_000 * this.rng.between(0.8, 1.2)));
+    const leak = this.faults()?.heapLeakBytesPerSec ?? 0;
+    if (leak > 0) this.leak(leak * dt);
     this.cpuUsage = this.rng.between(0.001, 0.01);
     const set = (g: { labels: (...v: string[]) => { set: (v: number) => void } }, v: number, ...labels: string[]) => g.labels(...labels).set(v);
-    const busy = this.rng.intn(2);
+    const busy = this.active + this.rng.intn(2);
     set(this.g.threadsCurrent, 10, 'http-nio-80');
     set(this.g.threadsBusy, busy, 'http-nio-80');
     const pools: [string, string, number, number, number][] = [
       ['heap', 'G1 Eden Space', this.eden, 26 * MB, -1],
-      ['heap', 'G1 Old Gen', this.old, 36 * MB, 256 * MB],
+      ['heap', 'G1 Old Gen', this.old, Math.max(36 * MB, Math.ceil(this.old / MB) * MB), OLD_MAX],
       ['heap', 'G1 Survivor Space', 3 * MB, 3 * MB, -1],
       ['nonheap', 'Metaspace', 41_943_784, 44 * MB, -1],
       ['nonheap', 'Compressed Class Space', 5_212_160, 5.5 * MB, 1 << 30],

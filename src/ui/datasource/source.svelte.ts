@@ -1,7 +1,7 @@
 // Which Prometheus the query page, dashboards and lesson checks ask: the in-browser one, or a real server the
 // learner connected. The server URL is remembered in the store; a failed connection keeps the current source.
 
-import { LocalDatasource, type Datasource, type LocalEngine } from '../../datasource/datasource.ts';
+import type { Datasource } from '../../datasource/datasource.ts';
 import { DatasourceError, RemoteDatasource, type ConnectionProblem } from '../../datasource/remote.ts';
 import type { Store } from '../../kvstore/store.ts';
 
@@ -11,7 +11,7 @@ export type ConnectionState =
   | { readonly state: 'idle' }
   | { readonly state: 'checking'; readonly url: string }
   | { readonly state: 'connected'; readonly version: string }
-  | { readonly state: 'failed'; readonly problem: ConnectionProblem; readonly message: string };
+  | { readonly state: 'failed'; readonly problem: ConnectionProblem; readonly message: string; readonly params: Readonly<Record<string, string>> };
 
 export class DatasourceState {
   readonly local: Datasource;
@@ -19,11 +19,12 @@ export class DatasourceState {
   connection = $state.raw<ConnectionState>({ state: 'idle' });
 
   constructor(
-    engine: LocalEngine,
+    /** The in-browser Prometheus (PlaygroundDatasource). */
+    local: Datasource,
     private readonly store: Store,
     private readonly fetchFn: typeof fetch = (...a) => fetch(...a),
   ) {
-    this.local = new LocalDatasource(engine);
+    this.local = local;
     this.current = this.local;
   }
 
@@ -43,7 +44,7 @@ export class DatasourceState {
       await this.store.put(URL_KEY, remote.name).catch(() => undefined);
     } catch (err) {
       const e = err instanceof DatasourceError ? err : new DatasourceError('unreachable', String(err));
-      this.connection = { state: 'failed', problem: e.problem, message: e.message };
+      this.connection = { state: 'failed', problem: e.problem, message: e.message, params: e.params };
     }
   }
 

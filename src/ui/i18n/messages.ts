@@ -1,5 +1,6 @@
 // Every string the UI shows, in Korean (the default) and English. Components read them through `t()`.
 
+import { isParticle, particle } from '../../i18n/particles.ts';
 import { en as queryEn, ko as queryKo } from '../query/messages.ts';
 import { en as explorerEn, ko as explorerKo } from '../explorer/messages.ts';
 import { en as targetsEn, ko as targetsKo } from '../targets/messages.ts';
@@ -16,6 +17,7 @@ import { en as rulesEn, ko as rulesKo } from '../rules/messages.ts';
 import { en as amEn, ko as amKo } from '../alertmanager/messages.ts';
 import { en as incidentsEn, ko as incidentsKo } from '../incidents/messages.ts';
 import { en as datasourceEn, ko as datasourceKo } from '../datasource/messages.ts';
+import { en as holderEn, ko as holderKo } from '../remote/messages.ts';
 import { en as graduationEn, ko as graduationKo } from '../graduation/messages.ts';
 
 export const LOCALES = ['ko', 'en'] as const;
@@ -47,7 +49,7 @@ const coreKo = {
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo, ...lessonsKo, ...terminalKo, ...quizKo, ...queryKo, ...explorerKo, ...targetsKo, ...dashboardKo, ...logsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo, ...datasourceKo, ...graduationKo };
+const ko = { ...coreKo, ...lessonsKo, ...terminalKo, ...quizKo, ...queryKo, ...explorerKo, ...targetsKo, ...dashboardKo, ...logsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo, ...datasourceKo, ...holderKo, ...graduationKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -75,13 +77,17 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'world.result': '{n} requests: {parts}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...lessonsEn, ...terminalEn, ...quizEn, ...queryEn, ...explorerEn, ...targetsEn, ...dashboardEn, ...logsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn, ...datasourceEn, ...graduationEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...lessonsEn, ...terminalEn, ...quizEn, ...queryEn, ...explorerEn, ...targetsEn, ...dashboardEn, ...logsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn, ...datasourceEn, ...holderEn, ...graduationEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 
-/** Fills `{name}` placeholders. */
+/** Fills `{name}` placeholders; `{name|을}` is the particle that follows the value of `name` (을 or 를, src/i18n/particles.ts). */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template.replace(/\{(\w+)(?:\|([가-힣]+))?\}/g, (m, k: string, p?: string) => {
+    if (!(k in params)) return m;
+    if (p === undefined) return String(params[k]);
+    return isParticle(p) ? particle(String(params[k]), p) : m;
+  });
 }
 
 export function isLocale(s: string | null): s is Locale {

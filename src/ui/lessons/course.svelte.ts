@@ -4,7 +4,7 @@
 
 import type { AppContext } from '../app.ts';
 import { evaluateCheck, type PlaygroundState } from '../../lessons/checks.ts';
-import { loadCourse, type Course } from '../../lessons/content.ts';
+import { loadCourse, type Course } from '../../course/course.ts';
 import {
   EMPTY_PROGRESS,
   loadCurrent,
@@ -13,13 +13,26 @@ import {
   saveProgress,
   withAnswer,
   withStep,
+  withoutAnswer,
   withoutQuiz,
   type LessonProgress,
 } from '../../lessons/progress.ts';
 import type { CheckResult, Lesson, Step } from '../../lessons/types.ts';
 import { grade } from '../../quiz/grade.ts';
 import type { Question } from '../../quiz/types.ts';
+import { logView } from '../logs/filter.svelte.ts';
 import type { TerminalSession } from '../terminal/session.svelte.ts';
+
+// The course files as raw text, each a lazily loaded chunk of the bundle; the core names which ones it reads.
+const bundled = import.meta.glob<string>(['../../../lessons/*.md', '../../../lessons/quiz/*.yaml', '!../../../lessons/README.md'], {
+  query: '?raw',
+  import: 'default',
+});
+
+function readBundled(path: string): Promise<string> {
+  const load = bundled[`../../../${path}`];
+  return load ? load() : Promise.reject(new Error(`${path} is not in the bundle`));
+}
 
 export class CourseState {
   course = $state<Course | null>(null);
@@ -44,15 +57,17 @@ export class CourseState {
       containers: () => app.world.containers(),
       instantQuery: async (e) => (await app.datasource.current.instantQuery(e, app.datasource.current.now())).value,
       configText: () => app.prom.configText(),
-      history: () => terminal.shell.history(),
-      logs: (q) => app.world.logs.query(q),
-      now: () => app.clock.now(),
+      history: () => terminal.history,
+      logsShown: () => logView.shown,
+      now: () => app.live.now,
+      incidents: () => app.incidents.active().map((i) => i.kind),
+      metricNames: () => app.prom.metricNames(),
     };
   }
 
   async load(): Promise<void> {
     try {
-      const course = await loadCourse();
+      const course = await loadCourse(readBundled);
       const ids = course.lessons.map((l) => l.id);
       this.progress = await loadProgress(this.app.store, ids).catch(() => Object.fromEntries(ids.map((id) => [id, EMPTY_PROGRESS])));
       const saved = await loadCurrent(this.app.store).catch(() => undefined);
@@ -138,8 +153,12 @@ export class CourseState {
     this.update(lessonId, withoutQuiz(this.progressOf(lessonId)));
   }
 
+  retryQuestion(lessonId: string, questionId: string): void {
+    this.update(lessonId, withoutAnswer(this.progressOf(lessonId), questionId));
+  }
+
   private pass(lesson: Lesson, step: Step): void {
-    this.update(lesson.id, withStep(this.progressOf(lesson.id), step.id, this.app.clock.now()));
+    this.update(lesson.id, withStep(this.progressOf(lesson.id), step.id, this.app.live.now));
   }
 
   private update(lessonId: string, p: LessonProgress): void {

@@ -45,6 +45,7 @@ export class Panel implements PanelState {
   rangeMs = $state(DEFAULT_PANEL.rangeMs);
   stepMs = $state<number | null>(null);
   displayMode = $state<DisplayMode>('lines');
+  endMs = $state<number | null>(null);
   /** The last executed expression's instant result or error. */
   outcome = $state.raw<QueryOutcome | null>(null);
   /** The label-set key of the one series the graph shows ("graph this series"), or null for all. */
@@ -56,6 +57,7 @@ export class Panel implements PanelState {
     this.rangeMs = s.rangeMs;
     this.stepMs = s.stepMs;
     this.displayMode = s.displayMode;
+    this.endMs = s.endMs;
   }
 }
 

@@ -16,9 +16,11 @@ export interface PanelState {
   /** Graph resolution in ms, or null for automatic. */
   stepMs: number | null;
   displayMode: DisplayMode;
+  /** The graph's right edge (ms), or null for now. */
+  endMs: number | null;
 }
 
-export const DEFAULT_PANEL: Readonly<PanelState> = { expr: '', tab: 'table', rangeMs: 15 * 60_000, stepMs: null, displayMode: 'lines' };
+export const DEFAULT_PANEL: Readonly<PanelState> = { expr: '', tab: 'table', rangeMs: 15 * 60_000, stepMs: null, displayMode: 'lines', endMs: null };
 
 /** More panels than this in a URL are ignored. */
 export const MAX_PANELS = 8;
@@ -29,7 +31,7 @@ const MAX_POINTS = 11_000;
 export interface UrlProblem {
   readonly param: string;
   readonly value: string;
-  readonly reason: 'notDuration' | 'notTab' | 'notDisplayMode' | 'tooManyPoints' | 'tooManyPanels';
+  readonly reason: 'notDuration' | 'notTab' | 'notDisplayMode' | 'tooManyPoints' | 'tooManyPanels' | 'notTime';
 }
 
 export function encodePanels(panels: readonly PanelState[]): string {
@@ -40,8 +42,20 @@ export function encodePanels(panels: readonly PanelState[]): string {
     p.set(`g${i}.range_input`, formatDuration(s.rangeMs));
     if (s.stepMs !== null) p.set(`g${i}.step_input`, formatDuration(s.stepMs));
     if (s.displayMode !== 'lines') p.set(`g${i}.display_mode`, s.displayMode);
+    if (s.endMs !== null) p.set(`g${i}.end_input`, formatEnd(s.endMs));
   });
   return p.toString();
+}
+
+/** Prometheus' end_input: `2026-11-24 09:30:00` in UTC. */
+export function formatEnd(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function parseEnd(s: string): number | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)Z?$/.exec(s.trim());
+  const ms = m ? Date.parse(`${m[1]}T${m[2]}Z`) : NaN;
+  return Number.isNaN(ms) ? null : ms;
 }
 
 function positiveDuration(s: string): number | null {
@@ -84,6 +98,12 @@ export function decodePanels(query: string): { panels: PanelState[]; problems: U
       if (ms === null) problems.push({ param: `g${i}.step_input`, value: step, reason: 'notDuration' });
       else if (panel.rangeMs / ms > MAX_POINTS) problems.push({ param: `g${i}.step_input`, value: step, reason: 'tooManyPoints' });
       else panel.stepMs = ms;
+    }
+    const end = get('end_input');
+    if (end !== null) {
+      const ms = parseEnd(end);
+      if (ms !== null) panel.endMs = ms;
+      else problems.push({ param: `g${i}.end_input`, value: end, reason: 'notTime' });
     }
     const mode = get('display_mode');
     if (mode !== null) {

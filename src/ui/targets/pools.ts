@@ -1,7 +1,8 @@
 // Targets grouped by scrape pool and filtered like Prometheus' Targets page: by health and by a search over
 // the endpoint and the labels. Pure, so it is tested without a browser.
 
-import type { TargetHealth, TargetStatus } from '../../server/types.ts';
+import type { TargetHealth } from '../../model/target.ts';
+import type { TargetStatus } from '../../server/types.ts';
 
 export const HEALTHS: readonly TargetHealth[] = ['up', 'down', 'unknown'];
 

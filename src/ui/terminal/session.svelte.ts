@@ -1,8 +1,9 @@
-// The terminal's state for the page: one shell over the app's world and Prometheus, its screen (kept while the
-// drawer is closed), and the recall position in the history for ↑/↓.
+// The terminal's state for the page: its screen (kept while the drawer is closed), the history, and the recall
+// position for ↑/↓. The shell itself runs in the worker, next to the world and Prometheus it drives.
 
 import type { AppContext } from '../app.ts';
-import { PROMPT, Shell, commonPrefix, type HistoryEntry, type Screen } from '../../terminal/shell.ts';
+import { PROMPT, commonPrefix, type HistoryEntry } from '../../terminal/shell.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
 
 export interface Chunk {
   readonly kind: 'prompt' | 'in' | 'out' | 'err';
@@ -16,7 +17,8 @@ const HISTORY_KEY = 'terminal/history';
 const HISTORY_SIZE = 500;
 
 export class TerminalSession {
-  readonly shell: Shell;
+  /** Command lines run, with their exit status (the worker's shell keeps the same list). */
+  history = $state.raw<readonly HistoryEntry[]>([]);
   chunks = $state<Chunk[]>([]);
   busy = $state(false);
   open = $state(false);
@@ -27,12 +29,12 @@ export class TerminalSession {
   private recall = -1;
 
   constructor(private readonly app: AppContext) {
-    this.shell = new Shell({ world: app.world, prom: app.prom, clock: app.clock, fetch: (...a) => fetch(...a), incidents: app.incidents });
     app.store
       .get<HistoryEntry[]>(HISTORY_KEY)
-      .then((saved) => {
+      .then(async (saved) => {
         if (!Array.isArray(saved)) return;
-        this.shell.restore(saved);
+        await app.terminal.restore(saved);
+        this.history = [...saved, ...this.history];
         this.runs++;
       })
       .catch(() => {});
@@ -57,20 +59,20 @@ export class TerminalSession {
     this.echo(shown.prompt, shown.line);
     this.recall = -1;
     this.busy = true;
-    const screen: Screen = {
-      out: (t) => this.write('out', t),
-      err: (t) => this.write('err', t),
-      clear: () => (this.chunks = []),
-    };
     try {
-      await this.shell.run(line, screen);
+      const { chunks, history } = await this.app.terminal.run(line, i18n.locale);
+      for (const c of chunks) {
+        if (c.kind === 'clear') this.chunks = [];
+        else this.write(c.kind, c.text);
+      }
+      this.history = history;
     } catch (err) {
-      screen.err(`promlab: ${err instanceof Error ? err.message : String(err)}\n`);
+      this.write('err', `promlab: ${err instanceof Error ? err.message : String(err)}\n`);
     } finally {
       this.busy = false;
       this.runs++;
       // Best effort, like bash writing ~/.bash_history: a full store only loses the history.
-      this.app.store.put(HISTORY_KEY, this.shell.history().slice(-HISTORY_SIZE)).catch(() => {});
+      this.app.store.put(HISTORY_KEY, this.history.slice(-HISTORY_SIZE)).catch(() => {});
     }
   }
 
@@ -88,7 +90,7 @@ export class TerminalSession {
 
   /** ↑ (-1) and ↓ (+1) through earlier lines; returns the line to show. */
   recallLine(direction: -1 | 1, current: string): string {
-    const lines = this.shell.history().map((h) => h.line);
+    const lines = this.history.map((h) => h.line);
     if (lines.length === 0) return current;
     let i = this.recall === -1 ? lines.length : this.recall;
     i = Math.min(lines.length, Math.max(0, i + direction));
@@ -97,8 +99,8 @@ export class TerminalSession {
   }
 
   /** Tab: completes the unambiguous part; with several candidates, lists them like bash. */
-  complete(line: string): string {
-    const { replace, candidates } = this.shell.complete(line);
+  async complete(line: string): Promise<string> {
+    const { replace, candidates } = await this.app.terminal.complete(line);
     if (candidates.length === 0) return line;
     const head = line.slice(0, line.length - replace);
     if (candidates.length === 1) {

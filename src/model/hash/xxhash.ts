@@ -1,7 +1,4 @@
-// XXH64 (seed 0) of a label set's bytes, as Prometheus' labels.Hash computes it (name 0xff value 0xff …).
-// limit_ratio picks samples by this hash, so the same series are chosen as in Prometheus.
-
-import type { Labels } from '../../model/labels/labels.ts';
+// XXH64 with seed 0, the hash of Prometheus' labels.Hash (see labels.ts here).
 
 const M = (1n << 64n) - 1n;
 const P1 = 11400714785074694791n;
@@ -55,27 +52,4 @@ export function xxhash64(b: Uint8Array): bigint {
   h = (h * P3) & M;
   h ^= h >> 32n;
   return h;
-}
-
-const encoder = new TextEncoder();
-const cache = new WeakMap<Labels, number>();
-
-/** The label set's hash as a fraction of the largest uint64, in [0, 1]. */
-export function labelsHashRatio(ls: Labels): number {
-  let r = cache.get(ls);
-  if (r === undefined) {
-    let s = '';
-    for (const l of ls) s += `${l.name}\xff${l.value}\xff`;
-    // 0xff is not valid UTF-8 on its own; encode the text, then put the raw separator bytes back.
-    const parts = s.split('\xff').map((p) => encoder.encode(p));
-    const bytes = new Uint8Array(parts.reduce((a, p) => a + p.length, 0) + parts.length - 1);
-    let off = 0;
-    parts.forEach((p, k) => {
-      bytes.set(p, off);
-      off += p.length;
-      if (k < parts.length - 1) bytes[off++] = 0xff;
-    });
-    cache.set(ls, (r = Number(xxhash64(bytes)) / 18446744073709551615));
-  }
-  return r;
 }

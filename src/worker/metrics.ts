@@ -1,9 +1,9 @@
 // The explorer's rows: every metric name in the head with its series count and the TYPE/HELP its targets reported.
 
-import { METRIC_NAME } from '../../model/labels/labels.ts';
-import { Matcher } from '../../model/labels/matcher.ts';
-import type { MetricMetadata } from '../../textparse/types.ts';
-import type { Head } from '../../tsdb/head.ts';
+import { METRIC_NAME } from '../model/labels/labels.ts';
+import { Matcher } from '../model/labels/matcher.ts';
+import type { MetricMetadata } from '../textparse/types.ts';
+import type { Head } from '../tsdb/head.ts';
 
 export interface MetricRow {
   readonly name: string;

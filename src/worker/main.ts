@@ -1,0 +1,77 @@
+// The worker's entry: boots the in-browser Prometheus (see runtime.ts), answers the page's calls and pushes
+// coalesced snapshots. One tab's worker saves to the store (see holder.ts); it waits for the store's lock
+// before restoring, so a reloading tab continues from everything its old worker saved.
+
+import { controlCalls, QUESTIONS } from './calls.ts';
+import { Holder } from './holder.ts';
+import { SNAPSHOTS_PER_SECOND, type FromWorker, type ToWorker } from './protocol.ts';
+import { bootRuntime } from './runtime.ts';
+import { snapshot } from './snapshot.ts';
+
+const SAVE_EVERY_MS = 5000;
+
+const scope = self as unknown as { postMessage(m: FromWorker): void; onmessage: ((e: MessageEvent<ToWorker>) => void) | null; close(): void };
+const post = (m: FromWorker) => scope.postMessage(m);
+
+// Calls that arrive while booting wait for it.
+const queued: ToWorker[] = [];
+scope.onmessage = (e) => queued.push(e.data);
+
+try {
+  let changed = () => {};
+  const holder = new Holder(() => changed());
+  await holder.acquire();
+  const rt = await bootRuntime();
+  holder.booted = true;
+  const calls = controlCalls(rt, { reset: () => scope.close(), holder });
+
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const push = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    last = performance.now();
+    post({ type: 'snapshot', snapshot: snapshot(rt, holder.state) });
+  };
+  // Changes mark the snapshot stale; it goes out at most SNAPSHOTS_PER_SECOND times a wall second.
+  changed = () => {
+    if (timer !== null) return;
+    timer = setTimeout(push, Math.max(0, last + 1000 / SNAPSHOTS_PER_SECOND - performance.now()));
+  };
+  for (const source of [rt.prom, rt.world, rt.alertmanager, rt.incidents, rt.persistence, rt.files]) {
+    if ('watch' in source) source.watch(changed);
+    else source.subscribe(changed);
+  }
+  rt.clock.onTick(changed);
+
+  // A call that acts sends the new snapshot before its result, so the page already shows the effect when the
+  // call resolves. Questions change nothing and send none: the page asks them again with each snapshot, and a
+  // snapshot per answer would feed that loop (their changes, if any, go out with the next timed snapshot).
+  const after = (m: ToWorker) => !QUESTIONS.has(m.name) && push();
+  const handle = async (m: ToWorker) => {
+    try {
+      const fn = calls[m.name] as (...a: unknown[]) => unknown;
+      const value = await fn(...m.args);
+      after(m);
+      post({ type: 'result', id: m.id, ok: true, value });
+    } catch (err) {
+      after(m);
+      post({ type: 'result', id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  scope.onmessage = (e) => void handle(e.data);
+
+  if (holder.state !== 'this') rt.persistence.suspend('another promlab tab is saving to this browser\'s store; this tab\'s data is not saved');
+  holder.listen(async () => {
+    rt.clock.pause();
+    await rt.persistence.save();
+    rt.persistence.suspend('another promlab tab took over this browser\'s store; this tab stopped');
+  });
+  setInterval(() => void rt.persistence.save(), SAVE_EVERY_MS);
+  rt.clock.live(1);
+  push();
+  for (const m of queued.splice(0)) void handle(m);
+} catch (err) {
+  post({ type: 'boot-error', error: err instanceof Error ? err.message : String(err) });
+}
+
