@@ -7,7 +7,8 @@
 import { labelsFromRecord } from '../src/model/labels/labels.ts';
 import type { Matcher } from '../src/model/labels/matcher.ts';
 import { Engine, parseDuration } from '../src/promql/index.ts';
-import { Head, type Querier, type SeriesData } from '../src/tsdb/head.ts';
+import { Head } from '../src/tsdb/head.ts';
+import type { Querier, SelectHints, SeriesData } from '../src/storage/interface.ts';
 import { argValues, loadOpenMetrics } from './data.ts';
 
 type Print = (name: string, value: number, unit: string) => void;
@@ -26,8 +27,8 @@ const GENERATED_QUERIES: [string, string][] = [
 class CountingQuerier implements Querier {
   samples = 0;
   constructor(private readonly inner: Querier) {}
-  select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[] {
-    const out = this.inner.select(matchers, mint, maxt);
+  select(matchers: readonly Matcher[], hints: SelectHints): SeriesData[] {
+    const out = this.inner.select(matchers, hints);
     for (const s of out) this.samples += s.t.length;
     return out;
   }

@@ -237,8 +237,8 @@ export async function tsdbBench(argv: readonly string[], print: Print): Promise<
       head.append(ref, 0, i);
     }
     const eq = [new Matcher('=', '__name__', 'metric_7'), new Matcher('=~', 'job', 'job1|job3')];
-    print('tsdb_select_100k_series_ms', median(() => head.select(eq, 0, 1)), 'ms');
+    print('tsdb_select_100k_series_ms', median(() => head.select(eq, { start: 0, end: 1 })), 'ms');
     const re = [new Matcher('=~', 'instance', 'host-1.*'), new Matcher('!=', 'job', 'job0')];
-    print('tsdb_select_100k_series_regex_ms', median(() => head.select(re, 0, 1)), 'ms');
+    print('tsdb_select_100k_series_regex_ms', median(() => head.select(re, { start: 0, end: 1 })), 'ms');
   }
 }

@@ -10,7 +10,8 @@ import type { AlertmanagerStatus } from '../rules/notifier.ts';
 import type { AlertStatus, RuleGroupStatus } from '../rules/types.ts';
 import type { TargetStatus } from '../server/types.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
-import type { Head, Querier } from '../tsdb/head.ts';
+import type { Head } from '../tsdb/head.ts';
+import type { Querier } from '../storage/interface.ts';
 import { effectiveConfigYaml } from '../config/effective.ts';
 import { queryData } from './json.ts';
 import { alertJSON, rulesData } from './rules.ts';
@@ -242,7 +243,7 @@ export class PrometheusApi {
   /** The label sets of series matching any of the sets and having samples in [start, end], sorted and deduplicated. */
   private selectLabels(sets: Matcher[][], start: number, end: number): Labels[] {
     const seen = new Map<string, Labels>();
-    for (const set of sets) for (const s of this.backend.head.select(set, start, end)) seen.set(labelsKey(s.labels), s.labels);
+    for (const set of sets) for (const s of this.backend.head.select(set, { start, end })) seen.set(labelsKey(s.labels), s.labels);
     return [...seen.values()].sort(compareLabels);
   }
 }

@@ -3,7 +3,7 @@
 
 import type { Engine } from '../promql/index.ts';
 import type { QueryResult } from '../promql/value.ts';
-import type { Querier } from '../tsdb/head.ts';
+import type { Querier } from '../storage/interface.ts';
 
 export interface Datasource {
   readonly kind: 'local' | 'remote';

@@ -5,7 +5,7 @@
 import { DEFAULT_LOOKBACK_DELTA_MS } from '../model/lookback.ts';
 import type { Matcher } from '../model/labels/matcher.ts';
 import { PromQLError, children, exprType, formatExpr, isSetOp, type BinaryExpr, type Expr, type Sample, type Value, type VectorSelector } from '../promql/index.ts';
-import type { Querier } from '../tsdb/head.ts';
+import type { Querier } from '../storage/interface.ts';
 import { matchReport, type MatchReport } from './matching.ts';
 import type { Localized } from '../i18n/localized.ts';
 import { explainText } from './text.ts';
@@ -86,12 +86,12 @@ function selectorSteps(sel: VectorSelector, range: number, ctx: ExplainContext):
   const mint = at - (range > 0 ? range : (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS));
   const ms = ordered(sel.matchers);
   // The parser guarantees one matcher that does not match the empty string, and it sorts first, so every prefix selects.
-  return ms.map((m, i) => ({ matcher: m.toString(), series: ctx.querier.select(ms.slice(0, i + 1), mint, at).length }));
+  return ms.map((m, i) => ({ matcher: m.toString(), series: ctx.querier.select(ms.slice(0, i + 1), { start: mint, end: at }).length }));
 }
 
 function recentSeries(sel: VectorSelector, ctx: ExplainContext): number {
   const at = (sel.timestamp ?? ctx.time) - sel.offset;
-  return ctx.querier.select(sel.matchers, at - (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS), at).length;
+  return ctx.querier.select(sel.matchers, { start: at - (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS), end: at }).length;
 }
 
 function binaryMatching(e: BinaryExpr, kids: readonly ExplainNode[]): MatchReport | undefined {

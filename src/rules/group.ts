@@ -3,22 +3,13 @@
 
 import type { Clock, TimerId } from '../clock/clock.ts';
 import { fnv1a32 } from '../model/hash/fnv.ts';
-import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 import { labelsKey, type Labels } from '../model/labels/labels.ts';
 import { Matcher } from '../model/labels/matcher.ts';
-import type { Querier } from '../tsdb/head.ts';
+import type { Appendable, Appender, Querier } from '../storage/interface.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import type { GroupDef } from './def.ts';
 import { RecordingRule } from './recording.ts';
 import type { OutSample, QueryFunc, Rule } from './rule.ts';
-
-/** Where rule results go: the head block. */
-export interface Appender {
-  getOrCreate(labels: Labels): number;
-  append(ref: number, t: number, v: number): void;
-  appendHistogram(ref: number, t: number, h: FloatHistogram): void;
-  appendStale(ref: number, t: number): void;
-}
 
 /** How far back a restart looks for ALERTS_FOR_STATE (--rules.alert.for-outage-tolerance). */
 const FOR_OUTAGE_TOLERANCE_MS = 60 * 60_000;
@@ -32,7 +23,8 @@ export interface GroupOptions {
   /** Restore the `for` state of alerts after the first evaluation (the first load after a start). */
   readonly restore: boolean;
   readonly query: QueryFunc;
-  readonly appender: Appender;
+  /** Where rule results go (the head block): one appender transaction per rule evaluation. */
+  readonly appendable: Appendable;
   readonly externalLabels: Record<string, string>;
   readonly externalURL: string;
   /** How often a firing alert is re-sent (Prometheus' --rules.alert.resend-delay, 1m). */
@@ -98,7 +90,9 @@ export class Group {
 
   /** Marks every series this group wrote as stale (the group was removed). */
   markStale(ts: number): void {
-    for (const series of this.seriesInPreviousEval) for (const ls of series.values()) this.stale(ls, ts);
+    const app = this.opts.appendable.appender();
+    for (const series of this.seriesInPreviousEval) for (const ls of series.values()) this.stale(app, ls, ts);
+    app.commit();
   }
 
   /** Evaluates every rule at ts; resolves when the alerts it sent have been delivered. */
@@ -126,12 +120,14 @@ export class Group {
           if (alerts.length > 0) sends.push(Promise.resolve(this.opts.notify(alerts, rule.def.exprText)));
         }
         const returned = new Map<string, Labels>();
+        const app = this.opts.appendable.appender();
         for (const s of samples) {
           const key = labelsKey(s.labels);
           returned.set(key, s.labels);
-          this.append(s, stampTs);
+          this.append(app, s, stampTs);
         }
-        for (const [key, ls] of this.seriesInPreviousEval[i]) if (!returned.has(key)) this.stale(ls, stampTs);
+        for (const [key, ls] of this.seriesInPreviousEval[i]) if (!returned.has(key)) this.stale(app, ls, stampTs);
+        app.commit();
         this.seriesInPreviousEval[i] = returned;
       } catch (err) {
         rule.health = 'err';
@@ -163,7 +159,7 @@ export class Group {
       for (const a of rule.active.values()) {
         const labels = rule.forStateLabels(a);
         const series = this.opts.querier
-          .select(labels.map((l) => new Matcher('=', l.name, l.value)), ts - FOR_OUTAGE_TOLERANCE_MS, ts)
+          .select(labels.map((l) => new Matcher('=', l.name, l.value)), { start: ts - FOR_OUTAGE_TOLERANCE_MS, end: ts })
           .find((s) => s.labels.length === labels.length);
         const last = series ? series.t.length - 1 : -1;
         // No series, or it ended with a staleness marker: the alert was not active.
@@ -189,19 +185,18 @@ export class Group {
     }, at - this.opts.clock.now());
   }
 
-  private append(s: OutSample, t: number): void {
+  private append(app: Appender, s: OutSample, t: number): void {
     try {
-      const ref = this.opts.appender.getOrCreate(s.labels);
-      if (s.h) this.opts.appender.appendHistogram(ref, t, s.h);
-      else this.opts.appender.append(ref, t, s.v);
+      if (s.h) app.appendHistogram(null, s.labels, t, s.h);
+      else app.append(null, s.labels, t, s.v);
     } catch {
       // Out-of-order or duplicate samples are dropped, as Prometheus drops and counts them.
     }
   }
 
-  private stale(ls: Labels, t: number): void {
+  private stale(app: Appender, ls: Labels, t: number): void {
     try {
-      this.opts.appender.appendStale(this.opts.appender.getOrCreate(ls), t);
+      app.appendStale(null, ls, t);
     } catch {
       // As above.
     }

@@ -8,8 +8,8 @@ import { labelsToRecord } from '../model/labels/labels.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import type { GroupDef } from './def.ts';
 import { loadRuleFile, type RuleFileError } from './file.ts';
-import { Group, type Appender } from './group.ts';
-import type { Querier } from '../tsdb/head.ts';
+import { Group } from './group.ts';
+import type { Appendable, Querier } from '../storage/interface.ts';
 import type { QueryFunc } from './rule.ts';
 import type { AlertStatus, PostableAlert, RuleGroupStatus, RuleStatus } from './types.ts';
 
@@ -17,7 +17,7 @@ export interface RuleManagerOptions {
   readonly clock: Clock;
   readonly files: Files;
   readonly query: QueryFunc;
-  readonly appender: Appender;
+  readonly appendable: Appendable;
   /** Where ALERTS_FOR_STATE is read back from when the first load restores the alerts' `for` state. */
   readonly querier: Querier;
   /** Where alerts go (the notifier → Alertmanager). */
@@ -140,7 +140,7 @@ export class RuleManager {
         querier: this.opts.querier,
         restore: !this.started,
         query: this.opts.query,
-        appender: this.opts.appender,
+        appendable: this.opts.appendable,
         externalLabels: this.settings.externalLabels,
         externalURL: this.externalURL,
         resendDelayMs: this.opts.resendDelayMs ?? DEFAULT_RESEND_DELAY_MS,

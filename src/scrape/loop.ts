@@ -7,7 +7,8 @@ import type { Clock, TimerId } from '../clock/clock.ts';
 import type { ScrapeConfig } from '../config/types.ts';
 import { LabelsBuilder, type Labels, METRIC_NAME } from '../model/labels/labels.ts';
 import { relabel } from '../relabel/relabel.ts';
-import { AppendError, type Head } from '../tsdb/head.ts';
+import type { Appendable, Appender } from '../storage/interface.ts';
+import { AppendError } from '../tsdb/head.ts';
 import { acceptHeader, protocolMediaType } from '../config/protocols.ts';
 import { parseExposition } from '../textparse/parse.ts';
 import type { SampleEntry } from '../textparse/types.ts';
@@ -16,7 +17,8 @@ import type { Target } from './target.ts';
 export interface ScrapeLoopOptions {
   readonly clock: Clock;
   readonly fetch: typeof fetch;
-  readonly head: Head;
+  /** Where samples go, one appender transaction per scrape (the head block). */
+  readonly head: Appendable;
   readonly target: Target;
   readonly config: ScrapeConfig;
   /** Called after each scrape, success or not. */
@@ -49,7 +51,9 @@ export class ScrapeLoop {
   private droppedKeys = new Set<string>();
   /** Series written without explicit timestamps in the last scrape: they get staleness markers if they vanish. */
   private lastSeen = new Set<number>();
-  private reportRefCache: number[] | null = null;
+  private reportLabelCache: Labels[] | null = null;
+  // The report series' refs, as the appender hands them out.
+  private readonly reportRefs: number[] = [];
 
   constructor(private readonly o: ScrapeLoopOptions) {
     if (o.seen) this.lastSeen = o.seen;
@@ -77,8 +81,10 @@ export class ScrapeLoop {
     if (this.timer !== null) this.o.clock.clearTimeout(this.timer);
     if (this.o.target.lastScrape === null) return;
     const t = Math.max(this.o.clock.now(), this.o.target.lastScrape + 1);
-    for (const ref of this.lastSeen) this.markStale(ref, t);
-    for (const ref of this.reportRefs()) this.markStale(ref, t);
+    const app = this.o.head.appender();
+    for (const ref of this.lastSeen) this.markStale(app, ref, t);
+    for (const ref of this.reportRefs) this.markStale(app, ref, t);
+    app.commit();
     this.lastSeen.clear();
   }
 
@@ -86,9 +92,9 @@ export class ScrapeLoop {
    * A staleness marker; one the series already has a later sample for (an explicit future timestamp, say) is
    * dropped, as Prometheus drops out-of-order staleness markers without complaint.
    */
-  private markStale(ref: number, t: number): void {
+  private markStale(app: Appender, ref: number, t: number): void {
     try {
-      this.o.head.appendStale(ref, t);
+      app.appendStale(ref, [], t);
     } catch (err) {
       if (!(err instanceof AppendError)) throw err;
     }
@@ -110,6 +116,7 @@ export class ScrapeLoop {
     let added = 0;
     let bodyBytes = 0;
     let seen = new Set<number>();
+    const app = this.o.head.appender();
     try {
       const forced = this.o.forcedError?.() ?? '';
       if (forced) throw new Error(forced);
@@ -126,15 +133,19 @@ export class ScrapeLoop {
       scraped = samples.length;
       const pending = this.prepare(samples, start);
       postRelabel = pending.length;
-      ({ added, seen } = this.append(pending));
+      ({ added, seen } = this.append(app, pending));
       target.metadata = metadata;
     } catch (err) {
+      // A failed scrape writes nothing of what it read (Prometheus' appender rollback).
+      app.rollback();
+      seen = new Set();
       if (this.stopped) return;
       error = err instanceof Error ? err.message : String(err);
       if (!(err instanceof ScrapeError)) scraped = postRelabel = 0;
     }
     // A failed scrape is an empty one: everything it wrote before goes stale.
-    for (const ref of this.lastSeen) if (!seen.has(ref)) this.markStale(ref, start);
+    for (const ref of this.lastSeen) if (!seen.has(ref)) this.markStale(app, ref, start);
+    app.commit();
     this.lastSeen = seen;
 
     // A simulated response may take virtual time; otherwise the real fetch-and-parse time is what the scrape cost.
@@ -186,10 +197,7 @@ export class ScrapeLoop {
     }
   }
 
-  /**
-   * Labels every sample (target labels, metric_relabel_configs) and checks the limits, before anything is
-   * appended: like Prometheus' appender rollback, a scrape over a limit writes nothing.
-   */
+  /** Labels every sample (target labels, metric_relabel_configs) and checks the label limits. */
   private prepare(samples: SampleEntry[], start: number): Pending[] {
     const cfg = this.o.config;
     const out: Pending[] = [];
@@ -208,10 +216,6 @@ export class ScrapeLoop {
       const explicit = s.timestamp !== null && cfg.honorTimestamps;
       // Series with explicit timestamps get no staleness markers unless track_timestamps_staleness asks for them.
       out.push({ key, labels: labels ?? [], t: explicit ? s.timestamp! : start, v: s.value, tracked: !explicit || cfg.trackTimestampsStaleness });
-    }
-    if (cfg.sampleLimit > 0 && out.length > cfg.sampleLimit) {
-      this.o.target.sampleLimitExceeded++;
-      throw new ScrapeError('sample limit exceeded');
     }
     return out;
   }
@@ -244,24 +248,33 @@ export class ScrapeLoop {
     }
   }
 
-  private append(pending: Pending[]): { added: number; seen: Set<number> } {
+  /** Appends the scrape's samples; over sample_limit, the caller rolls them all back. */
+  private append(app: Appender, pending: Pending[]): { added: number; seen: Set<number> } {
     const seen = new Set<number>();
     let added = 0;
+    let appended = 0;
     for (const p of pending) {
-      let ref = this.cache.get(p.key);
-      if (ref === undefined) {
-        ref = this.o.head.getOrCreate(p.labels);
-        this.cache.set(p.key, ref);
-        added++;
-      }
+      const cached = this.cache.get(p.key);
+      let ref = cached ?? null;
       try {
-        this.o.head.append(ref, p.t, p.v);
+        ref = app.append(ref, p.labels, p.t, p.v);
+        appended++;
       } catch (err) {
         if (!(err instanceof AppendError)) throw err;
         if (err.kind === 'out_of_order') this.o.target.outOfOrder++;
         else this.o.target.duplicate++;
       }
+      if (ref === null) continue;
+      if (cached === undefined) {
+        this.cache.set(p.key, ref);
+        added++;
+      }
       if (p.tracked) seen.add(ref);
+    }
+    const limit = this.o.config.sampleLimit;
+    if (limit > 0 && appended > limit) {
+      this.o.target.sampleLimitExceeded++;
+      throw new ScrapeError('sample limit exceeded');
     }
     return { added, seen };
   }
@@ -279,24 +292,24 @@ export class ScrapeLoop {
     return lb.labels();
   }
 
-  private reportRefs(): number[] {
+  private reportLabels(): Labels[] {
     const names = this.o.config.extraScrapeMetrics ? [...REPORT_SERIES, ...EXTRA_REPORT_SERIES] : REPORT_SERIES;
-    this.reportRefCache ??= names.map((name) =>
-      this.o.head.getOrCreate(new LabelsBuilder(this.o.target.labels).set(METRIC_NAME, name).labels()),
-    );
-    return this.reportRefCache;
+    return names.map((name) => new LabelsBuilder(this.o.target.labels).set(METRIC_NAME, name).labels());
   }
 
   /** The synthetic series' values, in the order of REPORT_SERIES (then EXTRA_REPORT_SERIES). */
   private report(t: number, values: number[]): void {
-    this.reportRefs().forEach((ref, i) => {
+    const labels = (this.reportLabelCache ??= this.reportLabels());
+    const app = this.o.head.appender();
+    labels.forEach((ls, i) => {
       try {
-        this.o.head.append(ref, t, values[i]);
+        this.reportRefs[i] = app.append(this.reportRefs[i] ?? null, ls, t, values[i]);
       } catch (err) {
         // Only a loop restarted by a reload at the very instant of the old loop's last report can collide.
         if (!(err instanceof AppendError)) throw err;
       }
     });
+    app.commit();
   }
 }
 

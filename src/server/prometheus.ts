@@ -71,7 +71,7 @@ export class Prometheus {
       clock: opts.clock,
       files: this.files,
       query: (expr, ts) => this.engine.instantQuery(this.head, expr, ts),
-      appender: this.head,
+      appendable: this.head,
       querier: this.head,
       notify: (alerts) => this.notifier.send(alerts),
     });

@@ -1,7 +1,9 @@
 // The head block (Prometheus' tsdb/head.go): series with Gorilla-compressed chunks, a postings index, and
 // retention that drops old chunks and series that stopped receiving samples.
 
-import { labelsKey, METRIC_NAME, type Labels } from '../model/labels/labels.ts';
+import { compareLabels, labelsKey, METRIC_NAME, type Labels } from '../model/labels/labels.ts';
+import type { Appendable, Appender, Querier, SelectHints, SeriesData } from '../storage/interface.ts';
+import { HeadAppender } from './head_appender.ts';
 import type { Matcher } from '../model/labels/matcher.ts';
 import { XORIterator } from './chunkenc/xor.ts';
 import { MemPostings, type PostingsStats } from './index/postings.ts';
@@ -10,21 +12,6 @@ import { MemSeries, SeriesIterator, type ClosedChunk } from './series.ts';
 import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 
 export { AppendError } from './series.ts';
-
-/** The samples of one series in [mint, maxt], ascending by time. `stale[i]` = 1 marks a staleness marker. */
-export interface SeriesData {
-  readonly labels: Labels;
-  readonly t: Float64Array;
-  readonly v: Float64Array;
-  readonly stale: Uint8Array;
-  /** Native histogram samples, where the series has any: h[i] set means sample i is a histogram (v[i] is NaN). */
-  readonly h?: (FloatHistogram | undefined)[];
-  /**
-   * Start timestamps (the time a cumulative counter started counting, or a delta sample's interval start), where
-   * the series has any: st[i] is sample i's, 0 where it has none.
-   */
-  readonly st?: Float64Array;
-}
 
 // Native histogram samples of one series. They live in plain arrays beside the XOR float chunks rather than in
 // a histogram chunk encoding: they are rare in a playground (tests and examples), and an array keeps each one a
@@ -46,13 +33,6 @@ interface StartTimestampColumn {
 export interface SeriesColumns {
   readonly histograms?: { readonly t: readonly number[]; readonly h: readonly FloatHistogram[] };
   readonly startTimestamps?: { readonly t: readonly number[]; readonly st: readonly number[] };
-}
-
-export interface Querier {
-  select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[];
-  /** Label names, of the series the matchers select when given (for autocompletion). */
-  labelNames(matchers?: readonly Matcher[]): string[];
-  labelValues(name: string, matchers?: readonly Matcher[]): string[];
 }
 
 export interface HeadOptions {
@@ -79,7 +59,7 @@ function checkRetention(ms: number): number {
 // Retention runs as appends move time forward, at most this often, so its cost stays off the scrape path.
 const TRUNCATE_EVERY_MS = 3600_000;
 
-export class Head implements Querier {
+export class Head implements Querier, Appendable {
   private retention: number;
   private readonly series = new Map<number, MemSeries>();
   private readonly histograms = new Map<number, HistogramColumn>();
@@ -147,6 +127,17 @@ export class Head implements Querier {
     if (t > this.maxT) this.maxT = t;
   }
 
+  /** A transaction of appends: checked as they come, written by commit (storage.Appender). */
+  appender(): Appender {
+    return new HeadAppender(this);
+  }
+
+  /** The series' last float sample, or null when it has none (or is unknown). */
+  lastSample(ref: number): { t: number; v: number; stale: boolean } | null {
+    const last = this.series.get(ref)?.last();
+    return last && last.t > -Infinity ? last : null;
+  }
+
   /** Writes a staleness marker, ending the series at t. */
   appendStale(ref: number, t: number): void {
     const s = this.get(ref);
@@ -154,10 +145,21 @@ export class Head implements Querier {
     this.add(ref, t, NaN, true);
   }
 
-  select(matchers: readonly Matcher[], mint: number, maxt: number): SeriesData[] {
+  select(matchers: readonly Matcher[], hints: SelectHints): SeriesData[] {
+    const mint = hints.start;
+    const maxt = hints.end;
     const out: SeriesData[] = [];
     const it = new XORIterator();
-    for (const ref of this.postingsFor(matchers)) {
+    const refs = this.postingsFor(matchers);
+    // The float-only series' samples go into one buffer per column, each series a view of its part: three
+    // allocations per select instead of three per series. Sizes count whole chunks, an upper bound.
+    let total = 0;
+    for (const ref of refs) if (!this.histograms.has(ref)) this.series.get(ref)!.chunksIn(mint, maxt, (_, n) => (total += n));
+    const t = new Float64Array(total);
+    const v = new Float64Array(total);
+    const stale = new Uint8Array(total);
+    let n = 0;
+    for (const ref of refs) {
       const s = this.series.get(ref)!;
       const col = this.histograms.get(ref);
       if (col) {
@@ -165,13 +167,7 @@ export class Head implements Querier {
         if (merged) out.push(this.withStartTimestamps(ref, merged));
         continue;
       }
-      let size = 0;
-      s.chunksIn(mint, maxt, (_, n) => (size += n));
-      if (size === 0) continue;
-      const t = new Float64Array(size);
-      const v = new Float64Array(size);
-      const stale = new Uint8Array(size);
-      let n = 0;
+      const from = n;
       s.chunksIn(mint, maxt, (bytes) => {
         if (!it.reset(bytes).seek(mint)) return;
         do {
@@ -182,9 +178,10 @@ export class Head implements Querier {
           n++;
         } while (it.next());
       });
-      if (n > 0) out.push(this.withStartTimestamps(ref, { labels: s.labels, t: t.subarray(0, n), v: v.subarray(0, n), stale: stale.subarray(0, n) }));
+      if (n > from) out.push(this.withStartTimestamps(ref, { labels: s.labels, t: t.subarray(from, n), v: v.subarray(from, n), stale: stale.subarray(from, n) }));
     }
-    return out;
+    // Postings are in ref order; a querier answers in label order.
+    return out.sort((x, y) => compareLabels(x.labels, y.labels));
   }
 
   private addStartTimestamp(ref: number, t: number, st: number): void {

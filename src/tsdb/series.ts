@@ -17,6 +17,21 @@ export class AppendError extends Error {
   }
 }
 
+/**
+ * Whether a sample may follow the series' last one (lastT -Infinity: none yet): false for an exact repeat, which
+ * Prometheus accepts and ignores; AppendError for one before it or a different value at the same time.
+ */
+export function appendable(lastT: number, lastV: number, lastStale: boolean, t: number, v: number, stale: boolean): boolean {
+  if (t < lastT) {
+    throw new AppendError(`out of order sample: ${t} is before the series' last sample at ${lastT}`, 'out_of_order');
+  }
+  if (t === lastT) {
+    if (stale === lastStale && (stale || Object.is(v, lastV))) return false;
+    throw new AppendError(`duplicate sample for timestamp ${t} with a different value`, 'duplicate');
+  }
+  return true;
+}
+
 export interface ClosedChunk {
   readonly bytes: Uint8Array;
   readonly minT: number;
@@ -45,13 +60,7 @@ export class MemSeries {
    * of the last sample, which Prometheus accepts and ignores.
    */
   append(t: number, v: number, stale: boolean, nextSeq: () => number): ClosedChunk | null | false {
-    if (t < this.lastT) {
-      throw new AppendError(`out of order sample: ${t} is before the series' last sample at ${this.lastT}`, 'out_of_order');
-    }
-    if (t === this.lastT) {
-      if (stale === this.lastStale && (stale || Object.is(v, this.lastV))) return false;
-      throw new AppendError(`duplicate sample for timestamp ${t} with a different value`, 'duplicate');
-    }
+    if (!appendable(this.lastT, this.lastV, this.lastStale, t, v, stale)) return false;
     let cut: ClosedChunk | null = null;
     if (this.app && (this.app.numSamples >= SAMPLES_PER_CHUNK || t >= this.headEnd)) cut = this.cut(nextSeq());
     if (!this.app) {
@@ -64,6 +73,11 @@ export class MemSeries {
     this.lastV = v;
     this.lastStale = stale;
     return cut;
+  }
+
+  /** The last float sample (t -Infinity when there is none). */
+  last(): { t: number; v: number; stale: boolean } {
+    return { t: this.lastT, v: this.lastV, stale: this.lastStale };
   }
 
   /** Whether the last sample is a staleness marker. */

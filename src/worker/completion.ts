@@ -43,7 +43,7 @@ export class HeadCompletionClient implements PrometheusClient {
       }
     }
     const t = this.now();
-    return this.head.select(ms, t - LOOKBACK_MS, t);
+    return this.head.select(ms, { start: t - LOOKBACK_MS, end: t });
   }
 
   async labelNames(metricName?: string): Promise<string[]> {

@@ -25,7 +25,7 @@ function setup(rules: string) {
   const mgr = new RuleManager({
     clock,
     files,
-    appender: head,
+    appendable: head,
     querier: head,
     query: (expr, ts) => engine.instantQuery(head, expr, ts),
     notify: (alerts) => void sent.push(alerts),
@@ -310,7 +310,7 @@ describe('group settings', () => {
     if (v.type !== 'vector') throw new Error(v.type);
     expect(labelsToRecord(v.samples[0].metric)).toEqual({ __name__: 'temp:max', team: 'web', tier: 'back' });
     // Stamped and computed a minute before the evaluation.
-    const r = head.select([new Matcher('=', '__name__', 'temp:max')], 0, Infinity)[0];
+    const r = head.select([new Matcher('=', '__name__', 'temp:max')], { start: 0, end: Infinity })[0];
     expect(r.t[r.t.length - 1]).toBe(evalTs - 60_000);
     expect(v.samples[0].v).toBe(20 + Math.floor((evalTs - 60_000 - T0) / 60_000) * 10);
   });

@@ -59,7 +59,7 @@ function pool(extra: Partial<ScrapeConfig> = {}): ScrapePool {
 }
 
 function samples(name: string, extra: Matcher[] = []) {
-  return head.select([new Matcher('=', '__name__', name), ...extra], 0, Infinity);
+  return head.select([new Matcher('=', '__name__', name), ...extra], { start: 0, end: Infinity });
 }
 
 describe('scrape pool and loop', () => {

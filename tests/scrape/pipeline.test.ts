@@ -354,7 +354,7 @@ describe('reload', () => {
     expect([after[0].health, after[0].scrapeInterval]).toEqual(['up', 5_000]);
     await clock.advance(30_000);
     // No gap and no staleness marker: up{job="a"} has samples on both sides of the reload.
-    const series = prom.head.select([], T0, clock.now()).find((s) => getLabel(s.labels, '__name__') === 'up' && getLabel(s.labels, 'job') === 'a')!;
+    const series = prom.head.select([], { start: T0, end: clock.now() }).find((s) => getLabel(s.labels, '__name__') === 'up' && getLabel(s.labels, 'job') === 'a')!;
     expect([...series.stale].every((x) => x === 0)).toBe(true);
     expect(series.t.length).toBeGreaterThanOrEqual(3 + 5);
     // The unchanged pool kept its loop, so its scrapes stay on the same phase of the 10 s grid.

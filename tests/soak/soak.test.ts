@@ -88,7 +88,7 @@ describe(`soak: ${HOURS} virtual hour(s)`, () => {
 
       const head = prom.head;
       const name = new Matcher('=', '__name__', 'access_log_total');
-      const series = head.select([name], START, clock.now());
+      const series = head.select([name], { start: START, end: clock.now() });
       const byKey = new Map(series.map((s) => [`${getLabel(s.labels, 'instance')} ${getLabel(s.labels, 'hostname')}`, s]));
       let checked = 0;
       for (const f of fetched) {

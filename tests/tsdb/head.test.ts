@@ -21,7 +21,7 @@ function fill(): Head {
 }
 
 const names = (head: Head, ms: Matcher[]) =>
-  head.select(ms, 0, Infinity).map((s) => s.labels.map((l) => `${l.name}=${l.value}`).join(','));
+  head.select(ms, { start: 0, end: Infinity }).map((s) => s.labels.map((l) => `${l.name}=${l.value}`).join(','));
 
 describe('Head', () => {
   it('selects by all four matcher types with Prometheus semantics', () => {
@@ -48,10 +48,10 @@ describe('Head', () => {
     head.append(ref, 2000, 2);
     head.appendStale(ref, 3000);
     head.append(ref, 4000, 4);
-    const [s] = head.select([new Matcher('=', '__name__', 'g')], 2000, 3000);
+    const [s] = head.select([new Matcher('=', '__name__', 'g')], { start: 2000, end: 3000 });
     expect([...s.t]).toEqual([2000, 3000]);
     expect([...s.stale]).toEqual([0, 1]);
-    expect(head.select([new Matcher('=', '__name__', 'g')], 5000, 6000)).toEqual([]);
+    expect(head.select([new Matcher('=', '__name__', 'g')], { start: 5000, end: 6000 })).toEqual([]);
   });
 
   it('rejects out-of-order samples and different values at the same timestamp', () => {
@@ -75,7 +75,7 @@ describe('Head chunks', () => {
     // 300 samples at 10 s span 50 min: the 120-sample cut decides. A sample past 2 h starts a new chunk.
     head.append(ref, 2 * 3600_000, 1000);
     expect(head.stats().chunks).toBe(4);
-    const [s] = head.select([new Matcher('=', '__name__', 'c')], 1_195_000, 1_215_000);
+    const [s] = head.select([new Matcher('=', '__name__', 'c')], { start: 1_195_000, end: 1_215_000 });
     expect([...s.t]).toEqual([1_200_000, 1_210_000]);
     expect([...s.v]).toEqual([120, 121]);
     const it = head.iterator(ref);
@@ -98,7 +98,7 @@ describe('Head chunks', () => {
     const head = new Head();
     const ref = head.getOrCreate(labelsFromRecord({ __name__: 'g' }));
     head.append(ref, 1000.7, 1);
-    expect([...head.select([new Matcher('=', '__name__', 'g')], 0, 2000)[0].t]).toEqual([1000]);
+    expect([...head.select([new Matcher('=', '__name__', 'g')], { start: 0, end: 2000 })[0].t]).toEqual([1000]);
     expect(() => head.append(99, 2000, 1)).toThrowError('unknown series ref 99');
     expect(() => new Head({ retentionMs: 0 })).toThrowError(/retention must be a positive duration/);
   });
@@ -126,11 +126,11 @@ describe('Head retention of native histograms', () => {
     expect(head.stats()).toMatchObject({ series: 2, samples: 12, minTime: 0 });
 
     head.truncate(5 * 60_000);
-    const h = head.select([new Matcher('=', '__name__', 'h')], 0, Infinity);
+    const h = head.select([new Matcher('=', '__name__', 'h')], { start: 0, end: Infinity });
     expect(h[0].t[0]).toBe(5 * 60_000);
     expect(h[0].h).toHaveLength(5);
     // The mixed series lost its float chunk and its one histogram: it is gone, start timestamp and all.
-    expect(head.select([new Matcher('=', '__name__', 'm')], 0, Infinity)).toEqual([]);
+    expect(head.select([new Matcher('=', '__name__', 'm')], { start: 0, end: Infinity })).toEqual([]);
     expect(head.stats()).toMatchObject({ series: 1, samples: 5, minTime: 5 * 60_000 });
 
     head.truncate(Infinity);
@@ -154,7 +154,7 @@ describe('Head retention', () => {
     // Retention runs hourly, so up to an hour more than the 2 h retention may remain.
     expect(st.minTime).toBeGreaterThanOrEqual(4 * HOUR - 3 * HOUR);
     expect(head.labelValues('instance')).toEqual(['a']);
-    expect(head.select([new Matcher('=', '__name__', 'up')], 0, 4 * HOUR).map((s) => s.labels[1].value)).toEqual(['a']);
+    expect(head.select([new Matcher('=', '__name__', 'up')], { start: 0, end: 4 * HOUR }).map((s) => s.labels[1].value)).toEqual(['a']);
     // A scrape loop that still holds the dropped ref can append again; the series comes back under it.
     head.append(gone, 4 * HOUR + 1000, 2);
     expect(head.labelValues('instance')).toEqual(['a', 'b']);
@@ -170,7 +170,7 @@ describe('Head retention', () => {
     expect(head.retentionMs).toBe(2 * HOUR);
     // Whole chunks go: the oldest kept chunk may start up to one chunk (120 samples) before the boundary.
     expect(head.stats().minTime).toBeGreaterThanOrEqual(8 * HOUR - 120 * 60_000);
-    expect(head.select([new Matcher('=', '__name__', 'up')], 0, 6 * HOUR)).toEqual([]);
+    expect(head.select([new Matcher('=', '__name__', 'up')], { start: 0, end: 6 * HOUR })).toEqual([]);
     expect(() => head.setRetention(-1)).toThrowError('retention must be a positive duration, got -1 ms');
     expect(head.retentionMs).toBe(2 * HOUR);
   });
@@ -253,7 +253,7 @@ describe('Head against a plain model', () => {
         const mint = model[Math.min(a, model.length - 1)].t;
         const maxt = model[Math.min(b, model.length - 1)].t;
         const want = model.filter((s) => s.t >= mint && s.t <= maxt);
-        const got = head.select([new Matcher('=', '__name__', 'm')], mint, maxt);
+        const got = head.select([new Matcher('=', '__name__', 'm')], { start: mint, end: maxt });
         if (want.length === 0) {
           expect(got).toEqual([]);
           return;
@@ -273,11 +273,11 @@ describe('start timestamps', () => {
     head.append(ref, 1000, 1, 500);
     head.append(ref, 2000, 2);
     head.append(ref, 3000, 3, 2500);
-    const [s] = head.select([new Matcher('=', '__name__', 'c')], 0, 5000);
+    const [s] = head.select([new Matcher('=', '__name__', 'c')], { start: 0, end: 5000 });
     expect(Array.from(s.st!)).toEqual([500, 0, 2500]);
     const other = head.getOrCreate(labelsFromRecord({ __name__: 'd' }));
     head.append(other, 1000, 1);
-    expect(head.select([new Matcher('=', '__name__', 'd')], 0, 5000)[0].st).toBeUndefined();
+    expect(head.select([new Matcher('=', '__name__', 'd')], { start: 0, end: 5000 })[0].st).toBeUndefined();
   });
 
   it('are dropped with the chunks retention drops', () => {
@@ -286,7 +286,7 @@ describe('start timestamps', () => {
     const hour = 3600_000;
     for (let t = 0; t <= 5 * hour; t += hour) head.append(ref, t, t, t - 1);
     head.truncate(3 * hour);
-    const [s] = head.select([new Matcher('=', '__name__', 'c')], 0, 6 * hour);
+    const [s] = head.select([new Matcher('=', '__name__', 'c')], { start: 0, end: 6 * hour });
     expect(Array.from(s.t).map((t, i) => s.st![i] - t)).toEqual(Array.from(s.t, () => -1));
   });
 });

@@ -10,7 +10,7 @@ import { loadHead, META_KEY, SNAPSHOT_VERSION } from '../../src/tsdb/persist/sna
 const ALL = [new Matcher('=~', '__name__', '.+')];
 
 function dump(head: Head) {
-  return head.select(ALL, -Infinity, Infinity).map((s) => ({
+  return head.select(ALL, { start: -Infinity, end: Infinity }).map((s) => ({
     labels: s.labels,
     t: [...s.t],
     v: [...s.v],
@@ -51,18 +51,18 @@ describe('head snapshots', () => {
     const first = await loadHead((await openStore('h', factory)).store);
     mixed(first.head, 0, 3 * 3600_000);
     await first.save(7);
-    const before = first.head.select(ALL, -Infinity, Infinity);
+    const before = first.head.select(ALL, { start: -Infinity, end: Infinity });
     expect(before.filter((s) => s.h).length).toBe(3);
     expect(before.filter((s) => s.st).length).toBe(3);
 
     const again = await loadHead((await openStore('h', factory)).store);
     expect(again.status().restored).toMatchObject({ kind: 'restored', series: 6, samples: first.head.stats().samples });
-    expect(again.head.select(ALL, -Infinity, Infinity)).toStrictEqual(before);
+    expect(again.head.select(ALL, { start: -Infinity, end: Infinity })).toStrictEqual(before);
     expect(again.head.stats()).toEqual(first.head.stats());
     // Hints came back as stored, and the restored columns keep taking appends.
     const hist = again.head.getOrCreate(labelsFromRecord({ __name__: 'latency_seconds', job: 'api' }));
     again.head.appendHistogram(hist, 3 * 3600_000, new FloatHistogram(3, 1e-128, 0, 0, 0));
-    const last = again.head.select([new Matcher('=', '__name__', 'latency_seconds')], 3 * 3600_000, Infinity)[0];
+    const last = again.head.select([new Matcher('=', '__name__', 'latency_seconds')], { start: 3 * 3600_000, end: Infinity })[0];
     expect(last.h?.[0]?.hint).toBe('reset');
   });
 
@@ -72,11 +72,11 @@ describe('head snapshots', () => {
     mixed(p.head, 0, 5 * 3600_000);
     // Retention now, as the restore applies it (the live head truncates at most hourly).
     p.head.setRetention(3600_000);
-    expect(p.head.select(ALL, -Infinity, 3600_000).filter((s) => s.st && !s.h)).toEqual([]);
+    expect(p.head.select(ALL, { start: -Infinity, end: 3600_000 }).filter((s) => s.st && !s.h)).toEqual([]);
     await p.save();
     const restored = await loadHead(store);
     expect(restored.head.retentionMs).toBe(3600_000);
-    expect(restored.head.select(ALL, -Infinity, Infinity)).toStrictEqual(p.head.select(ALL, -Infinity, Infinity));
+    expect(restored.head.select(ALL, { start: -Infinity, end: Infinity })).toStrictEqual(p.head.select(ALL, { start: -Infinity, end: Infinity }));
   });
 
   for (const column of ['histograms', 'startTimestamps'] as const) {

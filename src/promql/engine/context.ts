@@ -1,7 +1,7 @@
 // What every node's evaluation shares: the query's context (querier, bounds, limits, annotations) and the steps
 // of the evaluation at hand, with the sample budget and deadline checks.
 
-import type { Querier } from '../../tsdb/head.ts';
+import type { Querier } from '../../storage/interface.ts';
 import type { Expr, SubqueryExpr, VectorSelector } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import type { Annotations } from './annotations.ts';

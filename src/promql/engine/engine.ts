@@ -2,7 +2,7 @@
 // and hands it to an Evaluator (evaluator.ts) over the query's steps, one step for an instant query.
 
 import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
-import type { Querier } from '../../tsdb/head.ts';
+import type { Querier } from '../../storage/interface.ts';
 import { children, exprType, type Expr, type MatrixSelector, type SubqueryExpr } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';

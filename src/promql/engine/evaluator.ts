@@ -182,7 +182,7 @@ export class Evaluator extends StepContext {
     // Info series are looked up at the time the base samples come from (after its offset and @).
     const times = Array.from({ length: n }, (_, k) => this.sourceTime(e.args[0], this.start + k * this.interval));
     const lookback = this.ctx.lookbackDelta;
-    const infos = this.ctx.querier.select(spec.selectMatchers, Math.min(...times) - lookback + 1, Math.max(...times));
+    const infos = this.ctx.querier.select(spec.selectMatchers, { start: Math.min(...times) - lookback + 1, end: Math.max(...times) });
     this.count(infos.reduce((a, s) => a + s.t.length, 0));
     const cursors = new Int32Array(base.length);
     const collector = new SeriesCollector();

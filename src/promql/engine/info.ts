@@ -3,7 +3,7 @@
 
 import { LabelsBuilder, METRIC_NAME, formatLabels, getLabel, type Labels } from '../../model/labels/labels.ts';
 import { Matcher } from '../../model/labels/matcher.ts';
-import type { SeriesData } from '../../tsdb/head.ts';
+import type { SeriesData } from '../../storage/interface.ts';
 import { PromQLError, type Sample } from '../value.ts';
 import { isNameDropped, markNameDropped } from './labelcache.ts';
 

@@ -1,8 +1,7 @@
 // Selectors: what a vector or matrix selector reads from the querier, and an instant vector selector's value at
 // each step (the latest sample within the lookback delta).
 
-import { compareLabels } from '../../model/labels/labels.ts';
-import type { SeriesData } from '../../tsdb/head.ts';
+import type { SeriesData } from '../../storage/interface.ts';
 import { children, type Expr, type MatrixSelector, type VectorSelector } from '../parser/ast.ts';
 import type { StepContext } from './context.ts';
 import { interpolateHistogram, metricName, mixedExpCustom, mixedFloatsHistograms } from './histogram_functions.ts';
@@ -31,10 +30,9 @@ function withoutResetHints(s: SeriesData): SeriesData {
   };
 }
 
-export function select(sc: StepContext, vs: VectorSelector, mint: number, maxt: number): SeriesData[] {
-  let series = sc.ctx.querier.select(vs.matchers, mint, maxt);
+export function select(sc: StepContext, vs: VectorSelector, mint: number, maxt: number, range?: number): SeriesData[] {
+  let series = sc.ctx.querier.select(vs.matchers, { start: mint, end: maxt, step: sc.ctx.queryStep, range });
   if (!sc.ctx.statsSelectors.has(vs)) series = series.map(withoutResetHints);
-  series.sort((a, b) => compareLabels(a.labels, b.labels));
   let n = 0;
   for (const s of series) n += s.t.length;
   sc.count(n);
@@ -52,7 +50,13 @@ export function vectorSelector(sc: StepContext, vs: VectorSelector, asTimestamp:
   const data = select(sc, vs, Math.min(firstRef, lastRef) - vs.offset - lookback + 1, Math.max(firstRef, lastRef) - vs.offset + ahead);
   const n = sc.steps();
   const out: StepSeries[] = [];
+  const plain = !vs.smoothed && !asTimestamp && !asStart && vs.timestamp === null && vs.startOrEnd !== 'start' && vs.startOrEnd !== 'end';
   for (const s of data) {
+    if (plain && !s.h) {
+      const res = latestAtSteps(s, sc.start, sc.interval, n, vs.offset, lookback);
+      if (res) out.push(res);
+      continue;
+    }
     const res: StepSeries = { metric: s.labels, t: [], v: [] };
     const hs = asTimestamp ? undefined : s.h;
     if (hs) res.h = [];
@@ -100,6 +104,34 @@ export function vectorSelector(sc: StepContext, vs: VectorSelector, asTimestamp:
   return out;
 }
 
+// The common case of a float series without @ or smoothing: one forward pass, into arrays sized for every step
+// (trimmed after), so nothing grows while the steps are walked.
+function latestAtSteps(s: SeriesData, start: number, interval: number, n: number, offset: number, lookback: number): StepSeries | null {
+  const st = s.t;
+  const len = st.length;
+  const t: number[] = n <= MAX_PREALLOCATED ? new Array<number>(n) : [];
+  const v: number[] = n <= MAX_PREALLOCATED ? new Array<number>(n) : [];
+  let m = 0;
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    const ts = start + k * interval;
+    const at = ts - offset;
+    while (j < len && st[j] <= at) j++;
+    const i = j - 1;
+    if (i < 0 || st[i] <= at - lookback || s.stale[i]) continue;
+    t[m] = ts;
+    v[m] = s.v[i];
+    m++;
+  }
+  if (m === 0) return null;
+  t.length = m;
+  v.length = m;
+  return { metric: s.labels, t, v };
+}
+
+// Arrays longer than this are grown instead (V8 makes very long preallocated arrays slow dictionaries).
+const MAX_PREALLOCATED = 1 << 15;
+
 /** The samples a matrix selector covers across all steps, staleness markers removed. */
 export function matrixSelectorSeries(sc: StepContext, arg: MatrixSelector): RangeSeries[] {
   const vs = arg.vectorSelector;
@@ -109,5 +141,5 @@ export function matrixSelectorSeries(sc: StepContext, arg: MatrixSelector): Rang
   const before = vs.anchored || vs.smoothed ? lookback : 0;
   const mint = Math.min(a, b) - vs.offset - arg.range - before + 1;
   const maxt = Math.max(a, b) - vs.offset + (vs.smoothed ? lookback : 0);
-  return select(sc, vs, mint, maxt).map(withoutStale);
+  return select(sc, vs, mint, maxt, arg.range).map(withoutStale);
 }

@@ -2,7 +2,7 @@
 // series, and the result series a query returns.
 
 import { compareLabels, type Labels } from '../../model/labels/labels.ts';
-import type { SeriesData } from '../../tsdb/head.ts';
+import type { SeriesData } from '../../storage/interface.ts';
 import { PromQLError, type Sample, type Series } from '../value.ts';
 import { finalLabels, keyOf } from './labelcache.ts';
 import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
