@@ -97,10 +97,13 @@ async function boot(target: HTMLElement): Promise<void> {
   addEventListener('pagehide', () => void persistence.save());
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && void persistence.save());
 
-  const live = new Live(clock, [prom, world, alertmanager, incidents]);
+  // Drills read their files on first use and drive the same world, Prometheus and incidents.
+  const [{ Drills }, { loadDrills }, { readBundledDrill }] = await Promise.all([import('./drills/run.ts'), import('./drills/content.ts'), import('./ui/drills/bundle.ts')]);
+  const drills = new Drills(() => loadDrills(readBundledDrill), { clock, world, prom, incidents, store });
+  const live = new Live(clock, [prom, world, alertmanager, incidents, drills]);
   target.replaceChildren();
   const datasource = new DatasourceState(prom, store);
-  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable, persistence, alertmanager, incidents, datasource } } });
+  mount(App, { target, props: { app: { clock, prom, world, live, store, storeUnavailable, persistence, alertmanager, incidents, drills, datasource } } });
   live.play();
 }
 

@@ -18,6 +18,7 @@ import type { DatasourceState } from './datasource/source.svelte.ts';
 import type { Live } from './live.svelte.ts';
 import type { AlertmanagerView } from './alertmanager/view.ts';
 import type { IncidentsView } from './incidents/view.ts';
+import type { DrillsView } from '../drills/view.ts';
 import type { NotifierView, RulesView } from './rules/view.ts';
 
 export interface PrometheusView {
@@ -94,6 +95,8 @@ export interface AppContext {
   readonly alertmanager: AlertmanagerView;
   /** Faults the learner pushes the world into. */
   readonly incidents: IncidentsView;
+  /** Incident drills: start one, diagnose it, read its debrief (async, so it can live behind a worker). */
+  readonly drills: DrillsView;
   /** Where queries go: the in-browser Prometheus or a real server the learner connected. */
   readonly datasource: DatasourceState;
 }

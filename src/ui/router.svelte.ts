@@ -1,6 +1,6 @@
 // Hash routing: #/query, #/targets, #/service-discovery, #/config.
 
-export const ROUTES = ['query', 'explorer', 'targets', 'service-discovery', 'tsdb-status', 'rules', 'alerts', 'alertmanager', 'dashboards', 'logs', 'config', 'graduation'] as const;
+export const ROUTES = ['query', 'explorer', 'targets', 'service-discovery', 'tsdb-status', 'rules', 'alerts', 'alertmanager', 'dashboards', 'logs', 'drills', 'config', 'graduation'] as const;
 export type Route = (typeof ROUTES)[number];
 
 // A page may carry its state after a `?` (#/query?g0.expr=up); the route is the part before it.
