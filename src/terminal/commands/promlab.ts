@@ -3,6 +3,7 @@
 
 import { INCIDENT_KINDS, IncidentError, type IncidentKind } from '../../sim/incidents/kinds.ts';
 import { columns, humanDuration } from '../format.ts';
+import { DRILL_USAGE, drill } from './drill.ts';
 import type { Command, CommandContext } from './types.ts';
 
 const USAGE = `Usage:
@@ -10,7 +11,7 @@ const USAGE = `Usage:
   promlab incident start KIND         push the world into an incident
   promlab incident stop KIND          recover from it
   promlab traffic [RPS]               show or set the users' steady requests per second to image-gallery
-
+${DRILL_USAGE}
 Incidents: ${INCIDENT_KINDS.join(', ')}
 `;
 
@@ -81,17 +82,19 @@ function traffic(ctx: CommandContext, args: readonly string[]): number {
 
 export const promlab: Command = {
   name: 'promlab',
-  usage: 'promlab incident ls|start|stop [KIND] | traffic [RPS]',
-  summary: 'push the simulated apps into an incident and back; set user traffic',
+  usage: 'promlab incident ls|start|stop [KIND] | traffic [RPS] | drill list|start|show|hint|submit|end',
+  summary: 'push the simulated apps into an incident and back; set user traffic; run incident drills',
   async run(ctx) {
     const [group, ...rest] = ctx.args;
     if (group === 'incident') return incident(ctx, rest);
     if (group === 'traffic') return traffic(ctx, rest);
+    if (group === 'drill') return drill(ctx, rest);
     (group === undefined || group === 'help' ? ctx.out : ctx.err)(USAGE);
     return group === undefined || group === 'help' ? 0 : 2;
   },
   complete: (before) => {
-    if (before.length === 0) return ['incident', 'traffic'];
+    if (before.length === 0) return ['incident', 'traffic', 'drill'];
+    if (before[0] === 'drill' && before.length === 1) return ['list', 'start', 'show', 'hint', 'submit', 'end'];
     if (before[0] === 'incident' && before.length === 1) return ['ls', 'start', 'stop'];
     if (before[0] === 'incident' && before.length === 2 && (before[1] === 'start' || before[1] === 'stop')) return INCIDENT_KINDS;
     return [];

@@ -27,7 +27,7 @@ export class TerminalSession {
   private recall = -1;
 
   constructor(private readonly app: AppContext) {
-    this.shell = new Shell({ world: app.world, prom: app.prom, clock: app.clock, fetch: (...a) => fetch(...a), incidents: app.incidents });
+    this.shell = new Shell({ world: app.world, prom: app.prom, clock: app.clock, fetch: (...a) => fetch(...a), incidents: app.incidents, drills: app.drills });
     app.store
       .get<HistoryEntry[]>(HISTORY_KEY)
       .then((saved) => {
