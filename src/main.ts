@@ -8,6 +8,7 @@ import { mount } from 'svelte';
 import { VirtualClock } from './clock/clock.ts';
 import type { Silence } from './alertmanager/types.ts';
 import { Files } from './files/files.ts';
+import { keepWorldState } from './sim/persist.ts';
 import { openStore } from './kvstore/store.ts';
 import App from './ui/App.svelte';
 import { DatasourceState } from './ui/datasource/source.svelte.ts';
@@ -45,6 +46,7 @@ async function boot(target: HTMLElement): Promise<void> {
   const persistence = await loadHead(store);
   const clock = new VirtualClock(Math.max(Date.now(), persistence.head.stats().maxTime + 1));
   const world = new World({ clock, seed: 1 });
+  await keepWorldState(world, store, (err) => persistence.fail(err));
 
   // file_sd target files and rule files live on an in-page disk that Prometheus watches.
   const files = new Files({ ...DEFAULT_FILES, [DEFAULT_RULES_PATH]: DEFAULT_RULES_YAML });

@@ -4,31 +4,15 @@
 import { labelsToRecord } from '../model/labels/labels.ts';
 import type { Value } from '../promql/index.ts';
 import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
+import { formatFloat } from '../model/strconv.ts';
+
+/** Sample values as Prometheus writes them: the shortest decimal, never in exponent notation. */
+const f = (v: number): string => formatFloat(v, 'f');
 
 export type ResultType = Value['type'];
 
-/** The shortest decimal that reads back as v, never in exponent notation (Go's 'f' format with precision -1). */
-export function formatFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  if (Object.is(v, -0)) return '-0';
-  const s = String(v);
-  const e = s.indexOf('e');
-  if (e < 0) return s;
-  const neg = s.startsWith('-');
-  const mantissa = s.slice(neg ? 1 : 0, e);
-  const dot = mantissa.indexOf('.');
-  const digits = mantissa.replace('.', '');
-  const point = (dot < 0 ? mantissa.length : dot) + Number(s.slice(e + 1));
-  let out: string;
-  if (point <= 0) out = '0.' + '0'.repeat(-point) + digits;
-  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
-  else out = digits.slice(0, point) + '.' + digits.slice(point);
-  return (neg ? '-' : '') + out;
-}
 
-const point = (t: number, v: number): [number, string] => [t / 1000, formatFloat(v)];
+const point = (t: number, v: number): [number, string] => [t / 1000, f(v)];
 
 /**
  * A native histogram as Prometheus' API writes it: count, sum and the populated buckets as
@@ -41,11 +25,11 @@ export function histogramJSON(h: FloatHistogram): { count: string; sum: string; 
     .filter((b) => b.count !== 0)
     .map((b): [number, string, string, string] => [
       b.lowerInclusive ? (b.upperInclusive ? 3 : 1) : b.upperInclusive ? 0 : 2,
-      formatFloat(b.lower),
-      formatFloat(b.upper),
-      formatFloat(b.count),
+      f(b.lower),
+      f(b.upper),
+      f(b.count),
     ]);
-  return buckets.length ? { count: formatFloat(h.count), sum: formatFloat(h.sum), buckets } : { count: formatFloat(h.count), sum: formatFloat(h.sum) };
+  return buckets.length ? { count: f(h.count), sum: f(h.sum), buckets } : { count: f(h.count), sum: f(h.sum) };
 }
 
 // A range series: float points under `values`, histogram points under `histograms`, as Prometheus splits them.

@@ -1,20 +1,13 @@
 // /api/v1/rules and /api/v1/alerts from the rule manager's status, in Prometheus' JSON: times as RFC 3339, alert
 // values in Go's %e form, empty optional fields left out.
 
+import { formatFloat } from '../model/strconv.ts';
 import type { AlertStatus, RuleGroupStatus, RuleStatus } from '../rules/types.ts';
 import { rfc3339 } from './targets.ts';
 
 /** Go's zero time, which Prometheus reports for a rule not evaluated yet. */
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
-/** strconv.FormatFloat(v, 'e', -1, 64): shortest mantissa, exponent with a sign and at least two digits. */
-export function formatExp(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
-  const [mantissa, exp] = v.toExponential().split('e');
-  const n = Number(exp);
-  return `${mantissa}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
-}
 
 export function alertJSON(a: AlertStatus): Record<string, unknown> {
   return {
@@ -23,7 +16,7 @@ export function alertJSON(a: AlertStatus): Record<string, unknown> {
     state: a.state,
     activeAt: rfc3339(a.activeAt),
     ...(a.keepFiringSince !== null ? { keepFiringSince: rfc3339(a.keepFiringSince) } : {}),
-    value: formatExp(a.value),
+    value: formatFloat(a.value, 'e'),
   };
 }
 

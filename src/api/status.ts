@@ -2,7 +2,8 @@
 // in Prometheus' JSON shapes. Go process details that have no counterpart in a page are fixed, plausible values.
 
 import { QUERY_TIMEOUT_MS } from '../server/prometheus.ts';
-import { formatDuration } from '../config/duration.ts';
+import { formatDuration } from '../model/duration.ts';
+import { DEFAULT_LOOKBACK_DELTA_MS } from '../model/lookback.ts';
 import type { AlertmanagerStatus } from '../rules/notifier.ts';
 import type { Head } from '../tsdb/head.ts';
 import { rfc3339 } from './targets.ts';
@@ -22,7 +23,6 @@ export const BUILD_INFO = {
 
 // Durations print like model.Duration.String() ("15d", not "2w1d"). The engine runs on its defaults
 // (src/promql/engine/engine.ts, new Engine() without options); these are the flags that would set them.
-const LOOKBACK_DELTA_MS = 5 * 60_000;
 const MAX_SAMPLES = 50_000_000;
 
 /** Go's time.Time zero value. */
@@ -36,7 +36,7 @@ export function flagsData(retentionMs: number): Record<string, string> {
     'enable-feature': '',
     'log.format': 'logfmt',
     'log.level': 'info',
-    'query.lookback-delta': formatDuration(LOOKBACK_DELTA_MS),
+    'query.lookback-delta': formatDuration(DEFAULT_LOOKBACK_DELTA_MS),
     'query.max-concurrency': '20',
     'query.max-samples': String(MAX_SAMPLES),
     'query.timeout': formatDuration(QUERY_TIMEOUT_MS),

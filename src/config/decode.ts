@@ -3,7 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { ConfigError } from './types.ts';
-import { DurationError, parseDuration } from './duration.ts';
+import { DurationError, parseDuration } from '../model/duration.ts';
 
 /** A mapping entry whose key is known to the section that read it. */
 export interface Field {

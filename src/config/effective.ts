@@ -3,7 +3,7 @@
 // Field order and omitted empties follow Prometheus' Go structs (`omitempty`).
 
 import { stringify } from 'yaml';
-import { formatDuration } from './duration.ts';
+import { formatDuration } from '../model/duration.ts';
 import type { Config, ScrapeConfig, StaticConfig } from './types.ts';
 import type { RelabelConfig } from '../relabel/relabel.ts';
 

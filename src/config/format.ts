@@ -1,8 +1,6 @@
 // Renders config check results the way `promtool check config` prints them.
 import type { ConfigError } from './types.ts';
 
-export { formatDuration } from './duration.ts';
-
 /** "Checking prometheus.yml" then "  SUCCESS: …" or "  FAILED: …" with one `line:col: message` per error. */
 export function formatConfigErrors(errors: readonly ConfigError[], fileName = 'prometheus.yml'): string {
   const header = `Checking ${fileName}`;

@@ -1,7 +1,7 @@
 // Grafana time ranges (`now-15m` … `now`, or absolute instants) and refresh intervals, resolved on the virtual
 // clock's "now".
 
-import { DurationError, parseDuration } from '../config/duration.ts';
+import { DurationError, parseDuration } from '../model/duration.ts';
 import type { TimeRange } from './model.ts';
 
 export const QUICK_RANGES = ['now-5m', 'now-15m', 'now-1h', 'now-6h'] as const;

@@ -11,6 +11,8 @@ export class DatasourceError extends Error {
   constructor(
     readonly problem: ConnectionProblem,
     message: string,
+    /** What the UI needs to word the problem in the learner's language ({server}, {origin}); the message is English. */
+    readonly params: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'DatasourceError';
@@ -97,11 +99,13 @@ export class RemoteDatasource implements Datasource {
     try {
       await this.fetchFn(url, { mode: 'no-cors' });
     } catch {
-      return new DatasourceError('unreachable', `${this.name} cannot be reached: is the server running, and is the URL right?`);
+      return new DatasourceError('unreachable', `${this.name} cannot be reached: is the server running, and is the URL right?`, { server: this.name });
     }
+    const origin = globalThis.location?.origin ?? '.*';
     return new DatasourceError(
       'cors',
-      `${this.name} answered, but the browser refused to show the answer to this page (CORS). Start Prometheus with --web.cors.origin='${globalThis.location?.origin ?? '.*'}'.`,
+      `${this.name} answered, but the browser refused to show the answer to this page (CORS). Start Prometheus with --web.cors.origin='${origin}'.`,
+      { server: this.name, origin },
     );
   }
 }

@@ -1,15 +1,16 @@
 // One-sentence descriptions of PromQL functions, in Korean and English, after Prometheus' function documentation.
 // Functions not listed get a description built from their signature.
 
+import { withParticle } from '../i18n/particles.ts';
 import type { Localized } from './localized.ts';
 
 // The date functions read each sample's value as a Unix time (or the evaluation time, without an argument).
 const dateFn = (ko: string, en: string): Localized => ({
-  ko: `각 샘플 값을 Unix 시각(UTC)으로 보고 ${ko}을(를) 돌려줍니다. 인자가 없으면 평가 시각을 씁니다.`,
+  ko: `각 샘플 값을 Unix 시각(UTC)으로 보고 ${withParticle(ko, '을')} 돌려줍니다. 인자가 없으면 평가 시각을 씁니다.`,
   en: `Reads each sample value as a Unix time (UTC) and returns its ${en}; without an argument it uses the evaluation time.`,
 });
 
-const mathFn = (ko: string, en: string): Localized => ({ ko: `각 샘플 값의 ${ko}을(를) 계산합니다.`, en: `Computes the ${en} of each sample value.` });
+const mathFn = (ko: string, en: string): Localized => ({ ko: `각 샘플 값의 ${withParticle(ko, '을')} 계산합니다.`, en: `Computes the ${en} of each sample value.` });
 
 // The *_over_time aggregations work on each series' samples in the range.
 const overTime = (ko: string, en: string): Localized => ({ ko: `시리즈마다 범위 안 ${ko}`, en: `${en} in the range, per series.` });
@@ -53,10 +54,10 @@ export const FUNCTION_TEXT: Record<string, Localized> = {
     ko: '히스토그램에서 두 경계 사이에 든 관측값의 비율을 추정합니다.',
     en: 'Estimates the fraction of observations between the two bounds of a histogram.',
   },
-  sort_by_label: { ko: '주어진 라벨 값의 순서로 정렬합니다.', en: 'Sorts by the values of the given labels.' },
-  sort_by_label_desc: { ko: '주어진 라벨 값의 역순으로 정렬합니다.', en: 'Sorts by the values of the given labels, descending.' },
+  sort_by_label: { ko: '주어진 레이블 값의 순서로 정렬합니다.', en: 'Sorts by the values of the given labels.' },
+  sort_by_label_desc: { ko: '주어진 레이블 값의 역순으로 정렬합니다.', en: 'Sorts by the values of the given labels, descending.' },
   info: {
-    ko: '같은 식별 라벨(기본은 instance, job)을 가진 info 메트릭(예: target_info)의 데이터 라벨을 각 시리즈에 붙입니다.',
+    ko: '같은 식별 레이블(기본은 instance, job)을 가진 info 메트릭(예: target_info)의 데이터 레이블을 각 시리즈에 붙입니다.',
     en: 'Adds the data labels of info metrics (such as target_info) that share the identifying labels (instance and job by default) to each series.',
   },
   rate: {
@@ -91,7 +92,7 @@ export const FUNCTION_TEXT: Record<string, Localized> = {
   last_over_time: overTime('마지막 샘플을 고릅니다.', 'Takes the last sample'),
   quantile_over_time: overTime('샘플의 φ-분위수를 계산합니다.', 'Computes the φ-quantile of the samples'),
   histogram_quantile: {
-    ko: '클래식 히스토그램의 _bucket 시리즈(le 라벨)에서 φ-분위수를 추정합니다. 버킷 안에서는 선형 보간합니다. le를 뺀 라벨이 같은 버킷끼리 한 히스토그램이 됩니다.',
+    ko: '클래식 히스토그램의 _bucket 시리즈(le 레이블)에서 φ-분위수를 추정합니다. 버킷 안에서는 선형 보간합니다. le를 뺀 레이블이 같은 버킷끼리 한 히스토그램이 됩니다.',
     en: 'Estimates the φ-quantile from a classic histogram\'s _bucket series (the le label), interpolating linearly inside a bucket. Buckets whose labels other than le agree form one histogram.',
   },
   abs: { ko: '각 샘플 값을 절댓값으로 바꿉니다.', en: 'Replaces each sample value by its absolute value.' },
@@ -106,7 +107,7 @@ export const FUNCTION_TEXT: Record<string, Localized> = {
   },
   time: { ko: '평가 시각을 Unix 초로 돌려줍니다.', en: 'Returns the evaluation time in Unix seconds.' },
   timestamp: { ko: '각 샘플의 타임스탬프를 Unix 초로 돌려줍니다.', en: 'Returns the timestamp of each sample in Unix seconds.' },
-  vector: { ko: '스칼라를 라벨 없는 시리즈 하나로 바꿉니다.', en: 'Turns a scalar into one series without labels.' },
+  vector: { ko: '스칼라를 레이블 없는 시리즈 하나로 바꿉니다.', en: 'Turns a scalar into one series without labels.' },
   scalar: {
     ko: '시리즈가 정확히 하나면 그 값을, 아니면 NaN을 스칼라로 돌려줍니다.',
     en: 'Returns the value of the only series as a scalar, or NaN when there is not exactly one.',
@@ -114,8 +115,8 @@ export const FUNCTION_TEXT: Record<string, Localized> = {
   sort: { ko: '값이 작은 것부터 정렬합니다 (즉시 쿼리에서만 의미가 있습니다).', en: 'Sorts by value, ascending (meaningful in instant queries only).' },
   sort_desc: { ko: '값이 큰 것부터 정렬합니다.', en: 'Sorts by value, descending.' },
   label_replace: {
-    ko: '원본 라벨 값에 정규식을 맞춰, 맞으면 대상 라벨을 치환 문자열로 설정합니다.',
+    ko: '원본 레이블 값에 정규식을 맞춰, 맞으면 대상 레이블을 치환 문자열로 설정합니다.',
     en: 'Matches a regex against a source label and, if it matches, sets the destination label to the replacement.',
   },
-  label_join: { ko: '여러 라벨 값을 구분자로 이어 새 라벨에 넣습니다.', en: 'Joins several label values with a separator into a new label.' },
+  label_join: { ko: '여러 레이블 값을 구분자로 이어 새 레이블에 넣습니다.', en: 'Joins several label values with a separator into a new label.' },
 };

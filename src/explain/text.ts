@@ -15,6 +15,7 @@ import {
 } from '../promql/index.ts';
 import { FUNCTION_TEXT } from './functions.ts';
 import type { Localized } from './localized.ts';
+import { withParticle } from '../i18n/particles.ts';
 
 const say = (ko: string, en: string): Localized => ({ ko, en });
 const join = (parts: Localized[]): Localized => say(parts.map((p) => p.ko).join(' '), parts.map((p) => p.en).join(' '));
@@ -47,12 +48,12 @@ const AGG: Record<AggregateExpr['op'], Localized> = {
   group: say('값을 모두 1로 하여 그룹만 남깁니다', 'keeps one series of value 1'),
   stddev: say('표준편차를 계산합니다', 'computes the standard deviation'),
   stdvar: say('분산을 계산합니다', 'computes the variance'),
-  topk: say('값이 가장 큰 k개 시리즈를 원래 라벨 그대로 남깁니다', 'keeps the k largest series with their original labels'),
-  bottomk: say('값이 가장 작은 k개 시리즈를 원래 라벨 그대로 남깁니다', 'keeps the k smallest series with their original labels'),
+  topk: say('값이 가장 큰 k개 시리즈를 원래 레이블 그대로 남깁니다', 'keeps the k largest series with their original labels'),
+  bottomk: say('값이 가장 작은 k개 시리즈를 원래 레이블 그대로 남깁니다', 'keeps the k smallest series with their original labels'),
   quantile: say('φ-분위수를 계산합니다', 'computes the φ-quantile'),
   count_values: say('같은 값을 가진 시리즈 수를 값별로 셉니다', 'counts the series per distinct value'),
-  limitk: say('시리즈 k개를 원래 라벨과 값 그대로 남깁니다 (어느 것인지는 정해져 있지 않습니다)', 'keeps k series with their labels and values (which ones is not specified)'),
-  limit_ratio: say('시리즈 중 주어진 비율만큼을 라벨 해시로 골라 그대로 남깁니다', 'keeps the given ratio of the series, picked by a hash of their labels, unchanged'),
+  limitk: say('시리즈 k개를 원래 레이블과 값 그대로 남깁니다 (어느 것인지는 정해져 있지 않습니다)', 'keeps k series with their labels and values (which ones is not specified)'),
+  limit_ratio: say('시리즈 중 주어진 비율만큼을 레이블 해시로 골라 그대로 남깁니다', 'keeps the given ratio of the series, picked by a hash of their labels, unchanged'),
 };
 
 function aggregation(e: AggregateExpr, inputs: number, outputs: number): Localized {
@@ -61,8 +62,8 @@ function aggregation(e: AggregateExpr, inputs: number, outputs: number): Localiz
     e.grouping.length === 0 && !e.without
       ? say('모든 입력 시리즈를 하나로 모아', 'Across all input series, into one result without labels, it')
       : e.without
-        ? say(`라벨 ${labels}을(를) 뺀 나머지 라벨이 같은 시리즈끼리 묶어`, `For each group of series that agree on all labels except ${labels}, it`)
-        : say(`${labels} 값의 조합마다 묶어 (다른 라벨은 버리고)`, `For each distinct value of ${labels} (all other labels are dropped), it`);
+        ? say(`레이블 ${withParticle(labels, '을')} 뺀 나머지 레이블이 같은 시리즈끼리 묶어`, `For each group of series that agree on all labels except ${labels}, it`)
+        : say(`${labels} 값의 조합마다 묶어 (다른 레이블은 버리고)`, `For each distinct value of ${labels} (all other labels are dropped), it`);
   return join([
     say(`${scope.ko} ${AGG[e.op].ko}.`, `${scope.en} ${AGG[e.op].en}.`),
     say(`입력 시리즈 ${inputs}개 → 결과 ${outputs}개.`, `${inputs} input series → ${outputs} output series.`),
@@ -84,8 +85,8 @@ function binary(e: BinaryExpr): Localized {
   const vm = e.matching;
   const on = vm && vm.on ? `on(${vm.matchingLabels.join(', ')})` : vm && vm.matchingLabels.length ? `ignoring(${vm.matchingLabels.join(', ')})` : '';
   const how = on
-    ? say(`${on} 기준으로 라벨이 같은 시리즈끼리 짝짓습니다.`, `Series are paired when their labels agree under ${on}.`)
-    : say('메트릭 이름을 뺀 모든 라벨이 같은 시리즈끼리 짝짓습니다.', 'Series are paired when all their labels except the metric name agree.');
+    ? say(`${on} 기준으로 레이블이 같은 시리즈끼리 짝짓습니다.`, `Series are paired when their labels agree under ${on}.`)
+    : say('메트릭 이름을 뺀 모든 레이블이 같은 시리즈끼리 짝짓습니다.', 'Series are paired when all their labels except the metric name agree.');
   if (isSetOp(op)) {
     const what: Record<string, Localized> = {
       and: say('왼쪽 시리즈 중 오른쪽에 짝이 있는 것만 남깁니다.', 'Keeps the left series that have a partner on the right.'),
@@ -117,14 +118,14 @@ export function explainText(e: Expr, inputs: number, outputs: number, lookback: 
     case 'VectorSelector': {
       const within = formatDuration(lookback);
       return join([
-        say(`라벨이 ${matchers(e)}에 맞는 시리즈마다 ${within} 이내의 가장 최근 샘플 하나를 고릅니다 (instant vector).`, `Selects, for every series whose labels match ${matchers(e)}, its latest sample at most ${within} old (an instant vector).`),
+        say(`레이블이 ${matchers(e)}에 맞는 시리즈마다 ${within} 이내의 가장 최근 샘플 하나를 고릅니다 (instant vector).`, `Selects, for every series whose labels match ${matchers(e)}, its latest sample at most ${within} old (an instant vector).`),
         ...modifiers(e),
         say(`맞는 시리즈 ${outputs}개.`, `${outputs} series match.`),
       ]);
     }
     case 'MatrixSelector':
       return join([
-        say(`라벨이 ${matchers(e.vectorSelector)}에 맞는 시리즈마다 지난 ${formatDuration(e.range)} 동안의 모든 샘플을 고릅니다 (range vector). rate() 같은 함수의 입력입니다.`, `Selects, for every series whose labels match ${matchers(e.vectorSelector)}, all its samples of the last ${formatDuration(e.range)} (a range vector): the input of functions like rate().`),
+        say(`레이블이 ${matchers(e.vectorSelector)}에 맞는 시리즈마다 지난 ${formatDuration(e.range)} 동안의 모든 샘플을 고릅니다 (range vector). rate() 같은 함수의 입력입니다.`, `Selects, for every series whose labels match ${matchers(e.vectorSelector)}, all its samples of the last ${formatDuration(e.range)} (a range vector): the input of functions like rate().`),
         ...modifiers(e.vectorSelector),
       ]);
     case 'SubqueryExpr':

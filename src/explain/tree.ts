@@ -2,6 +2,7 @@
 // canonical PromQL, its own result evaluated at the same instant, and what it does. Selectors report how many
 // series each matcher leaves; vector-to-vector operations report which series matched and which did not.
 
+import { DEFAULT_LOOKBACK_DELTA_MS } from '../model/lookback.ts';
 import type { Matcher } from '../model/labels/matcher.ts';
 import { PromQLError, children, exprType, formatExpr, isSetOp, type BinaryExpr, type Expr, type Sample, type Value, type VectorSelector } from '../promql/index.ts';
 import type { Querier } from '../tsdb/head.ts';
@@ -17,7 +18,6 @@ export interface ExplainContext {
   readonly lookbackDelta?: number;
 }
 
-const DEFAULT_LOOKBACK_DELTA = 5 * 60_000;
 
 /** A selector's matchers applied one after another, with the number of series left after each. */
 export interface SelectorStep {
@@ -57,7 +57,7 @@ export function explain(e: Expr, ctx: ExplainContext): ExplainNode {
     ast: e,
     expr: formatExpr(e),
     type: e.type,
-    text: explainText(e, inputs, outputs, ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA),
+    text: explainText(e, inputs, outputs, ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS),
     result,
     selectorSteps: e.type === 'VectorSelector' ? selectorSteps(e, 0, ctx) : e.type === 'MatrixSelector' ? selectorSteps(e.vectorSelector, e.range, ctx) : undefined,
     recentSeries: e.type === 'MatrixSelector' ? recentSeries(e.vectorSelector, ctx) : undefined,
@@ -83,7 +83,7 @@ function ordered(ms: readonly Matcher[]): Matcher[] {
 
 function selectorSteps(sel: VectorSelector, range: number, ctx: ExplainContext): SelectorStep[] {
   const at = (sel.timestamp ?? ctx.time) - sel.offset;
-  const mint = at - (range > 0 ? range : (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA));
+  const mint = at - (range > 0 ? range : (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS));
   const ms = ordered(sel.matchers);
   // The parser guarantees one matcher that does not match the empty string, and it sorts first, so every prefix selects.
   return ms.map((m, i) => ({ matcher: m.toString(), series: ctx.querier.select(ms.slice(0, i + 1), mint, at).length }));
@@ -91,7 +91,7 @@ function selectorSteps(sel: VectorSelector, range: number, ctx: ExplainContext):
 
 function recentSeries(sel: VectorSelector, ctx: ExplainContext): number {
   const at = (sel.timestamp ?? ctx.time) - sel.offset;
-  return ctx.querier.select(sel.matchers, at - (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA), at).length;
+  return ctx.querier.select(sel.matchers, at - (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS), at).length;
 }
 
 function binaryMatching(e: BinaryExpr, kids: readonly ExplainNode[]): MatchReport | undefined {

@@ -3,6 +3,7 @@
 // dashboards as Grafana JSON, and a README.
 
 import { strToU8, zipSync } from 'fflate';
+import { loadConfig } from '../config/load.ts';
 import { composeYaml } from './compose.ts';
 import { dashboardFileName, dashboardProviderYaml, datasourceYaml } from './grafana.ts';
 import { readme } from './readme.ts';
@@ -14,6 +15,8 @@ export interface ExportInput {
   readonly files: readonly { readonly path: string; readonly text: string }[];
   readonly dashboards: readonly { readonly title: string; readonly json: string }[];
   readonly accesslogReplicas: number;
+  /** The running alertmanager.yml: exported with its service whenever prometheus.yml sends alerts anywhere. */
+  readonly alertmanagerConfig: string;
 }
 
 /** Container folders the compose file mounts, and where their files go in the bundle. */
@@ -31,6 +34,12 @@ export interface Bundle {
   readonly skipped: string[];
 }
 
+/** Whether the config's `alerting.alertmanagers` names any Alertmanager. */
+function sendsAlerts(config: string): boolean {
+  const loaded = loadConfig(config);
+  return loaded.ok && loaded.config.alerting.alertmanagers.length > 0;
+}
+
 export function exportBundle(input: ExportInput): Bundle {
   const entries = new Map<string, string>();
   const skipped: string[] = [];
@@ -43,7 +52,9 @@ export function exportBundle(input: ExportInput): Bundle {
     }
     entries.set(mount[1] + f.path.slice(mount[0].length), f.text);
   }
-  const alertmanager = input.files.some((f) => f.path === ALERTMANAGER_CONFIG);
+  // prometheus.yml posting to Alertmanagers needs one running: the simulated one's config goes with the stack.
+  const alertmanager = sendsAlerts(input.config) || input.files.some((f) => f.path === ALERTMANAGER_CONFIG);
+  if (alertmanager) entries.set('alertmanager/alertmanager.yml', input.alertmanagerConfig);
   entries.set('docker-compose.yml', composeYaml({ accesslogReplicas: input.accesslogReplicas, alertmanager }));
   entries.set('grafana/provisioning/datasources/datasource-prometheus.yaml', datasourceYaml());
   entries.set('grafana/provisioning/dashboards/dashboard-provider.yaml', dashboardProviderYaml());

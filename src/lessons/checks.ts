@@ -2,7 +2,7 @@
 // Docker host and its apps' log lines, the running config and the terminal's history. The same code runs in the page and in tests.
 
 import { loadConfig } from '../config/load.ts';
-import type { LogEntry, LogQuery } from '../logs/store.ts';
+import { LEVELS, type LogEntry } from '../logs/store.ts';
 import { formatDuration, parseDuration } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
 import { judgeAnswer } from './answer.ts';
@@ -16,10 +16,14 @@ export interface PlaygroundState {
   instantQuery(expr: string): Promise<Value>;
   configText(): string;
   history(): readonly { line: string; status: number }[];
-  /** The simulated apps' log lines (what the Logs page shows), oldest first. */
-  logs(q: LogQuery): readonly LogEntry[];
+  /** The log lines the Logs page shows now, or null while it is closed. */
+  logsShown(): readonly LogEntry[] | null;
   /** The virtual clock's time (ms): log lines are stamped with it. */
   now(): number;
+  /** Kinds of the incidents running now. */
+  incidents(): readonly string[];
+  /** Metric names there are, to explain an empty answer. */
+  metricNames(): readonly string[];
 }
 
 const result = (pass: boolean, reason: string, params: Record<string, string | number> = {}): CheckResult => ({ pass, reason, params });
@@ -93,7 +97,7 @@ export async function evaluateCheck(check: Check, pg: PlaygroundState, answer = 
     case 'query':
       return queryCheck(pg, check.expr, check.op, check.value, check.count);
     case 'answer':
-      return judgeAnswer(answer, check.spec, (e) => pg.instantQuery(e));
+      return judgeAnswer(answer, check.spec, (e) => pg.instantQuery(e), pg.metricNames());
     case 'config':
       return configCheck(pg.configText(), check.spec);
     case 'ran': {
@@ -102,9 +106,20 @@ export async function evaluateCheck(check: Check, pg: PlaygroundState, answer = 
       return result(ran, 'ran', { pattern: check.pattern });
     }
     case 'logs': {
+      // Finding the lines is the step: they must be on the Logs page, filtered down to them.
       const { service, level, atLeast, within } = check.spec;
-      const have = pg.logs({ services: [service], minLevel: level, from: pg.now() - within }).length;
-      return result(have >= atLeast, 'logs', { service, level, have, want: atLeast, within: formatDuration(within) });
+      const params = { service, level, want: atLeast, within: formatDuration(within) };
+      const shown = pg.logsShown();
+      if (shown === null) return result(false, 'logs.closed', params);
+      const wanted = (e: LogEntry) => e.service === service && LEVELS.indexOf(e.level) >= LEVELS.indexOf(level);
+      const other = shown.filter((e) => !wanted(e)).length;
+      if (other > 0) return result(false, 'logs.others', { ...params, other });
+      const have = shown.filter((e) => e.time >= pg.now() - within).length;
+      return result(have >= atLeast, 'logs', { ...params, have });
+    }
+    case 'incident': {
+      const running = pg.incidents().includes(check.incident);
+      return result(running, 'incident', { incident: check.incident });
     }
   }
 }

@@ -87,6 +87,11 @@ export class Fields {
     return this.value;
   }
 
+  boolean(): boolean {
+    if (typeof this.value !== 'boolean') this.fail('must be true or false');
+    return this.value;
+  }
+
   list(): Fields[] {
     if (!Array.isArray(this.value)) this.fail('must be a list');
     return this.value.map((_, i) => this.at(i));

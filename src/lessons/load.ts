@@ -3,12 +3,14 @@
 
 import { LEVELS, type LogLevel } from '../logs/store.ts';
 import { parseDuration, parseExpr } from '../promql/index.ts';
+import { INCIDENT_KINDS } from '../sim/incidents/kinds.ts';
 import { SERVICES } from '../sim/world.ts';
 import { ContentError, Fields, splitFrontMatter } from './frontmatter.ts';
 import type { AnswerSpec, Check, CompareOp, ConfigSpec, Lesson, Localized, LogsSpec, Step } from './types.ts';
 
 const COMPARATORS: Record<string, CompareOp> = { equals: '==', atLeast: '>=', atMost: '<=', above: '>', below: '<' };
-const CHECK_KINDS = ['targets', 'containers', 'query', 'answer', 'config', 'ran', 'logs'] as const;
+const CHECK_KINDS = ['targets', 'containers', 'query', 'answer', 'config', 'ran', 'logs', 'incident'] as const;
+const ANSWER_FIELDS = ['sameAs', 'labelsMatter', 'filters', 'series', 'labels', 'distinct', 'uses'];
 
 function promql(f: Fields): string {
   const expr = f.string();
@@ -21,15 +23,18 @@ function promql(f: Fields): string {
 }
 
 export function answerSpec(f: Fields): AnswerSpec {
-  for (const k of f.keys()) if (!['sameAs', 'series', 'labels', 'distinct', 'uses'].includes(k)) f.at(k).fail('unknown field');
+  for (const k of f.keys()) if (!ANSWER_FIELDS.includes(k)) f.at(k).fail('unknown field');
   const spec: AnswerSpec = {
     sameAs: f.optional('sameAs', promql),
+    labelsMatter: f.optional('labelsMatter', (x) => x.boolean()),
+    filters: f.optional('filters', (x) => x.list().map((n) => n.string())),
     series: f.optional('series', (x) => x.number()),
     labels: f.optional('labels', (x) => Object.fromEntries(x.keys().map((k) => [k, x.at(k).string()]))),
     distinct: f.optional('distinct', (x) => x.string()),
     uses: f.optional('uses', (x) => x.list().map((u) => u.string())),
   };
   if (Object.values(spec).every((v) => v === undefined)) f.fail('needs at least one of sameAs, series, labels, distinct, uses');
+  if (spec.labelsMatter !== undefined && spec.sameAs === undefined) f.at('labelsMatter').fail('only means something with sameAs');
   return spec;
 }
 
@@ -91,6 +96,11 @@ function readCheck(f: Fields): Check {
     }
     case 'logs':
       return { kind, spec: logsSpec(v) };
+    case 'incident': {
+      const incident = v.string();
+      if (!(INCIDENT_KINDS as readonly string[]).includes(incident)) v.fail(`unknown incident ${JSON.stringify(incident)}; one of ${INCIDENT_KINDS.join(', ')}`);
+      return { kind, incident };
+    }
   }
 }
 

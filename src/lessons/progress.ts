@@ -52,3 +52,10 @@ export function withAnswer(p: LessonProgress, questionId: string, answer: QuizAn
 export function withoutQuiz(p: LessonProgress): LessonProgress {
   return { ...p, quiz: {} };
 }
+
+/** Forgets one question's answer, so it can be tried again while the others stay answered. */
+export function withoutAnswer(p: LessonProgress, questionId: string): LessonProgress {
+  const quiz = { ...p.quiz };
+  delete quiz[questionId];
+  return { ...p, quiz };
+}

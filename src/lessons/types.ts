@@ -7,8 +7,15 @@ export type Localized = Readonly<Record<Lang, string>>;
 
 /** What a learner's PromQL answer must return. All given conditions must hold. */
 export interface AnswerSpec {
-  /** The result must equal this reference expression's result now (same series, same values). */
+  /**
+   * The result must answer like this reference expression now: the same values, told apart by the same labels
+   * (see compare.ts); the answer must read the reference's metrics.
+   */
   readonly sameAs?: string;
+  /** Compare `sameAs` with the whole label sets too; the step's or question's text must say so. */
+  readonly labelsMatter?: boolean;
+  /** Labels the expression must filter on with a matcher (the step asks for a filter, not just a result). */
+  readonly filters?: readonly string[];
   /** Exactly this many series. */
   readonly series?: number;
   /** Every series carries these label values. */
@@ -40,8 +47,10 @@ export type Check =
   | { readonly kind: 'config'; readonly spec: ConfigSpec }
   /** A terminal command line matching this regular expression ran and exited 0. */
   | { readonly kind: 'ran'; readonly pattern: string }
-  /** At least this many log lines of a service at or above a level, written within the last `within` ms of virtual time. */
-  | { readonly kind: 'logs'; readonly spec: LogsSpec };
+  /** The Logs page shows at least this many lines of a service at or above a level from the last `within` ms, and only such lines. */
+  | { readonly kind: 'logs'; readonly spec: LogsSpec }
+  /** An incident of this kind is running, however it was started. */
+  | { readonly kind: 'incident'; readonly incident: string };
 
 export interface LogsSpec {
   /** Compose service (`image-gallery`, `iotd`, `accesslog`). */

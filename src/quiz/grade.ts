@@ -1,5 +1,6 @@
 // Grading one answer, and the score of a quiz.
 
+import { METRIC_NAME } from '../model/labels/labels.ts';
 import { judgeAnswer } from '../lessons/answer.ts';
 import { configCheck } from '../lessons/checks.ts';
 import type { QuizAnswer } from '../lessons/progress.ts';
@@ -13,7 +14,7 @@ export async function grade(q: Question, given: string | number): Promise<CheckR
     case 'choice':
       return { pass: given === q.answer, reason: given === q.answer ? 'choice.ok' : 'choice.wrong', params: {} };
     case 'promql':
-      return judgeAnswer(String(given), q.spec, (e) => queryDataset(q.dataset, e));
+      return judgeAnswer(String(given), q.spec, (e) => queryDataset(q.dataset, e), q.dataset.head.labelValues(METRIC_NAME));
     case 'config':
       return configCheck(String(given), q.spec);
   }

@@ -25,7 +25,9 @@ export const DEFAULT_RULES_YAML = `groups:
           severity: critical
         annotations:
           summary: "image-gallery error rate is {{ $value | humanizePercentage }}"
+          summary_ko: "image-gallery 오류율 {{ $value | humanizePercentage }}"
           description: "More than 5% of requests to {{ $labels.job }} failed with a 5xx code over the last minute."
+          description_ko: "지난 1분 동안 {{ $labels.job }} 요청의 5% 넘게 5xx 코드로 실패했습니다."
 
       - alert: ImageGalleryDown
         expr: up{job="image-gallery"} == 0
@@ -34,6 +36,7 @@ export const DEFAULT_RULES_YAML = `groups:
           severity: warning
         annotations:
           summary: "{{ $labels.instance }} cannot be scraped"
+          summary_ko: "{{ $labels.instance }} 스크래핑 실패"
 
       - alert: ImageGalleryTrafficSurge
         expr: job:image_gallery_requests:rate1m > 10
@@ -42,6 +45,7 @@ export const DEFAULT_RULES_YAML = `groups:
           severity: warning
         annotations:
           summary: "image-gallery serves {{ $value | humanize }} requests/s"
+          summary_ko: "image-gallery 초당 요청 {{ $value | humanize }}개"
 
   # What the runtime metrics of the apps give away: leaks and restarts.
   - name: runtime
@@ -54,6 +58,7 @@ export const DEFAULT_RULES_YAML = `groups:
           severity: warning
         annotations:
           summary: "{{ $labels.job }} runs {{ $value }} goroutines"
+          summary_ko: "{{ $labels.job }} 고루틴 {{ $value }}개 실행 중"
 
       # The resident set keeps growing: a heap that the GC cannot free.
       - alert: MemoryLeak
@@ -63,6 +68,7 @@ export const DEFAULT_RULES_YAML = `groups:
           severity: warning
         annotations:
           summary: "{{ $labels.job }} grows by {{ $value | humanize1024 }}B/s"
+          summary_ko: "{{ $labels.job }} 메모리가 초당 {{ $value | humanize1024 }}B씩 늘어남"
 
       - alert: CrashLooping
         expr: changes(process_start_time_seconds{job="access-log"}[10m]) > 2
@@ -70,6 +76,7 @@ export const DEFAULT_RULES_YAML = `groups:
           severity: critical
         annotations:
           summary: "{{ $labels.instance }} restarted {{ $value }} times in 10 minutes"
+          summary_ko: "{{ $labels.instance }} 10분 동안 {{ $value }}번 재시작"
 `;
 
 /**

@@ -2,18 +2,20 @@
 // clock; results appended to the head, series that vanished since the last evaluation marked stale.
 
 import type { Clock, TimerId } from '../clock/clock.ts';
+import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 import { labelsKey, type Labels } from '../model/labels/labels.ts';
 import { Matcher } from '../model/labels/matcher.ts';
 import type { Querier } from '../tsdb/head.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import type { GroupDef } from './def.ts';
 import { RecordingRule } from './recording.ts';
-import type { QueryFunc, Rule } from './rule.ts';
+import type { OutSample, QueryFunc, Rule } from './rule.ts';
 
 /** Where rule results go: the head block. */
 export interface Appender {
   getOrCreate(labels: Labels): number;
   append(ref: number, t: number, v: number): void;
+  appendHistogram(ref: number, t: number, h: FloatHistogram): void;
   appendStale(ref: number, t: number): void;
 }
 
@@ -126,7 +128,7 @@ export class Group {
         for (const s of samples) {
           const key = labelsKey(s.labels);
           returned.set(key, s.labels);
-          this.append(s.labels, stampTs, s.v);
+          this.append(s, stampTs);
         }
         for (const [key, ls] of this.seriesInPreviousEval[i]) if (!returned.has(key)) this.stale(ls, stampTs);
         this.seriesInPreviousEval[i] = returned;
@@ -186,9 +188,11 @@ export class Group {
     }, at - this.opts.clock.now());
   }
 
-  private append(ls: Labels, t: number, v: number): void {
+  private append(s: OutSample, t: number): void {
     try {
-      this.opts.appender.append(this.opts.appender.getOrCreate(ls), t, v);
+      const ref = this.opts.appender.getOrCreate(s.labels);
+      if (s.h) this.opts.appender.appendHistogram(ref, t, s.h);
+      else this.opts.appender.append(ref, t, s.v);
     } catch {
       // Out-of-order or duplicate samples are dropped, as Prometheus drops and counts them.
     }

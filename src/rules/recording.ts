@@ -14,7 +14,7 @@ export class RecordingRule extends Rule {
       const key = labelsKey(labels);
       if (seen.has(key)) throw new Error('vector contains metrics with the same labelset after applying rule labels');
       seen.add(key);
-      out.push({ labels, v: s.v });
+      out.push({ labels, v: s.v, h: s.h });
     }
     if (ctx.limit > 0 && out.length > ctx.limit) throw new Error(`exceeded limit of ${ctx.limit} with ${out.length} series`);
     return out;

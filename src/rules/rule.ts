@@ -1,5 +1,6 @@
 // What recording and alerting rules share: evaluation health, and the query result turned into a vector.
 
+import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 import type { Labels } from '../model/labels/labels.ts';
 import type { Expr } from '../promql/index.ts';
 import type { Value } from '../promql/value.ts';
@@ -11,6 +12,8 @@ export type RuleHealth = 'ok' | 'err' | 'unknown';
 export interface OutSample {
   readonly labels: Labels;
   readonly v: number;
+  /** A native histogram result; v is then not a value. */
+  readonly h?: FloatHistogram;
 }
 
 /** Runs an instant query at ts (ms), like Prometheus' EngineQueryFunc. */
@@ -41,9 +44,9 @@ export abstract class Rule {
 }
 
 /** A scalar result is a one-sample vector without labels; anything but a vector or scalar is an error. */
-export function queryVector(ctx: EvalContext, expr: Expr): { metric: Labels; v: number }[] {
+export function queryVector(ctx: EvalContext, expr: Expr): { metric: Labels; v: number; h?: FloatHistogram }[] {
   const value = ctx.query(expr, ctx.queryTs);
-  if (value.type === 'vector') return value.samples.map((s) => ({ metric: s.metric, v: s.v }));
+  if (value.type === 'vector') return value.samples;
   if (value.type === 'scalar') return [{ metric: [], v: value.v }];
   throw new Error('rule result is not a vector or scalar');
 }

@@ -3,8 +3,8 @@
 // to the address, and the internal `__` labels that decide the URL but never reach a series.
 
 import type { ScrapeConfig } from '../config/types.ts';
-import { parseDuration, DurationError } from '../config/duration.ts';
-import { formatDuration } from '../config/format.ts';
+import { parseDuration, DurationError } from '../model/duration.ts';
+import { formatDuration } from '../model/duration.ts';
 import { LabelsBuilder, labelsFromRecord, labelsKey, type Labels } from '../model/labels/labels.ts';
 import type { TargetGroup } from '../discovery/targetgroup.ts';
 import { relabelSteps } from '../relabel/relabel.ts';

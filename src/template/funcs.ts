@@ -3,7 +3,8 @@
 
 import type { TemplateFunc } from './exec.ts';
 import { truth } from './exec.ts';
-import { formatG, formatValue, sprintf } from './format.ts';
+import { formatFloat } from '../model/strconv.ts';
+import { formatValue, sprintf } from './format.ts';
 
 function toFloat(v: unknown): number {
   if (typeof v === 'number') return v;
@@ -35,15 +36,15 @@ function scaleDown(v: number): [number, string] {
 
 function humanize(i: unknown): string {
   const v = toFloat(i);
-  if (v === 0 || !Number.isFinite(v)) return formatG(v, 4);
+  if (v === 0 || !Number.isFinite(v)) return formatFloat(v, 'g', 4);
   if (Math.abs(v) >= 1) return scaleUp(v, 1000, ['k', 'M', 'G', 'T', 'P', 'E', 'Z', 'Y']);
   const [s, prefix] = scaleDown(v);
-  return `${formatG(s, 4)}${prefix}`;
+  return `${formatFloat(s, 'g', 4)}${prefix}`;
 }
 
 function humanize1024(i: unknown): string {
   const v = toFloat(i);
-  if (Math.abs(v) <= 1 || !Number.isFinite(v)) return formatG(v, 4);
+  if (Math.abs(v) <= 1 || !Number.isFinite(v)) return formatFloat(v, 'g', 4);
   return scaleUp(v, 1024, ['ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei', 'Zi', 'Yi']);
 }
 
@@ -55,13 +56,13 @@ function scaleUp(v: number, base: number, prefixes: readonly string[]): string {
     prefix = p;
     v /= base;
   }
-  return `${formatG(v, 4)}${prefix}`;
+  return `${formatFloat(v, 'g', 4)}${prefix}`;
 }
 
 function humanizeDuration(i: unknown): string {
   let v = toFloat(i);
-  if (!Number.isFinite(v)) return formatG(v, 4);
-  if (v === 0) return `${formatG(v, 4)}s`;
+  if (!Number.isFinite(v)) return formatFloat(v, 'g', 4);
+  if (v === 0) return `${formatFloat(v, 'g', 4)}s`;
   if (Math.abs(v) >= 1) {
     const sign = v < 0 ? '-' : '';
     v = Math.abs(v);
@@ -70,10 +71,10 @@ function humanizeDuration(i: unknown): string {
     if (days !== 0) return `${sign}${days}d ${hours}h ${minutes}m ${seconds}s`;
     if (hours !== 0) return `${sign}${hours}h ${minutes}m ${seconds}s`;
     if (minutes !== 0) return `${sign}${minutes}m ${seconds}s`;
-    return `${sign}${formatG(v, 4)}s`;
+    return `${sign}${formatFloat(v, 'g', 4)}s`;
   }
   const [s, prefix] = scaleDown(v);
-  return `${formatG(s, 4)}${prefix}s`;
+  return `${formatFloat(s, 'g', 4)}${prefix}s`;
 }
 
 /** Go's time.Time String() in UTC: "2026-11-24 09:00:00 +0000 UTC". */
@@ -124,10 +125,10 @@ export const PROMETHEUS_FUNCS: Record<string, TemplateFunc> = {
   humanize,
   humanize1024,
   humanizeDuration,
-  humanizePercentage: (i) => `${formatG(toFloat(i) * 100, 4)}%`,
+  humanizePercentage: (i) => `${formatFloat(toFloat(i) * 100, 'g', 4)}%`,
   humanizeTimestamp: (i) => {
     const v = toFloat(i);
-    return Number.isFinite(v) ? goTime(v * 1000) : formatG(v, 4);
+    return Number.isFinite(v) ? goTime(v * 1000) : formatFloat(v, 'g', 4);
   },
   stripPort: (s) => formatValue(s).replace(/:\d+$/, ''),
   toTime: (i) => new Date(toFloat(i) * 1000),

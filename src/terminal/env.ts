@@ -42,4 +42,6 @@ export interface TerminalEnv {
   readonly incidents?: Pick<Incidents, 'active' | 'start' | 'stop' | 'steadyRate' | 'setSteadyRate'>;
   /** `promlab drill …`: the incident drills; absent where the terminal runs without them. */
   readonly drills?: DrillsView;
+  /** The page's language for the terminal's own words (say.ts); English without one. */
+  readonly lang?: () => 'ko' | 'en';
 }

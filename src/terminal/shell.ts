@@ -7,6 +7,7 @@ import type { TerminalEnv } from './env.ts';
 import { expandWord } from './expand.ts';
 import { readFile } from './files.ts';
 import { parseShell, ShellSyntaxError, type Command as ShellCommand, type List, type Pipeline, type Redirect } from './parse.ts';
+import { say } from './say.ts';
 
 export interface HistoryEntry {
   readonly line: string;
@@ -124,7 +125,12 @@ export class Shell {
     const command = this.byName.get(name);
     if (!command) {
       redirected.err(`bash: ${name}: command not found\n`);
-      redirected.err(`Type 'help' to see the commands this terminal knows (docker compose, curl, promtool, …).\n`);
+      redirected.err(
+        say(this.env, {
+          ko: `'help'를 입력하면 이 터미널이 아는 명령(docker compose, curl, promtool, …)을 볼 수 있습니다.\n`,
+          en: `Type 'help' to see the commands this terminal knows (docker compose, curl, promtool, …).\n`,
+        }),
+      );
       return 127;
     }
     const ctx: CommandContext = {

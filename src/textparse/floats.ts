@@ -1,6 +1,7 @@
 // Numbers in expositions: Go's ParseFloat without Go-only syntax (hex, underscores), and the canonical text
 // Prometheus 3 gives `le` and `quantile` label values so `le="1"` and `le="1.0"` are the same series.
 
+import { formatFloat } from '../model/strconv.ts';
 import type { LineReader } from './reader.ts';
 import type { MetricType } from './types.ts';
 
@@ -18,20 +19,8 @@ export function parseGoFloat(s: string): number | null {
 
 /** formatOpenMetricsFloat: Go's shortest %g, with ".0" added to a bare integer; "+Inf", "-Inf", "NaN". */
 export function formatOpenMetricsFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  const s = goShortestG(v);
-  return /[.e]/.test(s) ? s : `${s}.0`;
-}
-
-/** strconv.FormatFloat(v, 'g', -1, 64): the exponent form when the decimal exponent is below -4 or at least 6. */
-function goShortestG(v: number): string {
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const [mantissa, expText] = v.toExponential().split('e');
-  const exp = Number(expText);
-  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return String(v);
+  const s = formatFloat(v, 'g');
+  return /[.eIN]/.test(s) ? s : `${s}.0`;
 }
 
 /**

@@ -37,10 +37,12 @@ class Family {
   help: string | null = null;
   unit: string | null = null;
   readonly samples: OMSample[] = [];
-  readonly seenGroups = new Set<string>();
+  /** Each group seen so far → the timestamp of its latest point. */
+  readonly seenGroups = new Map<string, number | null>();
   group: string | null = null;
   groupTs: number | null = null;
-  groupSeries = new Set<string>();
+  /** The series of the current point (group and timestamp), to drop a repeat of one. */
+  pointSeries = new Set<string>();
 
   constructor(
     readonly name: string,
@@ -71,17 +73,13 @@ export function parseOpenMetrics(body: string): ParsedExposition {
   if (eofAt < lines.length - 2 || (eofAt === lines.length - 2 && lines[eofAt + 1] !== '')) {
     throw new ParseError(eofAt + 2, 1, 'unexpected data after # EOF');
   }
-  const samples: SampleEntry[] = [];
-  const metadata = new Map<string, MetricMetadata>();
-  const seenNames = new Set<string>();
+  // Families in the order they first appear; a timestamped sample may return to an earlier one (see reopen).
+  const families: Family[] = [];
   let family: Family | null = null;
-  const finish = () => {
-    if (!family) return;
-    finishFamily(family, seenNames);
-    if (family.type !== null || family.help !== null || family.unit !== null) {
-      metadata.set(family.name, { type: family.kind, help: family.help ?? '', unit: family.unit ?? '' });
-    }
-    for (const s of family.samples) samples.push(s.entry);
+  const open = (name: string, line: number): Family => {
+    family = new Family(name, line);
+    families.push(family);
+    return family;
   };
   for (let i = 0; i < eofAt; i++) {
     const r: LineReader = new LineReader(lines[i], i + 1);
@@ -96,21 +94,42 @@ export function parseOpenMetrics(body: string): ParsedExposition {
       }
       const current = family as Family | null;
       if (current?.name === name && current.samples.length > 0) r.fail(`${keyword} line for "${name}" after its samples`);
-      if (current?.name !== name) {
-        finish();
-        family = new Family(name, i + 1);
-      }
-      readMetadata(r, family!, keyword, text);
+      readMetadata(r, current?.name === name ? current : open(name, i + 1), keyword, text);
       continue;
     }
-    const s = readSample(r, (name) => (family?.allows(name) ? family.kind : 'unknown'));
-    if (!family?.allows(s.entry.name)) {
-      finish();
-      family = new Family(s.entry.name, i + 1);
+    const current = family as Family | null;
+    const s = readSample(r, (name) => (current?.allows(name) ? current : reopenable(families, name))?.kind ?? 'unknown');
+    if (!current?.allows(s.entry.name)) {
+      const earlier = s.ts === null ? undefined : reopenable(families, s.entry.name);
+      family = earlier ?? open(s.entry.name, i + 1);
     }
     checkSample(r, family!, s);
   }
-  finish();
+  return collect(families);
+}
+
+/**
+ * The earlier family a timestamped sample may return to. The spec keeps each family in one block, but
+ * `promtool tsdb create-blocks-from openmetrics` also reads files ordered by time across series (every
+ * family at t1, then every family at t2, …), so a family whose samples so far all carry timestamps (or that
+ * has only metadata yet) takes more; its groups must still move forward in time (checkSample).
+ */
+function reopenable(families: readonly Family[], sampleName: string): Family | undefined {
+  const f = families.find((x) => x.allows(sampleName));
+  if (!f) return undefined;
+  return f.samples.every((x) => x.ts !== null) ? f : undefined;
+}
+
+/** Checks every family once all its samples are in, and lists samples family by family. */
+function collect(families: readonly Family[]): ParsedExposition {
+  const samples: SampleEntry[] = [];
+  const metadata = new Map<string, MetricMetadata>();
+  const seenNames = new Set<string>();
+  for (const f of families) {
+    finishFamily(f, seenNames);
+    if (f.type !== null || f.help !== null || f.unit !== null) metadata.set(f.name, { type: f.kind, help: f.help ?? '', unit: f.unit ?? '' });
+    for (const x of f.samples) samples.push(x.entry);
+  }
   return { samples, metadata };
 }
 
@@ -270,18 +289,22 @@ function checkSample(r: LineReader, f: Family, s: { entry: SampleEntry; ts: numb
   }
 
   const g = groupKey(f, e);
-  if (f.group !== null && g !== f.group && f.seenGroups.has(g)) r.fail(`samples of one ${t} are not grouped together`);
-  if (f.group !== null && g === f.group) {
+  const same = f.group !== null && g === f.group;
+  // A group may come back only with a later point in time (files ordered by time across series).
+  const last = f.seenGroups.get(g);
+  if (!same && last !== undefined && (s.ts === null || last === null || s.ts <= last)) r.fail(`samples of one ${t} are not grouped together`);
+  if (same) {
     if ((s.ts === null) !== (f.groupTs === null)) r.fail('some samples of a group have a timestamp and some not');
     if (f.groupTs !== null && s.ts! < f.groupTs && t !== 'info') r.fail('timestamps went backwards within a group');
-  } else f.groupSeries = new Set();
+  }
+  if (!same || s.ts !== f.groupTs) f.pointSeries = new Set();
   const series = e.name + JSON.stringify(e.labels);
-  // A repeat of a series at the same timestamp (after truncation) is dropped, not an error.
-  if (s.ts !== f.groupTs || !f.groupSeries.has(series)) f.samples.push({ entry: e, ts: s.ts });
-  f.groupSeries.add(series);
+  // A repeat of a series within one point (same timestamp as written) is dropped, not an error.
+  if (!f.pointSeries.has(series)) f.samples.push({ entry: e, ts: s.ts });
+  f.pointSeries.add(series);
   f.group = g;
   f.groupTs = s.ts;
-  f.seenGroups.add(g);
+  f.seenGroups.set(g, s.ts);
 
   if (t === 'stateset' && e.value !== 0 && e.value !== 1) r.fail('stateset samples can only be 0 or 1');
   if (t === 'info' && e.value !== 1) r.fail('info samples can only be 1');

@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { PrometheusApi } from '../../src/api/server.ts';
-import { formatFloat, queryData } from '../../src/api/json.ts';
-import { formatExp } from '../../src/api/rules.ts';
+import { queryData } from '../../src/api/json.ts';
+import { formatFloat } from '../../src/model/strconv.ts';
 import { DEFAULT_RULES_PATH } from '../../src/rules/default.ts';
 import { apiPlayground, T0 } from './playground.ts';
 
@@ -172,7 +172,7 @@ describe('targets, rules, alerts and health', () => {
 
   it('lists the active alerts the rule manager holds', async () => {
     const { body } = await get('/api/v1/alerts');
-    expect(body.data.alerts).toEqual(prom.rules.alerts().map((a) => expect.objectContaining({ labels: a.labels, state: a.state, value: formatExp(a.value) })));
+    expect(body.data.alerts).toEqual(prom.rules.alerts().map((a) => expect.objectContaining({ labels: a.labels, state: a.state, value: formatFloat(a.value, 'e') })));
   });
 
   it('reports metric metadata from the scrapes', async () => {
@@ -203,11 +203,11 @@ describe('targets, rules, alerts and health', () => {
 
 describe('value formats', () => {
   it('writes alert values like Go strconv.FormatFloat(v, e, -1, 64)', () => {
-    expect([1, 0.5, 1234, 0.0625, -3e-7, 1e21].map(formatExp)).toEqual(['1e+00', '5e-01', '1.234e+03', '6.25e-02', '-3e-07', '1e+21']);
+    expect([1, 0.5, 1234, 0.0625, -3e-7, 1e21].map((v) => formatFloat(v, 'e'))).toEqual(['1e+00', '5e-01', '1.234e+03', '6.25e-02', '-3e-07', '1e+21']);
   });
 
   it('writes sample values like Go strconv.FormatFloat(v, f, -1, 64)', () => {
-    expect([1, 0.5, 1e21, 1.5e-7, -2e22, NaN, Infinity, -Infinity].map(formatFloat)).toEqual([
+    expect([1, 0.5, 1e21, 1.5e-7, -2e22, NaN, Infinity, -Infinity].map((v) => formatFloat(v, 'f'))).toEqual([
       '1',
       '0.5',
       '1000000000000000000000',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatConfigErrors, formatDuration } from '../../src/config/format.ts';
+import { formatConfigErrors } from '../../src/config/format.ts';
+import { formatDuration } from '../../src/model/duration.ts';
 import { loadConfig } from '../../src/config/load.ts';
-import { parseDuration } from '../../src/config/duration.ts';
+import { parseDuration } from '../../src/model/duration.ts';
 import { DEFAULT_CONFIG_YAML } from '../../src/config/default.ts';
 
 describe('formatConfigErrors', () => {

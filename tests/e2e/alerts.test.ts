@@ -69,7 +69,8 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
 
     await forwardUntil(page, async () => (await ruleState(page)) === 'pending');
     expect(await page.locator(`${RULE} [data-testid="alert-state"]`).allTextContents()).toEqual(['pending']);
-    expect(await page.locator(`${RULE} [data-testid="alert-annotation-summary"]`).textContent()).toMatch(/^image-gallery error rate is \d+(\.\d+)?%$/);
+    // The Korean page shows the rule's Korean summary (summary_ko) under "summary".
+    expect(await page.locator(`${RULE} [data-testid="alert-annotation-summary"]`).textContent()).toMatch(/^image-gallery 오류율 \d+(\.\d+)?%$/);
 
     await forwardUntil(page, async () => (await ruleState(page)) === 'firing');
     expect(await page.getByTestId('alerts-count-firing').textContent()).toContain('1');

@@ -119,3 +119,60 @@ describe.skipIf(missing !== null)('lessons and the terminal in chromium', () => 
     await page.getByTestId('lang-ko').click();
   });
 });
+
+describe.skipIf(missing !== null)('lesson 6 checks what happened, in chromium', () => {
+  let page: Page;
+
+  browserSuite('', 'lesson-title', (p) => (page = p));
+
+  const answerStep = async (id: string, expr: string) => {
+    await page.getByTestId('step-answer').fill(expr);
+    await page.getByTestId('step-check').click();
+    await expect.poll(async () => `${await stepStatus(page, id)} ${await page.getByTestId('step-result').first().textContent({ timeout: 1000 }).catch(() => '')}`, { timeout: 30_000 }).toMatch(/^done/);
+  };
+
+  it('passes the incident step for an incident started from the control bar, and keeps it when the command says "already running"', async () => {
+    await page.getByTestId('course-overview').click();
+    await page.locator('[data-testid="overview-lesson"][data-lesson="transparency"] button').click();
+    await expect.poll(() => page.getByTestId('lesson-title').getAttribute('data-lesson')).toBe('transparency');
+    // Errors to measure: iotd down, ten requests, a scrape.
+    await page.getByTestId('terminal-toggle').click();
+    await type(page, 'docker compose stop iotd');
+    await type(page, 'for i in {1..10}; do curl -s -o /dev/null http://localhost:8010; done');
+    await forward(page, 'forward-10s', 10_000);
+    await type(page, 'for i in {1..10}; do curl -s -o /dev/null http://localhost:8010; done');
+    await forward(page, 'forward-10s', 10_000);
+    await answerStep('error-rate', 'sum(rate(image_gallery_requests_total{code="500"}[5m])) / sum(rate(image_gallery_requests_total[5m]))');
+    await answerStep('alert-condition', 'sum(rate(image_gallery_requests_total{code="500"}[5m])) / sum(rate(image_gallery_requests_total[5m])) > 0.05');
+    await type(page, 'docker compose start iotd');
+    expect(await stepStatus(page, 'incident')).toBe('active');
+
+    await page.getByTestId('terminal-toggle').click();
+    await page.getByTestId('incidents-toggle').click();
+    await page.getByTestId('incident-error-rate').click();
+    await page.getByTestId('incidents-toggle').click();
+    await expect.poll(() => stepStatus(page, 'incident'), { timeout: 30_000 }).toBe('done');
+
+    await page.getByTestId('terminal-toggle').click();
+    await type(page, 'promlab incident start error-rate');
+    expect(await output(page)).toContain('이미 실행 중입니다');
+    expect(await stepStatus(page, 'incident')).toBe('done');
+    await page.getByTestId('terminal-toggle').click();
+  });
+
+  it('passes "find the error lines" only once the Logs page shows image-gallery\'s error lines', async () => {
+    await forward(page, 'forward-1m', 60_000);
+    await forward(page, 'forward-10s', 10_000);
+    // A minute of errors went by, but nobody looked.
+    expect(await stepStatus(page, 'error-logs')).toBe('active');
+    await expect.poll(() => page.getByTestId('step-result').textContent()).toContain('로그 페이지를 열어');
+    await page.evaluate(() => (location.hash = '#/logs'));
+    await page.getByTestId('logs-page').waitFor();
+    await expect.poll(() => page.getByTestId('step-result').textContent()).toContain('다른 줄도');
+    expect(await stepStatus(page, 'error-logs')).toBe('active');
+    await page.getByTestId('logs-service-image-gallery').click();
+    await page.getByTestId('logs-level').selectOption('error');
+    await expect.poll(() => stepStatus(page, 'error-logs'), { timeout: 30_000 }).toBe('done');
+    await page.screenshot({ path: `${ARTIFACTS}/lesson-6-logs.png` });
+  });
+});

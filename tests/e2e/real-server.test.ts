@@ -43,7 +43,9 @@ describe.skipIf(missing)('real server mode', () => {
     const page = await h.open('#/graduation');
     await page.getByTestId('datasource-url').fill(`http://127.0.0.1:${await freePort()}`);
     await page.getByTestId('datasource-connect').click();
-    await expect.poll(() => page.getByTestId('datasource-error').textContent(), { timeout: 15_000 }).toContain('cannot be reached');
+    // One language: the Korean UI words the whole problem in Korean, without the core's English message after it.
+    await expect.poll(() => page.getByTestId('datasource-error').textContent(), { timeout: 15_000 }).toMatch(/서버에 닿을 수 없습니다:\s+http:\/\/127\.0\.0\.1:\d+에서 답이 없습니다\. 서버가 실행 중인지, URL이 맞는지 확인하세요\./);
+    expect(await page.getByTestId('datasource-error').textContent()).not.toMatch(/cannot be reached/);
     expect(await page.getByTestId('datasource-badge').getAttribute('data-kind')).toBe('local');
     await page.getByTestId('datasource-url').fill(strict.url);
     await page.getByTestId('datasource-connect').click();

@@ -81,6 +81,34 @@ describe('grading', () => {
     });
   }
 
+  it('accepts answers equivalent in values where the question leaves labels free (lesson 4, Q3)', async () => {
+    const q3 = questions.find((q) => q.id === 'rate-per-second')!;
+    for (const answer of ['sum(rate(image_gallery_requests_total{code="200"}[1m])) without(instance)', 'sum(rate(image_gallery_requests_total{code="200"}[1m]))']) {
+      const r = await grade(q3, answer);
+      expect(r.pass, `${answer}: ${JSON.stringify(r)}`).toBe(true);
+    }
+    // Same single value, but no rate: still wrong.
+    expect((await grade(q3, 'vector(3)')).pass).toBe(false);
+  });
+
+  it('says what differs: the series count and the label that keeps them apart, or the metric that was never scraped', async () => {
+    const q = questions.find((x) => x.id === 'sum-without')!;
+    expect(await grade(q, 'sum(access_log_total) without(instance)')).toEqual({
+      pass: false,
+      reason: 'answer.tooMany',
+      params: { have: 3, want: 1, label: 'hostname' },
+    });
+    // The question says which labels stay, so an unlabeled sum is wrong there, and told so.
+    expect(await grade(q, 'sum(access_log_total)')).toMatchObject({ pass: false, reason: 'answer.labelsDiffer', params: { want: '{job="access-log"}', have: '{}' } });
+    expect(await grade(q, 'sum(access_logs_total) without(hostname, instance)')).toEqual({
+      pass: false,
+      reason: 'answer.unknownMetricSuggest',
+      params: { name: 'access_logs_total', suggestions: 'access_log_total' },
+    });
+    const rate = questions.find((x) => x.id === 'rate-per-second')!;
+    expect(await grade(rate, 'rate(image_gallery_requests_total{code="200"}[2m]) * 2')).toMatchObject({ pass: false, reason: 'answer.value', params: { have: '6' } });
+  });
+
   it('scores answered questions', () => {
     const quiz = quizzes.find((q) => q.lesson === 'pull-and-scrape')!;
     let p = withAnswer(EMPTY_PROGRESS, 'pull-model', { given: 1, correct: true });

@@ -12,6 +12,7 @@ import { RuleManager } from '../../src/rules/manager.ts';
 import type { PostableAlert } from '../../src/rules/types.ts';
 import { Head } from '../../src/tsdb/head.ts';
 import { Matcher } from '../../src/model/labels/matcher.ts';
+import { FloatHistogram } from '../../src/model/histogram/float_histogram.ts';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 
@@ -312,5 +313,34 @@ describe('group settings', () => {
     const r = head.select([new Matcher('=', '__name__', 'temp:max')], 0, Infinity)[0];
     expect(r.t[r.t.length - 1]).toBe(evalTs - 60_000);
     expect(v.samples[0].v).toBe(20 + Math.floor((evalTs - 60_000 - T0) / 60_000) * 10);
+  });
+});
+
+describe('recording rules over native histograms', () => {
+  it('store a histogram result as a histogram sample, not a NaN float', async () => {
+    const { clock, head, mgr, query } = setup(`groups:
+  - name: h
+    interval: 15s
+    rules:
+      - record: job:latency:sum
+        expr: sum by (job) (latency)
+`);
+    for (const instance of ['a', 'b']) {
+      const ref = head.getOrCreate(labelsFromRecord({ __name__: 'latency', job: 'web', instance }));
+      // Two observations more in bucket 1 every 15s: count 2n, buckets [n, n].
+      for (let t = T0 - 60_000, n = 1; t <= T0 + 2 * 60_000; t += 15_000, n++) {
+        head.appendHistogram(ref, t, new FloatHistogram(0, 0, 0, 2 * n, 3 * n, 0, [n, n]));
+      }
+    }
+    await clock.advance(60_000);
+    // The latest input point at the last evaluation, summed over both instances.
+    const n = 2 * (Math.floor((mgr.groups()[0].lastEvaluation! - (T0 - 60_000)) / 15_000) + 1);
+    const v = query('job:latency:sum');
+    if (v.type !== 'vector') throw new Error(v.type);
+    expect(v.samples).toHaveLength(1);
+    const s = v.samples[0];
+    expect(s.h).toBeDefined();
+    expect([s.h!.count, s.h!.sum, s.h!.pBuckets]).toEqual([2 * n, 3 * n, [n, n]]);
+    expect(query('histogram_count(job:latency:sum)')).toMatchObject({ type: 'vector', samples: [{ v: 2 * n }] });
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Registry } from '../../src/sim/metrics/registry.ts';
-import { goFloat, javaDouble, jsNumber } from '../../src/sim/metrics/floats.ts';
+import { formatFloat } from '../../src/model/strconv.ts';
+import { javaDouble, jsNumber } from '../../src/sim/metrics/floats.ts';
+
+const goFloat = (v: number): string => formatFloat(v, 'g');
 import { writeGoText } from '../../src/sim/metrics/text-go.ts';
 import { writeMicrometerText } from '../../src/sim/metrics/text-micrometer.ts';
 import { writePromClientText } from '../../src/sim/metrics/text-promclient.ts';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ALERTMANAGER_FUNCS, PROMETHEUS_FUNCS, execute, formatG, parseTemplate } from '../../src/template/index.ts';
+import { formatFloat } from '../../src/model/strconv.ts';
+import { ALERTMANAGER_FUNCS, PROMETHEUS_FUNCS, execute, parseTemplate } from '../../src/template/index.ts';
+
+const formatG = (v: number, prec = -1): string => formatFloat(v, 'g', prec);
 
 const prom = (text: string, data: unknown) => execute(parseTemplate('t', text), data, { funcs: PROMETHEUS_FUNCS });
 

@@ -23,7 +23,8 @@ export interface Playground {
   close(): void;
 }
 
-export function startPlayground(): Playground {
+/** `lang`: the page language the terminal speaks in (its own words only). */
+export function startPlayground(lang?: 'ko' | 'en'): Playground {
   const clock = new VirtualClock(Date.UTC(2026, 10, 24, 9, 0, 0));
   const world = new World({ clock, seed: 1 });
   const prom = new Prometheus({ clock, fetch: (...a) => fetch(...a), resolver: world.dns });
@@ -32,7 +33,7 @@ export function startPlayground(): Playground {
   const applied = prom.applyConfig(DEFAULT_CONFIG_YAML);
   if (!applied.ok) throw new Error('the chapter config does not load');
   const incidents = new Incidents(clock, world);
-  const shell = new Shell({ world, prom, clock, fetch: (...a) => fetch(...a), incidents });
+  const shell = new Shell({ world, prom, clock, fetch: (...a) => fetch(...a), incidents, lang: lang && (() => lang) });
   return {
     clock,
     world,

@@ -1,5 +1,6 @@
 // Histograms as text: Go's FloatHistogram.String, the test-script notation, and the test scripts' equality.
 
+import { formatFloat } from '../strconv.ts';
 import { type FloatHistogram, sameBounds } from './float_histogram.ts';
 
 /** Whether two histograms are equal to Prometheus' test tolerance, with zero buckets at the ends ignored. */
@@ -27,7 +28,8 @@ export function histogramString(h: FloatHistogram): string {
 }
 
 /** Go's FloatHistogram.String: `{count:20, sum:10, [-2,-1):2, [-0.001,0.001]:2, (0.5,1]:1}`, empty buckets left out. */
-export function goHistogramString(h: FloatHistogram, fmt: (v: number) => string): string {
+export function goHistogramString(h: FloatHistogram): string {
+  const fmt = (v: number): string => formatFloat(v, 'g');
   const parts = [`count:${fmt(h.count)}`, `sum:${fmt(h.sum)}`];
   for (const b of h.buckets()) {
     if (b.count === 0) continue;

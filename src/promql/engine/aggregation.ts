@@ -5,12 +5,13 @@ import type { AggregateExpr } from '../parser/ast.ts';
 import { goQuote } from '../parser/lex.ts';
 import { PromQLError, type Sample } from '../value.ts';
 import { PerSeriesMemo, dropName, isNameDropped } from './labelcache.ts';
-import { goFloat, invalidQuantile, type Annotations } from './annotations.ts';
+import { formatFloat } from '../../model/strconv.ts';
+import { invalidQuantile, type Annotations } from './annotations.ts';
 import { labelsHashRatio } from './xxhash.ts';
 import { HistogramMixError, type FloatHistogram } from '../../model/histogram/float_histogram.ts';
 import { goHistogramString } from '../../model/histogram/string.ts';
 import { histogramMean, kahanSum } from '../../model/histogram/sum.ts';
-import { KahanSum, MeanAccumulator, VarianceAccumulator, formatFloat, quantile } from './mathutil.ts';
+import { KahanSum, MeanAccumulator, VarianceAccumulator, quantile } from './mathutil.ts';
 
 /** The labels that identify a sample's group: `by` keeps the listed labels, `without` drops them and the name. */
 export function groupingLabels(metric: Labels, grouping: readonly string[], without: boolean): Labels {
@@ -107,7 +108,7 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       const raw = param as number;
       if (Number.isNaN(raw)) throw new PromQLError('Ratio value is NaN');
       const r = Math.max(-1, Math.min(1, raw));
-      if (r !== raw) annos.warn(`ratio value should be between -1 and 1, got ${goFloat(raw)}, capping to ${goFloat(r)}`, e.param!.pos);
+      if (r !== raw) annos.warn(`ratio value should be between -1 and 1, got ${formatFloat(raw, 'g')}, capping to ${formatFloat(r, 'g')}`, e.param!.pos);
       return vec
         .filter((s) => {
           const offset = labelsHashRatio(s.metric);
@@ -121,7 +122,7 @@ export function aggregate(e: AggregateExpr, vec: Sample[], param: number | strin
       const out = new Map<string, Sample>();
       for (const g of groups) {
         for (const s of g.samples) {
-          const metric = new LabelsBuilder(g.metric).set(label, s.h ? goHistogramString(s.h, goFloat) : formatFloat(s.v)).labels();
+          const metric = new LabelsBuilder(g.metric).set(label, s.h ? goHistogramString(s.h) : formatFloat(s.v, 'f')).labels();
           const key = labelsKey(metric);
           const prev = out.get(key);
           out.set(key, { metric, t: ts, v: (prev?.v ?? 0) + 1 });

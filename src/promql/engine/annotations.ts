@@ -1,6 +1,7 @@
 // Warnings and infos a query collects, worded like Prometheus' util/annotations and positioned at the
 // sub-expression they concern: `PromQL warning: … (line:col)`.
 
+import { formatFloat } from '../../model/strconv.ts';
 import { positionString } from '../parser/lex.ts';
 import type { PositionRange } from '../value.ts';
 
@@ -20,12 +21,5 @@ export class Annotations {
   }
 }
 
-/** %g of Go's fmt, for the numbers annotations quote. */
-export function goFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  return String(v);
-}
 
-export const invalidQuantile = (q: number): string => `quantile value should be between 0 and 1, got ${goFloat(q)}`;
+export const invalidQuantile = (q: number): string => `quantile value should be between 0 and 1, got ${formatFloat(q, 'g')}`;

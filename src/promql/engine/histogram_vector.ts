@@ -7,7 +7,7 @@ import type { PositionRange } from '../value.ts';
 import type { Call } from '../parser/ast.ts';
 import type { Sample } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
-import { formatFloat } from './mathutil.ts';
+import { formatFloat } from '../../model/strconv.ts';
 import { histogramFraction, histogramQuantile, histogramVariance } from './histogram_functions.ts';
 import { nanObservations } from '../../model/histogram/quantile.ts';
 import { dropName, keyOf, markNameDropped } from './labelcache.ts';
@@ -106,7 +106,7 @@ export function histogramVectorFunction(name: string, fn: VectorFunction, args: 
       for (const s of natives) {
         if (clash.has(keyOf(dropName(s.metric)))) continue;
         for (const q of qs) {
-          const f = formatFloat(q);
+          const f = formatFloat(q, 'f');
           const metric = markNameDropped(new LabelsBuilder(dropName(s.metric)).set(label, /^-?\d+$/.test(f) ? `${f}.0` : f).labels(), true);
           out.push({ metric, t: ts, v: histogramQuantile(q, s.h!) });
         }

@@ -86,27 +86,6 @@ export function linearRegression(t: Float64Array, v: Float64Array, lo: number, h
   return [slope, y / n - (slope * x) / n];
 }
 
-/** Go's strconv.FormatFloat(f, 'f', -1, 64) for the values count_values writes into labels. */
-export function formatFloat(f: number): string {
-  if (Number.isNaN(f)) return 'NaN';
-  if (f === Infinity) return '+Inf';
-  if (f === -Infinity) return '-Inf';
-  const s = String(f);
-  if (!/e/.test(s)) return s;
-  // Expand exponent notation into plain digits, as the 'f' format does.
-  const [mant, expStr] = s.split('e');
-  const exp = Number(expStr);
-  const neg = mant.startsWith('-');
-  const digits = mant.replace('-', '').replace('.', '');
-  const point = mant.replace('-', '').indexOf('.') === -1 ? mant.replace('-', '').length : mant.replace('-', '').indexOf('.');
-  const pos = point + exp;
-  let out: string;
-  if (pos <= 0) out = '0.' + '0'.repeat(-pos) + digits;
-  else if (pos >= digits.length) out = digits + '0'.repeat(pos - digits.length);
-  else out = digits.slice(0, pos) + '.' + digits.slice(pos);
-  return (neg ? '-' : '') + out;
-}
-
 /**
  * Running mean as Prometheus computes avg and avg_over_time: a compensated sum divided by the count, switching
  * to an incremental mean once the sum would overflow.

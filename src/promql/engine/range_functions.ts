@@ -6,6 +6,7 @@ import { getLabel, type Labels } from '../../model/labels/labels.ts';
 import type { Call } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
+import { SlidingExtreme } from './sliding.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, linearRegression, quantile } from './mathutil.ts';
 
 /** A window of one series for one evaluation step; the engine reuses one object to avoid allocation. */
@@ -27,6 +28,8 @@ export interface Window {
   st?: Float64Array;
   /** The series' labels, for annotations that name the metric. */
   metric?: Labels;
+  /** What max/min_over_time carry from one step's window to the next (one Window per function call). */
+  sliding?: SlidingExtreme;
 }
 
 /**
@@ -200,16 +203,8 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
     for (let i = w.lo; i < w.hi; i++) sum.add(w.v[i]);
     return sum.value();
   }),
-  min_over_time: nonEmpty((w) => {
-    let min = w.v[w.lo];
-    for (let i = w.lo + 1; i < w.hi; i++) if (w.v[i] < min || Number.isNaN(min)) min = w.v[i];
-    return min;
-  }),
-  max_over_time: nonEmpty((w) => {
-    let max = w.v[w.lo];
-    for (let i = w.lo + 1; i < w.hi; i++) if (w.v[i] > max || Number.isNaN(max)) max = w.v[i];
-    return max;
-  }),
+  min_over_time: nonEmpty((w) => (w.sliding ??= new SlidingExtreme(false)).at(w.v, w.lo, w.hi)),
+  max_over_time: nonEmpty((w) => (w.sliding ??= new SlidingExtreme(true)).at(w.v, w.lo, w.hi)),
   last_over_time: nonEmpty((w) => w.v[w.hi - 1]),
   present_over_time: nonEmpty(() => 1),
   quantile_over_time: nonEmpty((w) => {

@@ -5,7 +5,7 @@ import { expand, labelRegexp, type LabelRegexp } from '../../model/labels/regexp
 import { LabelsBuilder, METRIC_NAME, compareLabels, getLabel, type Labels } from '../../model/labels/labels.ts';
 import { bucketFraction, bucketQuantile, groupBuckets } from './buckets.ts';
 import { dropName, isNameDropped, markNameDropped } from './labelcache.ts';
-import { formatFloat } from './mathutil.ts';
+import { formatFloat } from '../../model/strconv.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
 import type { Sample } from '../value.ts';
 import { PromQLError } from '../value.ts';
@@ -99,7 +99,7 @@ function histogramQuantile(args: StepArg[], ts: number, call: Call, annos: Annot
 
 // The quantile label's value: Go's shortest float form, with ".0" on whole numbers.
 function quantileLabel(q: number): string {
-  const s = formatFloat(q);
+  const s = formatFloat(q, 'f');
   return /^-?\d+$/.test(s) ? `${s}.0` : s;
 }
 

@@ -2,7 +2,7 @@
 // DurationExpr. Values are seconds; a number without a unit is seconds too. Expressions that use step() or
 // range() are resolved per query, the others when parsed.
 
-import { formatDuration } from './lex.ts';
+import { formatDuration } from '../../model/duration.ts';
 
 /** The arithmetic a duration expression allows (no atan2, no trim operators). */
 export type DurationOp = '+' | '-' | '*' | '/' | '%' | '^';

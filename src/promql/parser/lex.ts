@@ -1,36 +1,17 @@
 // Lexical helpers: durations, numbers, quoted strings, and a bracket/string pre-scan that reports the errors
 // Prometheus' lexer reports (unclosed parentheses, stray characters) before the grammar sees the input.
 
+import { DurationError, parseDuration as parseModelDuration } from '../../model/duration.ts';
 import { PromQLError, type PositionRange } from '../value.ts';
 
-const DURATION_RE = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
-const UNIT_MS = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1];
-
-/** Parses a Prometheus duration (`1h30m`, `5m`, `1y`) into ms, or returns null when it is not one. */
+/** A duration literal's length in ms (model.ParseDuration's rules), or null when the text is not one. */
 export function parseDuration(s: string): number | null {
-  if (s === '' || s === '0') return s === '0' ? 0 : null;
-  const m = DURATION_RE.exec(s);
-  if (!m) return null;
-  let ms = 0;
-  for (let i = 0; i < UNIT_MS.length; i++) if (m[i + 1] !== undefined) ms += Number(m[i + 1]) * UNIT_MS[i];
-  return ms;
-}
-
-/** Formats ms as Prometheus does (model.Duration.String): largest units first, `0s` for zero. */
-export function formatDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const sign = ms < 0 ? '-' : '';
-  let rest = Math.abs(ms);
-  let out = '';
-  const names = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
-  for (let i = 0; i < UNIT_MS.length; i++) {
-    const n = Math.floor(rest / UNIT_MS[i]);
-    if (n > 0) {
-      out += n + names[i];
-      rest -= n * UNIT_MS[i];
-    }
+  try {
+    return parseModelDuration(s);
+  } catch (err) {
+    if (err instanceof DurationError) return null;
+    throw err;
   }
-  return sign + out;
 }
 
 /**

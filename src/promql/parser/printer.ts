@@ -3,7 +3,8 @@
 import { METRIC_NAME } from '../../model/labels/labels.ts';
 import type { Expr, SubqueryExpr, VectorSelector } from './ast.ts';
 import { durationText, formatDurationExpr } from './duration.ts';
-import { formatDuration, quoteString } from './lex.ts';
+import { formatDuration } from '../../model/duration.ts';
+import { quoteString } from './lex.ts';
 
 export function formatExpr(e: Expr): string {
   switch (e.type) {

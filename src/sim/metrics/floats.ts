@@ -6,25 +6,6 @@ function shortest(v: number): { mantissa: string; exp: number } {
   return { mantissa: m, exp: Number(e) };
 }
 
-/**
- * Go's strconv.FormatFloat(v, 'g', -1, 64), which client_golang's text format uses: %e when the decimal exponent
- * is < -4 or >= 6 (Go's rule for shortest precision), else plain decimal. Specials as the text format spells them.
- */
-export function goFloat(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const { mantissa, exp } = shortest(v);
-  const sign = v < 0 ? '-' : '';
-  if (exp < -4 || exp >= 6) {
-    const e = Math.abs(exp).toString().padStart(2, '0');
-    return `${sign}${mantissa}e${exp < 0 ? '-' : '+'}${e}`;
-  }
-  // JavaScript prints plain decimal for exponents in [-6, 21), which covers [-4, 6).
-  return String(v);
-}
-
 /** Java's Double.toString as simpleclient prints it (via doubleToGoString for the specials). */
 export function javaDouble(v: number): string {
   if (Number.isNaN(v)) return 'NaN';

@@ -2,7 +2,7 @@
 // names sorted, metrics sorted by label values, `le`/`quantile` last, no blank lines, no timestamps.
 
 import type { FamilySnapshot, MetricSnapshot } from './snapshot.ts';
-import { goFloat } from './floats.ts';
+import { formatFloat } from '../../model/strconv.ts';
 
 export const GO_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
@@ -37,9 +37,9 @@ export function writeGoText(families: readonly FamilySnapshot[]): string {
     for (const { labels, m } of metrics) {
       for (const s of m.samples) {
         const pairs = labels.map(([n, v]) => `${n}="${escapeLabelValue(v)}"`);
-        if (s.extra) pairs.push(`${s.extra.name}="${goFloat(s.extra.value)}"`);
+        if (s.extra) pairs.push(`${s.extra.name}="${formatFloat(s.extra.value, 'g')}"`);
         const ls = pairs.length ? `{${pairs.join(',')}}` : '';
-        out += `${f.name}${s.suffix}${ls} ${goFloat(s.value)}\n`;
+        out += `${f.name}${s.suffix}${ls} ${formatFloat(s.value, 'g')}\n`;
       }
     }
   }

@@ -6,7 +6,10 @@ import type { Command } from './types.ts';
 export const cat: Command = {
   name: 'cat',
   usage: 'cat FILE…',
-  summary: 'print a file (docker-compose.yml, prometheus.yml)',
+  summary: {
+    ko: '파일 내용 보기 (docker-compose.yml, prometheus.yml)',
+    en: 'print a file (docker-compose.yml, prometheus.yml)',
+  },
   async run(ctx) {
     if (ctx.args.length === 0) {
       ctx.out(ctx.stdin);

@@ -5,7 +5,10 @@ import type { Command } from './types.ts';
 export const clear: Command = {
   name: 'clear',
   usage: 'clear',
-  summary: 'clear the screen',
+  summary: {
+    ko: '화면 지우기',
+    en: 'clear the screen',
+  },
   async run(ctx) {
     ctx.clear();
     return 0;

@@ -190,7 +190,10 @@ export function completeCompose(before: readonly string[]): string[] {
 export const dockerCompose: Command = {
   name: 'docker-compose',
   usage: 'docker-compose …',
-  summary: 'the same as `docker compose` (the book\'s spelling)',
+  summary: {
+    ko: '`docker compose`와 같습니다 (책의 표기)',
+    en: 'the same as `docker compose` (the book\'s spelling)',
+  },
   run: (ctx) => compose(ctx, ctx.args),
   complete: (before) => completeCompose(before),
 };

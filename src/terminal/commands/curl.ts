@@ -156,7 +156,10 @@ async function curl(ctx: CommandContext): Promise<number> {
 export const curlCommand: Command = {
   name: 'curl',
   usage: 'curl [-s] [-o /dev/null] [-w FORMAT] URL',
-  summary: 'HTTP requests: the apps on :8010–8012, engine metrics on :9323, the Prometheus API on :9090',
+  summary: {
+    ko: 'HTTP 요청: :8010–8012의 앱, :9323의 엔진 메트릭, :9090의 프로메테우스 API',
+    en: 'HTTP requests: the apps on :8010–8012, engine metrics on :9323, the Prometheus API on :9090',
+  },
   run: curl,
   complete: () => [
     'http://localhost:8010',

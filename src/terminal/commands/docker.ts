@@ -39,7 +39,10 @@ const CONTAINER_SUBCOMMANDS: Record<string, (ctx: CommandContext, args: readonly
 export const docker: Command = {
   name: 'docker',
   usage: 'docker compose … | docker ps [-a] | docker logs [--tail N] CONTAINER',
-  summary: 'the chapter\'s compose project (prometheus, image-gallery, iotd, accesslog) and its containers',
+  summary: {
+    ko: '챕터의 compose 프로젝트(prometheus, image-gallery, iotd, accesslog)와 그 컨테이너',
+    en: 'the chapter\'s compose project (prometheus, image-gallery, iotd, accesslog) and its containers',
+  },
   async run(ctx) {
     const [sub, ...rest] = ctx.args;
     if (sub === 'compose') return compose(ctx, rest);

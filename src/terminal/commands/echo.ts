@@ -5,7 +5,10 @@ import type { Command } from './types.ts';
 export const echo: Command = {
   name: 'echo',
   usage: 'echo [-n] TEXT…',
-  summary: 'print its arguments',
+  summary: {
+    ko: '인자를 그대로 출력',
+    en: 'print its arguments',
+  },
   async run(ctx) {
     const noNewline = ctx.args[0] === '-n';
     ctx.out(ctx.args.slice(noNewline ? 1 : 0).join(' ') + (noNewline ? '' : '\n'));

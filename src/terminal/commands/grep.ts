@@ -6,7 +6,10 @@ import type { Command } from './types.ts';
 export const grep: Command = {
   name: 'grep',
   usage: 'grep [-v] [-i] [-E] PATTERN [FILE]',
-  summary: 'print lines matching a pattern (e.g. curl -s …/metrics | grep access_log)',
+  summary: {
+    ko: '패턴에 맞는 줄만 출력 (예: curl -s …/metrics | grep access_log)',
+    en: 'print lines matching a pattern (e.g. curl -s …/metrics | grep access_log)',
+  },
   async run(ctx) {
     // -E is what JavaScript regular expressions are anyway.
     const isFlag = (a: string) => /^-[viE]+$/.test(a);

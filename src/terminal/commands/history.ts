@@ -5,7 +5,10 @@ import type { Command } from './types.ts';
 export const history: Command = {
   name: 'history',
   usage: 'history [N]',
-  summary: 'list earlier command lines (↑ recalls them)',
+  summary: {
+    ko: '앞서 입력한 명령 목록 (↑로 다시 불러오기)',
+    en: 'list earlier command lines (↑ recalls them)',
+  },
   async run(ctx) {
     const [n] = ctx.args;
     if (n !== undefined && !/^\d+$/.test(n)) {

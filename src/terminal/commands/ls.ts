@@ -6,7 +6,10 @@ import type { Command } from './types.ts';
 export const ls: Command = {
   name: 'ls',
   usage: 'ls',
-  summary: 'list the files in ~/exercises',
+  summary: {
+    ko: '~/exercises의 파일 목록',
+    en: 'list the files in ~/exercises',
+  },
   async run(ctx) {
     ctx.out(fileNames().join('  ') + '\n');
     return 0;

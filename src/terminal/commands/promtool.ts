@@ -8,7 +8,10 @@ import type { Command } from './types.ts';
 export const promtool: Command = {
   name: 'promtool',
   usage: 'promtool check config FILE',
-  summary: 'validate a prometheus.yml like Prometheus does on (re)load',
+  summary: {
+    ko: '프로메테우스가 (다시) 읽을 때처럼 prometheus.yml 검사',
+    en: 'validate a prometheus.yml like Prometheus does on (re)load',
+  },
   async run(ctx) {
     const [group, what, ...files] = ctx.args;
     if (group !== 'check' || what !== 'config') {

@@ -2,6 +2,7 @@
 // `Command`, and list it in src/terminal/commands/index.ts. `help` and Tab completion pick it up from there.
 
 import type { TerminalEnv } from '../env.ts';
+import type { Words } from '../say.ts';
 
 export interface CommandContext {
   /** Arguments after the command name, already expanded and unquoted. */
@@ -25,7 +26,7 @@ export interface Command {
   readonly name: string;
   /** One line for `help`, e.g. `curl [-s] [-o FILE] URL`. */
   readonly usage: string;
-  readonly summary: string;
+  readonly summary: Words;
   /** Resolves to the exit status. */
   run(ctx: CommandContext): Promise<number>;
   /** Candidates for the word being typed, given the words before it (after the command name). */

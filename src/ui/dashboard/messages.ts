@@ -24,7 +24,7 @@ export const ko = {
   'dash.openFailed': '저장된 대시보드를 읽지 못해 기본 대시보드를 보여 줍니다: {error}',
   'dash.notPersistent': '저장소를 쓸 수 없어 새로 고치면 변경 내용이 사라집니다: {reason}',
   'dash.noData': '데이터 없음',
-  'dash.unsupported': '패널 종류 "{type}"은(는) 여기서 그리지 않습니다. 내보낼 때는 그대로 유지됩니다.',
+  'dash.unsupported': '패널 종류 "{type}"{type|은} 여기서 그리지 않습니다. 내보낼 때는 그대로 유지됩니다.',
   'dash.rowPanels': '패널 {n}개',
   'dash.edit': '편집',
   'dash.explore': '쿼리 페이지에서 열기',

@@ -13,6 +13,8 @@ export const ko = {
   'datasource.problem.cors': 'CORS 때문에 브라우저가 응답을 막았습니다',
   'datasource.problem.not-prometheus': '프로메테우스 API 응답이 아닙니다',
   'datasource.problem.http': '서버가 오류로 답했습니다',
+  'datasource.why.unreachable': '{server}에서 답이 없습니다. 서버가 실행 중인지, URL이 맞는지 확인하세요.',
+  'datasource.why.cors': '{server}{server|은} 답했지만 브라우저가 CORS 때문에 이 페이지에 응답을 보여 주지 않았습니다. 프로메테우스를 --web.cors.origin=\'{origin}\' 옵션으로 시작하세요.',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {
@@ -30,4 +32,6 @@ export const en: Record<keyof typeof ko, string> = {
   'datasource.problem.cors': 'The browser blocked the answer (CORS)',
   'datasource.problem.not-prometheus': "Not an answer of Prometheus' API",
   'datasource.problem.http': 'The server answered with an error',
+  'datasource.why.unreachable': 'No answer from {server}: is the server running, and is the URL right?',
+  'datasource.why.cors': '{server} answered, but the browser refused to show the answer to this page (CORS). Start Prometheus with --web.cors.origin=\'{origin}\'.',
 };

@@ -11,7 +11,7 @@ export type ConnectionState =
   | { readonly state: 'idle' }
   | { readonly state: 'checking'; readonly url: string }
   | { readonly state: 'connected'; readonly version: string }
-  | { readonly state: 'failed'; readonly problem: ConnectionProblem; readonly message: string };
+  | { readonly state: 'failed'; readonly problem: ConnectionProblem; readonly message: string; readonly params: Readonly<Record<string, string>> };
 
 export class DatasourceState {
   readonly local: Datasource;
@@ -43,7 +43,7 @@ export class DatasourceState {
       await this.store.put(URL_KEY, remote.name).catch(() => undefined);
     } catch (err) {
       const e = err instanceof DatasourceError ? err : new DatasourceError('unreachable', String(err));
-      this.connection = { state: 'failed', problem: e.problem, message: e.message };
+      this.connection = { state: 'failed', problem: e.problem, message: e.message, params: e.params };
     }
   }
 

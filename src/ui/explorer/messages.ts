@@ -9,7 +9,7 @@ export const ko = {
   'explorer.col.help': '설명 (HELP)',
   'explorer.col.series': '시리즈',
   'explorer.count': '메트릭 {shown}/{total}개',
-  'explorer.none': '아직 수집된 메트릭이 없습니다. 시계를 앞으로 돌려 스크랩이 일어나게 해 보세요.',
+  'explorer.none': '아직 수집된 메트릭이 없습니다. 시계를 앞으로 돌려 스크래핑이 일어나게 해 보세요.',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {

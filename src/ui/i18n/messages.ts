@@ -1,5 +1,6 @@
 // Every string the UI shows, in Korean (the default) and English. Components read them through `t()`.
 
+import { isParticle, particle } from '../../i18n/particles.ts';
 import { en as queryEn, ko as queryKo } from '../query/messages.ts';
 import { en as explorerEn, ko as explorerKo } from '../explorer/messages.ts';
 import { en as targetsEn, ko as targetsKo } from '../targets/messages.ts';
@@ -80,9 +81,13 @@ const en: Record<MessageKey, string> = { ...coreEn, ...lessonsEn, ...terminalEn,
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 
-/** Fills `{name}` placeholders. */
+/** Fills `{name}` placeholders; `{name|을}` is the particle that follows the value of `name` (을 or 를, src/i18n/particles.ts). */
 export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template.replace(/\{(\w+)(?:\|([가-힣]+))?\}/g, (m, k: string, p?: string) => {
+    if (!(k in params)) return m;
+    if (p === undefined) return String(params[k]);
+    return isParticle(p) ? particle(String(params[k]), p) : m;
+  });
 }
 
 export function isLocale(s: string | null): s is Locale {

@@ -13,12 +13,14 @@ import {
   saveProgress,
   withAnswer,
   withStep,
+  withoutAnswer,
   withoutQuiz,
   type LessonProgress,
 } from '../../lessons/progress.ts';
 import type { CheckResult, Lesson, Step } from '../../lessons/types.ts';
 import { grade } from '../../quiz/grade.ts';
 import type { Question } from '../../quiz/types.ts';
+import { logView } from '../logs/filter.svelte.ts';
 import type { TerminalSession } from '../terminal/session.svelte.ts';
 
 // The course files as raw text, each a lazily loaded chunk of the bundle; the core names which ones it reads.
@@ -56,8 +58,10 @@ export class CourseState {
       instantQuery: async (e) => (await app.datasource.current.instantQuery(e, app.datasource.current.now())).value,
       configText: () => app.prom.configText(),
       history: () => terminal.shell.history(),
-      logs: (q) => app.world.logs.query(q),
+      logsShown: () => logView.shown,
       now: () => app.clock.now(),
+      incidents: () => app.incidents.active().map((i) => i.kind),
+      metricNames: () => app.prom.metricNames(),
     };
   }
 
@@ -147,6 +151,10 @@ export class CourseState {
 
   retryQuiz(lessonId: string): void {
     this.update(lessonId, withoutQuiz(this.progressOf(lessonId)));
+  }
+
+  retryQuestion(lessonId: string, questionId: string): void {
+    this.update(lessonId, withoutAnswer(this.progressOf(lessonId), questionId));
   }
 
   private pass(lesson: Lesson, step: Step): void {

@@ -4,7 +4,7 @@
 import { absoluteRange } from '../../dashboard/time.ts';
 import type { TimeRange } from '../../dashboard/model.ts';
 import { getLabel, type Labels } from '../../model/labels/labels.ts';
-import type { LogLevel } from '../../logs/store.ts';
+import type { LogEntry, LogLevel } from '../../logs/store.ts';
 
 /** How far either side of a clicked moment the logs reach. */
 export const AROUND_MS = 60_000;
@@ -23,6 +23,9 @@ export class LogFilter {
 }
 
 export const logFilter = new LogFilter();
+
+/** What the Logs page displays while it is open (lesson steps check that the learner found lines there). */
+export const logView = $state<{ shown: readonly LogEntry[] | null }>({ shown: null });
 
 /** The services whose logs explain a series: the one behind its job, or all when it has none we know. */
 export function servicesFor(labels: Labels | null): string[] {

@@ -4,7 +4,7 @@ export const ko = {
   'nav.service-discovery': '서비스 디스커버리',
   'sd.title': '서비스 디스커버리',
   'sd.intro':
-    '서비스 디스커버리가 찾은 레이블(왼쪽)에 relabel_configs 규칙이 차례로 적용되어 타깃 레이블(오른쪽)이 됩니다. 규칙이 버린 타깃은 스크랩되지 않습니다.',
+    '서비스 디스커버리가 찾은 레이블(왼쪽)에 relabel_configs 규칙이 차례로 적용되어 타깃 레이블(오른쪽)이 됩니다. 규칙이 버린 타깃은 스크래핑되지 않습니다.',
   'sd.filter.search': '레이블로 거르기',
   'sd.filter.show': '보기',
   'sd.filter.all': '전체',
@@ -26,7 +26,7 @@ export const ko = {
   'relabel.input': '찾은 레이블 (입력)',
   'relabel.rule': '규칙 {n}',
   'relabel.output': '규칙 {n} 뒤의 레이블',
-  'relabel.noRules': '이 스크랩 설정에는 relabel_configs 가 없습니다: 찾은 레이블이 그대로 넘어갑니다.',
+  'relabel.noRules': '이 스크래핑 설정에는 relabel_configs 가 없습니다: 찾은 레이블이 그대로 넘어갑니다.',
   'relabel.dropped': '버려짐: 이 규칙 뒤로는 진행하지 않고 타깃도 만들지 않습니다.',
   'relabel.unchanged': '바뀐 것 없음',
   'relabel.summary': '+{added} 추가, ~{changed} 변경, −{removed} 삭제',

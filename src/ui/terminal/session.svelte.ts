@@ -3,6 +3,7 @@
 
 import type { AppContext } from '../app.ts';
 import { PROMPT, Shell, commonPrefix, type HistoryEntry, type Screen } from '../../terminal/shell.ts';
+import { i18n } from '../i18n/i18n.svelte.ts';
 
 export interface Chunk {
   readonly kind: 'prompt' | 'in' | 'out' | 'err';
@@ -27,7 +28,7 @@ export class TerminalSession {
   private recall = -1;
 
   constructor(private readonly app: AppContext) {
-    this.shell = new Shell({ world: app.world, prom: app.prom, clock: app.clock, fetch: (...a) => fetch(...a), incidents: app.incidents, drills: app.drills });
+    this.shell = new Shell({ world: app.world, prom: app.prom, clock: app.clock, fetch: (...a) => fetch(...a), incidents: app.incidents, drills: app.drills, lang: () => i18n.locale });
     app.store
       .get<HistoryEntry[]>(HISTORY_KEY)
       .then((saved) => {

@@ -14,14 +14,14 @@ export const ko = {
   'containers.start': '시작하기',
   'containers.command': '$ {command}',
   'containers.dnsNote':
-    '멈춘 컨테이너는 Docker DNS에서 빠지므로, DNS 서비스 디스커버리가 다음에 새로 고칠 때(기본 30초) 타깃에서도 사라집니다. 그 전까지 스크랩은 실패하고 타깃은 DOWN, up은 0이 됩니다.',
+    '멈춘 컨테이너는 Docker DNS에서 빠지므로, DNS 서비스 디스커버리가 다음에 새로 고칠 때(기본 30초) 타깃에서도 사라집니다. 그 전까지 스크래핑은 실패하고 타깃은 DOWN, up은 0이 됩니다.',
   'containers.none': '컨테이너가 없습니다.',
   'containers.col.faults': '장애 주입',
   'containers.latency': '응답 지연',
   'containers.latencyNone': '없음',
   'containers.malformed': '/metrics 깨뜨리기',
   'containers.faultsNote':
-    '응답 지연이 scrape_timeout(기본 10초, access-log는 3초)보다 길면 스크랩이 "context deadline exceeded"로 실패합니다. /metrics를 깨뜨리면 프로세스는 멀쩡해도 Prometheus가 파싱하지 못해 스크랩 전체가 실패합니다. 둘 다 타깃은 DOWN, up은 0이 됩니다.',
+    '응답 지연이 scrape_timeout(기본 10초, access-log는 3초)보다 길면 스크래핑이 "context deadline exceeded"로 실패합니다. /metrics를 깨뜨리면 프로세스는 멀쩡해도 Prometheus가 파싱하지 못해 스크래핑 전체가 실패합니다. 둘 다 타깃은 DOWN, up은 0이 됩니다.',
 } as const;
 
 export const en: Record<keyof typeof ko, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpr } from '../../src/promql/parser/parse.ts';
-import { editDistance, suggestNames, unknownMetricNames } from '../../src/ui/query/suggest.ts';
+import { editDistance, suggestNames, unknownMetricNames } from '../../src/explain/suggest.ts';
 
 // Names the chapter's apps expose (image-gallery's Go client, access-log's prom-client, iotd's Micrometer).
 const KNOWN = [

@@ -2,8 +2,8 @@
 // name's `_`-separated words they share (allowing a typo per word), the shared prefix and unit suffix, and
 // the edit distance of the whole name.
 
-import { METRIC_NAME } from '../../model/labels/labels.ts';
-import { children, type Expr } from '../../promql/parser/ast.ts';
+import { METRIC_NAME } from '../model/labels/labels.ts';
+import { children, type Expr } from '../promql/parser/ast.ts';
 
 /** Levenshtein distance. */
 export function editDistance(a: string, b: string): number {
