@@ -2,7 +2,7 @@
 // Functions not listed get a description built from their signature.
 
 import { withParticle } from '../i18n/particles.ts';
-import type { Localized } from './localized.ts';
+import type { Localized } from '../i18n/localized.ts';
 
 // The date functions read each sample's value as a Unix time (or the evaluation time, without an argument).
 const dateFn = (ko: string, en: string): Localized => ({

@@ -14,7 +14,7 @@ import {
   type VectorSelector,
 } from '../promql/index.ts';
 import { FUNCTION_TEXT } from './functions.ts';
-import type { Localized } from './localized.ts';
+import type { Localized } from '../i18n/localized.ts';
 import { withParticle } from '../i18n/particles.ts';
 
 const say = (ko: string, en: string): Localized => ({ ko, en });

@@ -7,7 +7,7 @@ import type { Matcher } from '../model/labels/matcher.ts';
 import { PromQLError, children, exprType, formatExpr, isSetOp, type BinaryExpr, type Expr, type Sample, type Value, type VectorSelector } from '../promql/index.ts';
 import type { Querier } from '../tsdb/head.ts';
 import { matchReport, type MatchReport } from './matching.ts';
-import type { Localized } from './localized.ts';
+import type { Localized } from '../i18n/localized.ts';
 import { explainText } from './text.ts';
 
 export interface ExplainContext {

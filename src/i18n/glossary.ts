@@ -3,7 +3,7 @@
 // in the course overview. Terms follow the book where it speaks (스크래핑, 레이블, 측정값/메트릭) and the National
 // Institute of Korean Language's loanword spelling otherwise (타깃, not 타겟).
 
-import type { Localized } from '../explain/localized.ts';
+import type { Localized } from './localized.ts';
 
 export interface Term {
   /** Prometheus' own word. */
