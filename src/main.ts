@@ -23,12 +23,14 @@ async function boot(target: HTMLElement): Promise<void> {
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
 
   const datasource = new DatasourceState(new PlaygroundDatasource(client.fetch, () => live.now), store);
-  const { prom, world, alertmanager, incidents, persistence, holder, terminal } = playground;
+  const { prom, world, alertmanager, incidents, persistence, holder, terminal, drills } = playground;
   target.replaceChildren();
   mount(App, {
     target,
-    props: { app: { live, prom, world, alertmanager, incidents, persistence, holder, terminal, store, storeUnavailable: first.storeUnavailable ?? unavailable, datasource } },
+    props: { app: { live, prom, world, alertmanager, incidents, persistence, holder, terminal, drills, store, storeUnavailable: first.storeUnavailable ?? unavailable, datasource } },
   });
+  // The drill files, so that `promlab drill` in the terminal finds them too; nothing above waits for them.
+  void playground.handDrillFiles();
   // The page's own fetches to the simulated network; nothing above waits for it.
   const { bridgePageFetches } = await import('./ui/remote/bridge.ts');
   await bridgePageFetches(client, () => playground.snap.containers.map((c) => c.name));

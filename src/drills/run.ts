@@ -79,21 +79,31 @@ export class Drills implements DrillsView {
   private readonly listeners = new Set<() => void>();
   private readonly wallNow: () => number;
 
+  private loaded: Promise<readonly Drill[]> | null = null;
+
+  /** `drills` may be a loader: the files are read on first use, not at boot. */
   constructor(
-    private readonly drills: readonly Drill[],
+    private readonly drills: readonly Drill[] | (() => Promise<readonly Drill[]>),
     private readonly host: DrillHost,
   ) {
     this.wallNow = host.wallNow ?? (() => Date.now());
   }
 
+  private all(): Promise<readonly Drill[]> {
+    const d = this.drills;
+    this.loaded ??= typeof d === 'function' ? d() : Promise.resolve(d);
+    return this.loaded;
+  }
+
   async list(): Promise<DrillSummary[]> {
     const progress = await this.progress();
-    return this.drills.map((d) => ({ id: d.id, title: d.title, budget: d.budget, progress: progress[d.id] ?? NO_PROGRESS }));
+    return (await this.all()).map((d) => ({ id: d.id, title: d.title, budget: d.budget, history: d.warmup + d.develop, progress: progress[d.id] ?? NO_PROGRESS }));
   }
 
   async start(id: string): Promise<RunningDrill> {
-    const drill = this.drills.find((d) => d.id === id);
-    if (!drill) throw new Error(`no such drill: ${id} (one of ${this.drills.map((d) => d.id).join(', ')})`);
+    const drills = await this.all();
+    const drill = drills.find((d) => d.id === id);
+    if (!drill) throw new Error(`no such drill: ${id} (one of ${drills.map((d) => d.id).join(', ')})`);
     if (this.run) await this.end();
     const { clock, world, prom, incidents } = this.host;
     const saved = { config: prom.configText(), rules: prom.files.read(DEFAULT_RULES_PATH), steady: incidents.steadyRate };

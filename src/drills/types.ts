@@ -4,10 +4,9 @@
 import type { IncidentKind } from '../sim/incidents/kinds.ts';
 import type { ServiceFaults } from '../sim/incidents/faults.ts';
 
-export interface Localized {
-  ko: string;
-  en: string;
-}
+import type { Localized } from '../i18n/localized.ts';
+
+export type { Localized };
 
 /** How a series changes at the fault: compared between the warm-up (before) and the incident (since). */
 export const ANOMALIES = ['rise', 'fall', 'appear', 'vanish'] as const;

@@ -16,6 +16,8 @@ export interface DrillSummary {
   id: string;
   title: Localized;
   budget: number;
+  /** Virtual time the start fast-forwards through (warm-up and the fault developing). */
+  history: number;
   progress: DrillProgress;
 }
 

@@ -1,6 +1,7 @@
 // What the terminal drives: the simulated Docker host (compose), the running Prometheus (its config file), the
 // clock, and fetch() — the same path the scraper's requests take, so curl reaches what Prometheus reaches.
 
+import type { DrillsView } from '../drills/view.ts';
 import type { Incidents } from '../sim/incidents/incidents.ts';
 
 /** What compose reports per container: Created, Started, Running, Stopped, Removed. */
@@ -39,6 +40,8 @@ export interface TerminalEnv {
   readonly fetch: typeof fetch;
   /** `promlab incident …`: the world's incidents; absent where the terminal runs without them. */
   readonly incidents?: Pick<Incidents, 'active' | 'start' | 'stop' | 'steadyRate' | 'setSteadyRate'>;
+  /** `promlab drill …`: the incident drills; absent where the terminal runs without them. */
+  readonly drills?: DrillsView;
   /** The page's language for the terminal's own words (say.ts); English without one. */
   readonly lang?: () => 'ko' | 'en';
 }

@@ -21,6 +21,8 @@ export interface AppContext {
   readonly holder: Playground['holder'];
   /** The terminal, which runs next to the world in the worker. */
   readonly terminal: Playground['terminal'];
+  /** Incident drills: start one, diagnose it, read its debrief (the engine runs in the worker). */
+  readonly drills: Playground['drills'];
   /** Where the learner's page state survives a reload (IndexedDB, or memory when that is unavailable). */
   readonly store: Store;
   /** Why work will not survive a reload, or null when it will. */

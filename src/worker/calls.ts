@@ -11,6 +11,9 @@ import { emptyCause } from '../explain/empty.ts';
 import { explain, type ExplainNode } from '../explain/tree.ts';
 import { parseExpr } from '../promql/parser/parse.ts';
 import type { IncidentKind } from '../sim/incidents/kinds.ts';
+import { loadDrills } from '../drills/content.ts';
+import { Drills } from '../drills/run.ts';
+import type { Diagnosis } from '../drills/view.ts';
 import { Shell, type HistoryEntry } from '../terminal/shell.ts';
 import { HeadCompletionClient } from './completion.ts';
 import { metricRows } from './metrics.ts';
@@ -43,7 +46,16 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
   const { clock, world, prom, alertmanager, incidents, files, persistence } = rt;
   // The shell speaks the language of the page that last ran a command.
   let lang: 'ko' | 'en' = 'ko';
-  const shell = new Shell({ world, prom, clock, fetch: rt.fetch, incidents, lang: () => lang });
+  // The drill files are bundled with the page, which hands their texts over once; the engine reads them on first use.
+  let handDrillFiles!: (texts: Record<string, string>) => void;
+  const drillFiles = new Promise<Record<string, string>>((resolve) => (handDrillFiles = resolve));
+  const readDrill = async (path: string) => {
+    const text = (await drillFiles)[path];
+    if (text === undefined) throw new Error(`${path} is not among the drill files the page handed over`);
+    return text;
+  };
+  const drills = new Drills(() => loadDrills(readDrill), { clock, world, prom, incidents, store: rt.store });
+  const shell = new Shell({ world, prom, clock, fetch: rt.fetch, incidents, drills, lang: () => lang });
   const completion = new HeadCompletionClient(prom, () => clock.now());
   const tree = (expr: string, at: number) => explain(parseExpr(expr), { engine: prom.engine, querier: prom.head, time: at });
   const strip = (n: ExplainNode): ExplainData => {
@@ -130,6 +142,13 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
       return { chunks, status, history: shell.history() };
     },
     'terminal.complete': (line: string) => shell.complete(line),
+    'drills.files': (texts: Record<string, string>) => handDrillFiles(texts),
+    'drills.list': () => drills.list(),
+    'drills.state': () => drills.state(),
+    'drills.start': (id: string) => drills.start(id),
+    'drills.hint': () => drills.hint(),
+    'drills.submit': (diagnosis: Diagnosis) => drills.submit(diagnosis),
+    'drills.end': () => drills.end(),
   };
 }
 
@@ -150,6 +169,8 @@ export const QUESTIONS: ReadonlySet<keyof ControlCalls> = new Set<keyof ControlC
   'world.logs',
   'head.status',
   'terminal.complete',
+  'drills.list',
+  'drills.state',
 ]);
 export type CallName = keyof ControlCalls;
 export type CallArgs<K extends CallName> = Parameters<ControlCalls[K]>;

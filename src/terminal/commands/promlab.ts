@@ -5,6 +5,7 @@ import { INCIDENT_KINDS, IncidentError, type IncidentKind } from '../../sim/inci
 import { particle } from '../../i18n/particles.ts';
 import { columns, humanDuration } from '../format.ts';
 import { say, type Words } from '../say.ts';
+import { DRILL_USAGE, drill } from './drill.ts';
 import type { Command, CommandContext } from './types.ts';
 
 const USAGE: Words = {
@@ -13,7 +14,7 @@ const USAGE: Words = {
   promlab incident start KIND         사고 일으키기
   promlab incident stop KIND          사고에서 복구하기
   promlab traffic [RPS]               image-gallery로 가는 사용자의 초당 요청 수 보기·정하기
-
+${DRILL_USAGE.ko}
 사고 종류: ${INCIDENT_KINDS.join(', ')}
 `,
   en: `Usage:
@@ -21,7 +22,7 @@ const USAGE: Words = {
   promlab incident start KIND         push the world into an incident
   promlab incident stop KIND          recover from it
   promlab traffic [RPS]               show or set the users' steady requests per second to image-gallery
-
+${DRILL_USAGE.en}
 Incidents: ${INCIDENT_KINDS.join(', ')}
 `,
 };
@@ -109,20 +110,22 @@ function traffic(ctx: CommandContext, args: readonly string[]): number {
 
 export const promlab: Command = {
   name: 'promlab',
-  usage: 'promlab incident ls|start|stop [KIND] | traffic [RPS]',
+  usage: 'promlab incident ls|start|stop [KIND] | traffic [RPS] | drill list|start|show|hint|submit|end',
   summary: {
-    ko: '시뮬레이션된 앱에 사고를 일으키고 되돌리기, 사용자 트래픽 정하기',
-    en: 'push the simulated apps into an incident and back; set user traffic',
+    ko: '시뮬레이션된 앱에 사고를 일으키고 되돌리기, 사용자 트래픽 정하기, 장애 대응 훈련',
+    en: 'push the simulated apps into an incident and back; set user traffic; run incident drills',
   },
   async run(ctx) {
     const [group, ...rest] = ctx.args;
     if (group === 'incident') return incident(ctx, rest);
     if (group === 'traffic') return traffic(ctx, rest);
+    if (group === 'drill') return drill(ctx, rest);
     (group === undefined || group === 'help' ? ctx.out : ctx.err)(say(ctx.env, USAGE));
     return group === undefined || group === 'help' ? 0 : 2;
   },
   complete: (before) => {
-    if (before.length === 0) return ['incident', 'traffic'];
+    if (before.length === 0) return ['incident', 'traffic', 'drill'];
+    if (before[0] === 'drill' && before.length === 1) return ['list', 'start', 'show', 'hint', 'submit', 'end'];
     if (before[0] === 'incident' && before.length === 1) return ['ls', 'start', 'stop'];
     if (before[0] === 'incident' && before.length === 2 && (before[1] === 'start' || before[1] === 'stop')) return INCIDENT_KINDS;
     return [];

@@ -19,6 +19,7 @@ import { en as incidentsEn, ko as incidentsKo } from '../incidents/messages.ts';
 import { en as datasourceEn, ko as datasourceKo } from '../datasource/messages.ts';
 import { en as holderEn, ko as holderKo } from '../remote/messages.ts';
 import { en as graduationEn, ko as graduationKo } from '../graduation/messages.ts';
+import { en as drillsEn, ko as drillsKo } from '../drills/messages.ts';
 
 export const LOCALES = ['ko', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -49,7 +50,7 @@ const coreKo = {
 
 // Each feature keeps its strings in src/ui/<feature>/messages.ts (`export const ko = {…} as const;` and
 // `export const en: Record<keyof typeof ko, string> = {…};`) and adds one spread to each line below.
-const ko = { ...coreKo, ...lessonsKo, ...terminalKo, ...quizKo, ...queryKo, ...explorerKo, ...targetsKo, ...dashboardKo, ...logsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo, ...datasourceKo, ...holderKo, ...graduationKo };
+const ko = { ...coreKo, ...lessonsKo, ...terminalKo, ...quizKo, ...queryKo, ...explorerKo, ...targetsKo, ...dashboardKo, ...logsKo, ...containersKo, ...configKo, ...sdKo, ...tsdbKo, ...rulesKo, ...amKo, ...incidentsKo, ...datasourceKo, ...holderKo, ...graduationKo, ...drillsKo };
 
 export type MessageKey = keyof typeof ko;
 
@@ -77,7 +78,7 @@ const coreEn: Record<keyof typeof coreKo, string> = {
   'world.result': '{n} requests: {parts}',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...lessonsEn, ...terminalEn, ...quizEn, ...queryEn, ...explorerEn, ...targetsEn, ...dashboardEn, ...logsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn, ...datasourceEn, ...holderEn, ...graduationEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...lessonsEn, ...terminalEn, ...quizEn, ...queryEn, ...explorerEn, ...targetsEn, ...dashboardEn, ...logsEn, ...containersEn, ...configEn, ...sdEn, ...tsdbEn, ...rulesEn, ...amEn, ...incidentsEn, ...datasourceEn, ...holderEn, ...graduationEn, ...drillsEn };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { ko, en };
 

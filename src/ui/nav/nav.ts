@@ -17,6 +17,7 @@ export const NAV: readonly NavEntry[] = [
   { route: 'alerts' },
   { route: 'dashboards' },
   { route: 'logs' },
+  { route: 'drills' },
   { group: { id: 'status', label: 'navGroup.status', routes: ['targets', 'service-discovery', 'rules', 'tsdb-status', 'config'] } },
   { group: { id: 'tools', label: 'navGroup.tools', routes: ['explorer', 'alertmanager', 'graduation'] } },
 ];

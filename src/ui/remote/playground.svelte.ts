@@ -5,6 +5,7 @@
 import type { LogQuery } from '../../logs/store.ts';
 import type { Config, ConfigResult } from '../../config/types.ts';
 import { globPaths } from '../../files/files.ts';
+import type { Diagnosis, DrillsView } from '../../drills/view.ts';
 import type { IncidentKind } from '../../sim/incidents/kinds.ts';
 import type { MetricMetadata } from '../../textparse/types.ts';
 import type { CallArgs } from '../../worker/calls.ts';
@@ -19,6 +20,8 @@ export class Playground {
   private parsed: { text: string | null; config: Config | null } = { text: null, config: null };
   private metadataMap: { from: Snapshot['prom']['metadata'] | null; map: Map<string, MetricMetadata[]> } = { from: null, map: new Map() };
   private readonly persistListeners = new Set<() => void>();
+  private readonly snapshotListeners = new Set<() => void>();
+  private drillFiles: Promise<void> | null = null;
 
   constructor(
     private readonly client: WorkerClient,
@@ -32,6 +35,7 @@ export class Playground {
       live.running = s.running;
       live.version++;
       if (persisted && JSON.stringify(persisted) !== JSON.stringify(s.persistence)) for (const fn of this.persistListeners) fn();
+      for (const fn of this.snapshotListeners) fn();
     };
     apply(first);
     client.onSnapshot(apply);
@@ -146,5 +150,28 @@ export class Playground {
     run: (line: string, locale: 'ko' | 'en') => this.client.call('terminal.run', line, locale),
     complete: (line: string) => this.client.call('terminal.complete', line),
     restore: (...a: CallArgs<'terminal.restore'>) => this.client.call('terminal.restore', ...a),
+  };
+
+  /** Hands the bundled drill files to the worker, once; every drills call waits for it. */
+  handDrillFiles(): Promise<void> {
+    this.drillFiles ??= Promise.all([import('../drills/bundle.ts'), import('../../drills/content.ts')]).then(async ([{ readBundledDrill }, { DRILL_FILES }]) => {
+      const texts = Object.fromEntries(await Promise.all(DRILL_FILES.map(async (p) => [p, await readBundledDrill(p)] as const)));
+      await this.client.call('drills.files', texts);
+    });
+    return this.drillFiles;
+  }
+
+  /** The incident drills, run by the worker's engine; the page hears of changes with each snapshot. */
+  readonly drills: DrillsView = {
+    list: () => this.handDrillFiles().then(() => this.client.call('drills.list')),
+    state: () => this.handDrillFiles().then(() => this.client.call('drills.state')),
+    start: (id: string) => this.handDrillFiles().then(() => this.client.call('drills.start', id)),
+    hint: () => this.handDrillFiles().then(() => this.client.call('drills.hint')),
+    submit: (diagnosis: Diagnosis) => this.handDrillFiles().then(() => this.client.call('drills.submit', diagnosis)),
+    end: () => this.handDrillFiles().then(() => this.client.call('drills.end')),
+    subscribe: (fn: () => void) => {
+      this.snapshotListeners.add(fn);
+      return () => this.snapshotListeners.delete(fn);
+    },
   };
 }
