@@ -82,8 +82,10 @@ export class ScrapeLoop {
     if (this.o.target.lastScrape === null) return;
     const t = Math.max(this.o.clock.now(), this.o.target.lastScrape + 1);
     const app = this.o.head.appender();
-    for (const ref of this.lastSeen) this.markStale(app, ref, t);
-    for (const ref of this.reportRefs) this.markStale(app, ref, t);
+    for (const ref of this.lastSeen) this.markStale(app, ref, [], t);
+    // By labels: a loop a reload started and a target change stopped at once never appended its report series.
+    const report = (this.reportLabelCache ??= this.reportLabels());
+    report.forEach((ls, i) => this.markStale(app, this.reportRefs[i] ?? null, ls, t));
     app.commit();
     this.lastSeen.clear();
   }
@@ -92,9 +94,9 @@ export class ScrapeLoop {
    * A staleness marker; one the series already has a later sample for (an explicit future timestamp, say) is
    * dropped, as Prometheus drops out-of-order staleness markers without complaint.
    */
-  private markStale(app: Appender, ref: number, t: number): void {
+  private markStale(app: Appender, ref: number | null, labels: Labels, t: number): void {
     try {
-      app.appendStale(ref, [], t);
+      app.appendStale(ref, labels, t);
     } catch (err) {
       if (!(err instanceof AppendError)) throw err;
     }
@@ -144,7 +146,7 @@ export class ScrapeLoop {
       if (!(err instanceof ScrapeError)) scraped = postRelabel = 0;
     }
     // A failed scrape is an empty one: everything it wrote before goes stale.
-    for (const ref of this.lastSeen) if (!seen.has(ref)) this.markStale(app, ref, start);
+    for (const ref of this.lastSeen) if (!seen.has(ref)) this.markStale(app, ref, [], start);
     app.commit();
     this.lastSeen = seen;
 
