@@ -372,4 +372,16 @@ describe('reload', () => {
     await clock.advance(1);
     expect(q('up').map((s) => s.job)).toEqual(['a']);
   });
+  it('ends the series of a target that goes right after a reload, before its restarted loop scraped', async () => {
+    const cfg = (interval: string) => `scrape_configs:\n  - job_name: a\n    scrape_interval: ${interval}\n    file_sd_configs: [{ files: [t.json] }]\n`;
+    files.write('/etc/prometheus/t.json', '[{"targets": ["app1", "app3"]}]');
+    load(cfg('10s'));
+    await clock.advance(30_000);
+    expect(q('up').map((s) => s.instance)).toEqual(['app1', 'app3']);
+    // The reload restarts both loops; app3 leaves before its new loop's first scrape.
+    load(cfg('5s'));
+    files.write('/etc/prometheus/t.json', '[{"targets": ["app1"]}]');
+    await clock.advance(1);
+    expect(q('up').map((s) => s.instance)).toEqual(['app1']);
+  });
 });
