@@ -164,6 +164,7 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
     await page.getByTestId('am-tab-config').click();
     await setEditorText(page, 'am-config-editor', 'route:\n  receiver: nobody\nreceivers:\n  - name: slack\n');
     await page.getByTestId('am-config-apply').click();
-    expect(await page.getByTestId('am-config-error').allTextContents()).toEqual(['2:13: undefined receiver "nobody" used in route']);
+    // The worker answers the apply; the error shows when its answer arrives.
+    await expect.poll(() => page.getByTestId('am-config-error').allTextContents()).toEqual(['2:13: undefined receiver "nobody" used in route']);
   });
 });

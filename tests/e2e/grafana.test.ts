@@ -14,6 +14,7 @@ const missing = skipBrowserTests();
 const panel = (page: Page, title: string) => page.locator(`[data-testid="panel"][data-title="${title}"]`).first();
 
 async function openDashboards(page: Page): Promise<void> {
+  if (await page.locator('[data-testid="dashboard-page"][data-loaded="true"]').count()) return;
   await page.getByTestId('nav-dashboards').click();
   await page.locator('[data-testid="dashboard-page"][data-loaded="true"]').waitFor({ timeout: 30_000 });
 }
@@ -31,16 +32,17 @@ describe.skipIf(missing !== null)('the Grafana dashboard in chromium', () => {
     const steady = page.getByTestId('steady-traffic');
     expect(await steady.getAttribute('aria-pressed')).toBe('false');
     await steady.click();
-    expect(await steady.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => steady.getAttribute('aria-pressed')).toBe('true');
     await forward(page, 'forward-10m', 600_000);
     await openDashboards(page);
     await page.getByTestId('refresh-now').click();
     await expect.poll(() => panel(page, 'HTTP 200 Responses').getAttribute('data-state'), { timeout: 30_000 }).toBe('data');
     await steady.click();
-    expect(await steady.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => steady.getAttribute('aria-pressed')).toBe('false');
   });
 
   it('spans the full width beside the lesson panel, with whole titles where they fit and the full title on hover', async () => {
+    await openDashboards(page);
     const grid = await page.getByTestId('dashboard-grid').evaluate((e) => e.getBoundingClientRect());
     const main = await page.locator('main').evaluate((e) => e.getBoundingClientRect());
     expect(grid.width).toBeGreaterThan(main.width - 40);
@@ -54,6 +56,7 @@ describe.skipIf(missing !== null)('the Grafana dashboard in chromium', () => {
   });
 
   it('draws "Memory In Use" as a trend line, not a solid filled block', async () => {
+    await openDashboards(page);
     const memory = panel(page, 'Memory In Use');
     await expect.poll(() => memory.getAttribute('data-state'), { timeout: 30_000 }).toBe('data');
     await memory.locator('[data-testid="timeseries"]:not([data-drawn="0"])').waitFor();
@@ -70,6 +73,7 @@ describe.skipIf(missing !== null)('the Grafana dashboard in chromium', () => {
   });
 
   it('stacks the panels one per row on a phone, each as tall as its grid height says', async () => {
+    await openDashboards(page);
     await page.setViewportSize(SIZES.phone);
     await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="dashboard-grid"]')!).display === 'flex');
     const cells = await page.getByTestId('panel').evaluateAll((els) =>
