@@ -68,3 +68,4 @@ describe('promlab drill', { timeout: 120_000 }, () => {
     }
   });
 });
+
