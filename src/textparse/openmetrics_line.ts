@@ -1,0 +1,151 @@
+// The pieces of one OpenMetrics line below the family rules: where the series text ends, labels, the value,
+// the timestamp, an exemplar, HELP's escapes. Each fails through the LineReader, with the line and column.
+
+import { parseGoFloat } from './floats.ts';
+import type { LineReader } from './reader.ts';
+
+const EXEMPLAR_MAX_RUNES = 128;
+
+/**
+ * Where `name{labels}` ends (after `}`, or at the space after a bare name), skipping quoted values; -1 when the
+ * line has another shape, which the full parse then reports.
+ */
+export function endOfSeries(text: string, from: number, end: number): number {
+  let i = from;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) break;
+    if (c === 32) return i;
+  }
+  if (i === end) return -1;
+  let quoted = false;
+  for (i++; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 92) i++;
+      else if (c === 34) quoted = false;
+    } else if (c === 34) quoted = true;
+    else if (c === 125) return i + 1;
+  }
+  return -1;
+}
+
+/** HELP's escapes: \\, \n and \" (any other backslash is kept as written). */
+export function unescapeHelp(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const next = text[i + 1];
+    if (text[i] === '\\' && (next === '\\' || next === 'n' || next === '"')) {
+      out += next === 'n' ? '\n' : next;
+      i++;
+    } else out += text[i];
+  }
+  return out;
+}
+
+export interface ReadValue {
+  readonly value: number;
+  /** Seconds as written, or null. */
+  readonly ts: number | null;
+  readonly exemplar: boolean;
+}
+
+/** ` value [timestamp] [# exemplar]` after the series. */
+export function readValue(r: LineReader): ReadValue {
+  if (r.peek() !== ' ') r.fail(`expected a space and a value after the metric, got ${r.got()}`);
+  r.pos++;
+  const valueAt = r.pos;
+  const value = parseGoFloat(r.readToSpace());
+  if (value === null) {
+    r.pos = valueAt;
+    r.fail(`expected float as value, got ${r.got()}`);
+  }
+  let ts: number | null = null;
+  let exemplar = false;
+  if (!r.atEnd()) {
+    r.pos++;
+    if (r.peek() !== '#') ts = readTimestamp(r);
+    if (!r.atEnd()) {
+      if (ts !== null) r.pos++;
+      exemplar = true;
+      readExemplar(r);
+    }
+  }
+  return { value, ts, exemplar };
+}
+
+/** OpenMetrics spells infinity only "+Inf" and "-Inf" in le and quantile. */
+export function canonicalInf(r: LineReader, name: string, value: string): string {
+  if ((name === 'le' || name === 'quantile') && value.toLowerCase().includes('inf') && value !== '+Inf' && value !== '-Inf') {
+    r.fail(`${name}="${value}" is not canonical: write +Inf or -Inf`);
+  }
+  return value;
+}
+
+/** `{name="value",…}`: no spaces, no trailing comma, escapes \\ \" \n (others kept as written). */
+export function readLabels(r: LineReader, normalize: (name: string, value: string) => string): [string, string][] {
+  r.pos++;
+  const labels: [string, string][] = [];
+  const seen = new Set<string>();
+  if (r.peek() === '}') {
+    r.pos++;
+    return labels;
+  }
+  for (;;) {
+    const at = r.pos;
+    const name = r.readLabelName('label name');
+    if (r.peek() !== '=') r.fail(`expected "=" after label name, got ${r.got()}`);
+    r.pos++;
+    if (r.peek() !== '"') r.fail(`expected quoted label value, got ${r.got()}`);
+    const value = r.readQuoted(false);
+    if (seen.has(name)) {
+      r.pos = at;
+      r.fail(`duplicate label name "${name}"`);
+    }
+    seen.add(name);
+    labels.push([name, normalize(name, value)]);
+    if (r.peek() === '}') {
+      r.pos++;
+      return labels;
+    }
+    if (r.peek() !== ',') r.fail(`expected "," or "}" after label value, got ${r.got()}`);
+    r.pos++;
+  }
+}
+
+/** Seconds, as an integer or a float; never NaN or infinite. */
+function readTimestamp(r: LineReader): number {
+  const at = r.pos;
+  const text = r.readToSpace();
+  const ts = parseGoFloat(text);
+  if (ts === null || !Number.isFinite(ts)) {
+    r.pos = at;
+    r.fail(`expected a finite number as timestamp, got ${r.got()}`);
+  }
+  return ts;
+}
+
+/** ` # {labels} value [timestamp]`, at most 128 characters of label names and values. */
+function readExemplar(r: LineReader): void {
+  if (!r.text.startsWith('# {', r.pos)) r.fail(`expected an exemplar " # {…} value", got ${r.got()}`);
+  r.pos += 2;
+  const at = r.pos;
+  const labels = readLabels(r, (_, v) => v);
+  const runes = labels.reduce((n, [k, v]) => n + [...k].length + [...v].length, 0);
+  if (runes > EXEMPLAR_MAX_RUNES) {
+    r.pos = at;
+    r.fail(`exemplar labels have ${runes} characters, more than ${EXEMPLAR_MAX_RUNES}`);
+  }
+  if (r.peek() !== ' ') r.fail(`expected a space and a value after the exemplar labels, got ${r.got()}`);
+  r.pos++;
+  const valueAt = r.pos;
+  if (parseGoFloat(r.readToSpace()) === null) {
+    r.pos = valueAt;
+    r.fail(`expected float as exemplar value, got ${r.got()}`);
+  }
+  if (r.atEnd()) return;
+  r.pos++;
+  readTimestamp(r);
+  if (!r.atEnd()) r.fail(`unexpected text after the exemplar: ${r.got()}`);
+}
