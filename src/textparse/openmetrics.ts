@@ -154,6 +154,7 @@ class OpenMetricsParser {
   private readonly cache = new Map<string, SeriesEntry>();
   private points = 0;
   private sink: SampleSink | null = null;
+  private readonly value: ReadValue = { value: 0, ts: null, exemplar: false };
 
   constructor(private readonly body: string) {}
 
@@ -211,9 +212,14 @@ class OpenMetricsParser {
     return f && !f.untimed ? f : undefined;
   }
 
+  // The type a sample's labels are read for: its current family's, or that of the family it may return to.
+  private typeOf(name: string): MetricType {
+    const current = this.family;
+    return (current?.allows(name) ? current : this.reopenable(name))?.kind ?? 'unknown';
+  }
+
   private sampleLine(r: LineReader): void {
     const current = this.family;
-    const typeOf = (name: string) => (current?.allows(name) ? current : this.reopenable(name))?.kind ?? 'unknown';
     const from = r.pos;
     const seriesEnd = endOfSeries(r.text, from, r.end);
     const key = seriesEnd < 0 ? null : r.text.slice(from, seriesEnd);
@@ -221,17 +227,17 @@ class OpenMetricsParser {
     let name: string;
     let labels: [string, string][];
     let type: MetricType;
-    if (e !== undefined && typeOf(e.name) === e.type) {
+    if (e !== undefined && this.typeOf(e.name) === e.type) {
       ({ name, labels, type } = e);
       r.pos = seriesEnd;
     } else {
       e = undefined;
       name = r.readMetricName();
-      const t = (type = typeOf(name));
+      const t = (type = this.typeOf(name));
       labels = r.peek() === '{' ? readLabels(r, (n, v) => normalizeFloatLabel(r, t, n, canonicalInf(r, n, v))) : [];
     }
     const labelsEnd = r.pos;
-    const s = readValue(r);
+    const s = readValue(r, this.value);
     if (!current?.allows(name)) {
       const earlier = s.ts === null ? undefined : this.reopenable(name);
       if (earlier) this.family = earlier;

@@ -44,19 +44,20 @@ export function unescapeHelp(text: string): string {
   return out;
 }
 
+/** What follows a sample's series; one object the parser fills line by line. */
 export interface ReadValue {
-  readonly value: number;
+  value: number;
   /** Seconds as written, or null. */
-  readonly ts: number | null;
-  readonly exemplar: boolean;
+  ts: number | null;
+  exemplar: boolean;
 }
 
 /** ` value [timestamp] [# exemplar]` after the series. */
-export function readValue(r: LineReader): ReadValue {
+export function readValue(r: LineReader, out: ReadValue): ReadValue {
   if (r.peek() !== ' ') r.fail(`expected a space and a value after the metric, got ${r.got()}`);
   r.pos++;
   const valueAt = r.pos;
-  const value = parseGoFloat(r.readToSpace());
+  const value = readNumber(r);
   if (value === null) {
     r.pos = valueAt;
     r.fail(`expected float as value, got ${r.got()}`);
@@ -72,7 +73,45 @@ export function readValue(r: LineReader): ReadValue {
       readExemplar(r);
     }
   }
-  return { value, ts, exemplar };
+  out.value = value;
+  out.ts = ts;
+  out.exemplar = exemplar;
+  return out;
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * A number up to the next space, as parseGoFloat reads it. Plain decimals of at most 15 digits are computed from
+ * the characters (Clinger's fast path: the digits fit a float exactly, and so does 10^k for k ≤ 22, so one
+ * division rounds correctly, to the same float as Number()); anything else goes through parseGoFloat.
+ */
+function readNumber(r: LineReader): number | null {
+  const text = r.text;
+  const from = r.pos;
+  let to = text.indexOf(' ', from);
+  if (to < 0 || to > r.end) to = r.end;
+  r.pos = to;
+  let i = from;
+  let c = text.charCodeAt(i);
+  const negative = c === 45;
+  if (negative || c === 43) i++;
+  let m = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < to; i++) {
+    c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && fraction < 0) fraction = digits;
+    else break;
+  }
+  if (i === to && digits > 0 && digits <= 15) {
+    const v = fraction < 0 ? m : m / POW10[digits - fraction];
+    return negative ? -v : v;
+  }
+  return parseGoFloat(text.slice(from, to));
 }
 
 /** OpenMetrics spells infinity only "+Inf" and "-Inf" in le and quantile. */
@@ -117,8 +156,7 @@ export function readLabels(r: LineReader, normalize: (name: string, value: strin
 /** Seconds, as an integer or a float; never NaN or infinite. */
 function readTimestamp(r: LineReader): number {
   const at = r.pos;
-  const text = r.readToSpace();
-  const ts = parseGoFloat(text);
+  const ts = readNumber(r);
   if (ts === null || !Number.isFinite(ts)) {
     r.pos = at;
     r.fail(`expected a finite number as timestamp, got ${r.got()}`);
