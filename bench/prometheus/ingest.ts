@@ -13,10 +13,12 @@ export interface IngestResult {
   readonly promtoolSamplesPerS: number;
   readonly promlabSamplesPerS: number;
   readonly bytesPerSample: number;
-  /** Heap plus array buffers after the load and a GC, minus before it. */
+  /** Heap plus array buffers after the load and a GC, minus before it (first run). */
   readonly heapAfterLoadMb: number;
-  /** Encoded chunk bytes: the issue's heap budget is twice this plus the index. */
+  /** Encoded chunk bytes. */
   readonly chunkMb: number;
+  /** The heap of a head with the same series and one sample each: labels, postings, series. */
+  readonly indexMb: number;
 }
 
 function gc(): void {
@@ -37,24 +39,25 @@ function median(xs: number[]): number {
 export function measureIngest(file: string, written: Written, dataDir: string, runs: number): IngestResult {
   const promtool: number[] = [];
   const promlab: number[] = [];
-  const heap: number[] = [];
+  let heap = 0;
   let head: Head | null = null;
   for (let i = 0; i < runs; i++) {
     rmSync(dataDir, { recursive: true, force: true });
     promtool.push(written.samples / (backfill(file, dataDir) / 1000));
+    // Only the first run measures the heap: a later one would count the previous head, which the
+    // interpreter may still hold in a register of this loop.
     head = null;
     gc();
     const before = usedBytes();
-    const h = new Head({ retentionMs: Number.MAX_SAFE_INTEGER });
+    head = new Head({ retentionMs: Number.MAX_SAFE_INTEGER });
     const t0 = performance.now();
-    const loaded = loadOpenMetrics(h, file);
+    const loaded = loadOpenMetrics(head, file);
     const ms = performance.now() - t0;
     if (loaded.samples !== written.samples) throw new Error(`promlab loaded ${loaded.samples} samples of ${written.samples}`);
     promlab.push(loaded.samples / (ms / 1000));
     gc();
-    heap.push((usedBytes() - before) / 2 ** 20);
-    head = h;
-    console.log(`# ingest run ${i + 1}: promtool ${Math.round(promtool[i])}, promlab ${Math.round(promlab[i])} samples/s, heap ${heap[i].toFixed(1)} MB`);
+    if (i === 0) heap = (usedBytes() - before) / 2 ** 20;
+    console.log(`# ingest run ${i + 1}: promtool ${Math.round(promtool[i])}, promlab ${Math.round(promlab[i])} samples/s`);
   }
   const st = head!.stats();
   return {
@@ -62,7 +65,20 @@ export function measureIngest(file: string, written: Written, dataDir: string, r
     promtoolSamplesPerS: Math.round(median(promtool)),
     promlabSamplesPerS: Math.round(median(promlab)),
     bytesPerSample: st.bytes / st.samples,
-    heapAfterLoadMb: median(heap),
+    heapAfterLoadMb: heap,
     chunkMb: st.bytes / 2 ** 20,
+    indexMb: indexHeapMb(head!),
   };
+}
+
+// The same series in a fresh head with one sample each: what the head costs beside its chunks.
+function indexHeapMb(full: Head): number {
+  gc();
+  const before = usedBytes();
+  const head = new Head({ retentionMs: Number.MAX_SAFE_INTEGER });
+  for (let ref = 0; ref < full.stats().series; ref++) head.append(head.getOrCreate(full.seriesLabels(ref)), 0, 0);
+  gc();
+  const mb = (usedBytes() - before) / 2 ** 20;
+  if (head.stats().series !== full.stats().series) throw new Error('index head has another number of series');
+  return mb;
 }

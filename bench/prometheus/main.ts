@@ -76,7 +76,10 @@ async function main(): Promise<void> {
     print('ingest_promlab_samples_per_s', ingest.promlabSamplesPerS, 'samples/s');
     print('promlab_bytes_per_sample', ingest.bytesPerSample, 'B');
     print('promlab_chunk_mb', ingest.chunkMb, 'MB');
+    print('promlab_index_mb', ingest.indexMb, 'MB');
     print('promlab_heap_after_load_mb', ingest.heapAfterLoadMb, 'MB');
+    // The budget: twice the chunk bytes plus the index.
+    print('promlab_heap_vs_budget', ingest.heapAfterLoadMb / (2 * (ingest.chunkMb + ingest.indexMb)), 'x');
     if (ingestOnly) return;
     const head = ingest.head;
     prom = await RealPrometheus.start(dir, join(dir, 'data'));

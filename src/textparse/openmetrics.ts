@@ -5,8 +5,8 @@
 
 import { normalizeFloatLabel, parseGoFloat } from './floats.ts';
 import { HistogramCheck } from './openmetrics_histogram.ts';
-import { canonicalInf, endOfSeries, readLabels, readValue, unescapeHelp, type ReadValue } from './openmetrics_line.ts';
-import { isMetricName, LineReader } from './reader.ts';
+import { canonicalInf, endOfSeries, readLabels, readValue, type ReadValue } from './openmetrics_line.ts';
+import { isMetricName, LineReader, unescapeHelp } from './reader.ts';
 import { ParseError, type MetricMetadata, type MetricType, type ParsedExposition, type SampleEntry } from './types.ts';
 
 const SUFFIXES: Record<MetricType, readonly string[]> = {
@@ -318,7 +318,7 @@ function readMetadata(r: LineReader, f: Family, keyword: string, text: string): 
   r.pos = keyword.length + f.name.length + 4;
   if (keyword === 'HELP') {
     if (f.help !== null) r.fail(`second HELP line for metric name "${f.name}"`);
-    f.help = unescapeHelp(text);
+    f.help = unescapeHelp(text, true);
   } else if (keyword === 'TYPE') {
     if (f.type !== null) r.fail(`second TYPE line for metric name "${f.name}"`);
     if (!TYPES.has(text)) r.fail(`invalid metric type ${JSON.stringify(text)}`);

@@ -30,20 +30,6 @@ export function endOfSeries(text: string, from: number, end: number): number {
   return -1;
 }
 
-/** HELP's escapes: \\, \n and \" (any other backslash is kept as written). */
-export function unescapeHelp(text: string): string {
-  if (!text.includes('\\')) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const next = text[i + 1];
-    if (text[i] === '\\' && (next === '\\' || next === 'n' || next === '"')) {
-      out += next === 'n' ? '\n' : next;
-      i++;
-    } else out += text[i];
-  }
-  return out;
-}
-
 /** What follows a sample's series; one object the parser fills line by line. */
 export interface ReadValue {
   value: number;

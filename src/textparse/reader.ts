@@ -13,6 +13,23 @@ export function isMetricName(s: string): boolean {
   return true;
 }
 
+/**
+ * HELP text with its escapes undone: \\ and \n, and \" too in OpenMetrics; any other backslash stays as
+ * written. By hand: a regular expression would keep its last input, a slice of the whole body, alive.
+ */
+export function unescapeHelp(text: string, quote: boolean): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const next = text[i + 1];
+    if (text[i] === '\\' && (next === '\\' || next === 'n' || (quote && next === '"'))) {
+      out += next === 'n' ? '\n' : next;
+      i++;
+    } else out += text[i];
+  }
+  return out;
+}
+
 export const isBlank = (c: number) => c === 32 || c === 9;
 
 /**
