@@ -291,24 +291,24 @@ class OpenMetricsParser {
 /** The checks and keys of a series new to family f. */
 function seriesEntry(r: LineReader, f: Family, type: MetricType, name: string, labels: [string, string][]): SeriesEntry {
   const t = f.kind;
-  const label = (n: string) => labels.find(([k]) => k === n)?.[1];
   const suffix = name.slice(f.name.length);
-  if (t === 'stateset' && label(f.name) === undefined) r.fail(`stateset sample without its "${f.name}" label`);
+  if (t === 'stateset' && labelValue(labels, f.name) === undefined) r.fail(`stateset sample without its "${f.name}" label`);
   let le = NaN;
   if (suffix === '_bucket' && (t === 'histogram' || t === 'gaugehistogram')) {
-    const text = label('le');
+    const text = labelValue(labels, 'le');
     if (text === undefined || text === 'NaN') r.fail('histogram bucket without a valid "le" label');
     le = parseGoFloat(text) ?? NaN;
   }
   if (t === 'summary' && suffix === '') {
-    const q = label('quantile');
+    const q = labelValue(labels, 'quantile');
     const v = q === undefined ? NaN : Number(q);
     if (!(v >= 0 && v <= 1)) r.fail('summary quantile without a "quantile" label between 0 and 1');
   }
   const gk = groupKey(f, name, labels);
   let group = f.groups.get(gk);
   if (!group) f.groups.set(gk, (group = { seen: false, lastTs: null }));
-  const sk = name + JSON.stringify(labels);
+  let sk = name;
+  for (const [n, v] of labels) sk += keyPart(n, v);
   let series = f.series.get(sk);
   if (!series) f.series.set(sk, (series = { point: 0 }));
   return { family: f, type, name, labels, suffix, group, series, le };
@@ -337,7 +337,19 @@ function groupKey(f: Family, name: string, labels: readonly [string, string][]):
   if (t === 'summary' && name === f.name) skip = 'quantile';
   else if (t === 'stateset') skip = f.name;
   else if ((t === 'histogram' || t === 'gaugehistogram') && name === f.name + '_bucket') skip = 'le';
-  return JSON.stringify(labels.filter(([n]) => n !== skip).sort(([a], [b]) => (a < b ? -1 : 1)));
+  let sorted = true;
+  for (let i = 1; i < labels.length && sorted; i++) sorted = labels[i - 1][0] < labels[i][0];
+  let key = '';
+  for (const [n, v] of sorted ? labels : [...labels].sort(([a], [b]) => (a < b ? -1 : 1))) if (n !== skip) key += keyPart(n, v);
+  return key;
+}
+
+// One label in a key: the value's length in front keeps keys apart whatever characters values hold.
+const keyPart = (name: string, value: string) => `${name}=${value.length}:${value}`;
+
+function labelValue(labels: readonly [string, string][], name: string): string | undefined {
+  for (const [n, v] of labels) if (n === name) return v;
+  return undefined;
 }
 
 function finishFamily(f: Family, seenNames: Set<string>): void {
