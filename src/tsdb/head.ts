@@ -414,10 +414,12 @@ export class Head implements Querier, Appendable {
 
   private add(ref: number, t: number, v: number, stale: boolean): void {
     t = Math.floor(t);
-    const cut = this.get(ref).append(t, v, stale, () => ++this.chunkSeq);
+    // The sequence number a chunk cut now gets; drawn only when one is.
+    const cut = this.get(ref).append(t, v, stale, this.chunkSeq + 1);
     if (cut === false) return;
     this.samples++;
     if (cut) {
+      this.chunkSeq++;
       this.closedChunks++;
       this.closedBytes += cut.bytes.length;
     }
