@@ -24,6 +24,11 @@ function isInteger(s: string): boolean {
 }
 
 /** The family a sample belongs to given the types declared so far: `x_bucket` is family `x` when x is a histogram. */
+function hasLabel(labels: readonly [string, string][], name: string): boolean {
+  for (const [n] of labels) if (n === name) return true;
+  return false;
+}
+
 function familyOf(name: string, types: Map<string, MetricType>): string {
   for (const suffix of ['_bucket', '_sum', '_count']) {
     if (!name.endsWith(suffix)) continue;
@@ -97,7 +102,9 @@ function parseComment(r: LineReader, help: Map<string, string>, types: Map<strin
 function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry {
   // Prometheus 3 (text format 1.0.0) lets a UTF-8 name be quoted inside the braces: {"my.metric", a="b"}.
   let name = r.peek() === '{' ? '' : r.readMetricName();
-  const raw: [string, string, number][] = [];
+  const labels: [string, string][] = [];
+  // Where each le or quantile value ends, for its error once the family's type is known.
+  const numeric: number[] = [];
   const afterName = r.pos;
   r.skipBlanks();
   const braced = r.peek() === '{';
@@ -127,11 +134,12 @@ function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry
       r.pos++;
       r.skipBlanks();
       const value = r.readLabelValue();
-      if (lname === '' || raw.some(([n]) => n === lname) || lname === '__name__') {
+      if (lname === '' || lname === '__name__' || hasLabel(labels, lname)) {
         r.pos = nameAt;
         r.fail(lname === '' ? 'empty label name' : `duplicate label name "${lname}"`);
       }
-      raw.push([lname, value, r.pos]);
+      if (lname === 'le' || lname === 'quantile') numeric.push(labels.length, r.pos);
+      labels.push([lname, value]);
       r.skipBlanks();
       if (r.peek() === ',') r.pos++;
       else if (r.peek() !== '}') r.fail(`expected "," or "}" after label value, got ${r.got()}`);
@@ -144,10 +152,10 @@ function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry
   }
   // le and quantile are checked once the name (and so the family's type) is known; errors point at the value.
   const type = types.get(familyOf(name, types));
-  const labels: [string, string][] = [];
-  for (const [lname, value, at] of raw) {
-    r.pos = at;
-    labels.push([lname, normalizeFloatLabel(r, type, lname, value)]);
+  for (let i = 0; i < numeric.length; i += 2) {
+    const label = labels[numeric[i]];
+    r.pos = numeric[i + 1];
+    label[1] = normalizeFloatLabel(r, type, label[0], label[1]);
   }
   r.pos = end;
   // After a closing brace the value may follow without a blank, as both Prometheus and expfmt accept.
