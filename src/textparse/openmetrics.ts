@@ -26,7 +26,6 @@ const KEYWORDS = new Set(['HELP', 'TYPE', 'UNIT']);
 const COUNTER_LIKE = ['_total', '_sum', '_count', '_bucket', '_gcount', '_gsum'];
 const NON_NEGATIVE = ['_total', '_count', '_bucket', '_gcount'];
 
-
 /** Where the parser hands each accepted sample; `labels` is one array per series, shared by its samples. */
 export type SampleSink = (name: string, labels: [string, string][], value: number, timestamp: number | null, line: number) => void;
 
