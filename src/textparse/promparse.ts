@@ -53,6 +53,7 @@ export function parsePrometheusText(body: string): ParsedExposition {
   }
   // One reader walks the body line by line: no line strings.
   const r = new LineReader(body, 0);
+  let lastName = '';
   for (let pos = 0, lineNo = 1; pos < body.length; lineNo++) {
     const next = body.indexOf('\n', pos);
     r.reset(pos, next > pos && body.charCodeAt(next - 1) === 13 ? next - 1 : next, lineNo);
@@ -61,10 +62,12 @@ export function parsePrometheusText(body: string): ParsedExposition {
     if (r.atEnd()) continue;
     if (r.peek() === '#') {
       parseComment(r, help, types, sampled);
+      lastName = '';
       continue;
     }
     const s = parseSample(r, types);
-    sampled.add(familyOf(s.name, types));
+    // Consecutive samples mostly share a name; types change only on comment lines, which start over.
+    if (s.name !== lastName) sampled.add(familyOf((lastName = s.name), types));
     samples.push(s);
   }
   const metadata = new Map<string, MetricMetadata>();
