@@ -236,7 +236,7 @@ export class Drills implements DrillsView {
     const { world, prom, incidents } = this.host;
     switch (f.kind) {
       case 'incident':
-        incidents.start(f.incident);
+        incidents.start(f.incident, 'drill');
         break;
       case 'faults':
         world.faults.set(f.service, f.set);
