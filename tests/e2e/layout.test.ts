@@ -119,6 +119,19 @@ describe.skipIf(missing !== null)('layout in chromium', () => {
     await page.getByTestId('lang-ko').click();
   });
 
+  it('on a phone the incidents popover fits the window and closes by its own button', async () => {
+    await page.setViewportSize(SIZES.phone);
+    await page.getByTestId('incidents-toggle').click();
+    const panel = await page.locator('[data-testid="incidents"] .panel').evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left >= 0, right: r.right <= innerWidth };
+    });
+    expect(panel).toEqual({ left: true, right: true });
+    await page.screenshot({ path: `${ARTIFACTS}/incidents-phone.png` });
+    await page.getByTestId('incidents-close').click();
+    expect(await page.getByTestId('incidents').getAttribute('open')).toBeNull();
+  });
+
   it('on a phone the terminal wraps long lines instead of scrolling sideways', async () => {
     await page.getByTestId('terminal-toggle').click();
     await page.getByTestId('terminal-input').fill(`echo ${'x'.repeat(200)}`);
