@@ -61,7 +61,7 @@ export function aggregateColumns(e: AggregateExpr, input: readonly StepSeries[],
   }
   const out: StepSeries[] = [];
   for (const g of groups.values()) {
-    const series: StepSeries = { metric: g.metric, t: [], v: [] };
+    const series = { metric: g.metric, t: [] as number[], v: [] as number[] };
     for (let k = 0; k < steps; k++) {
       if (g.count[k] === 0) continue;
       series.t.push(start + k * interval);
@@ -91,7 +91,7 @@ export function topkColumns(e: AggregateExpr, input: readonly StepSeries[], ks: 
   const buffers: number[][] = Array.from({ length: keys.size }, () => []);
   const values: number[][] = Array.from({ length: keys.size }, () => []);
   const cursors = new Int32Array(input.length);
-  const out = input.map((s): StepSeries => ({ metric: s.metric, t: [], v: [] }));
+  const out = input.map((s) => ({ metric: s.metric, t: [] as number[], v: [] as number[] }));
   const order: number[] = [];
   for (let k = 0; k < ks.length; k++) {
     const ts = start + k * interval;

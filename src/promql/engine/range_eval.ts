@@ -20,11 +20,10 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
   const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations };
   const results: StepSeries[] = [];
   const histogramFn = HISTOGRAM_RANGE_FUNCTIONS.has(name);
+  const out = sc.columns();
   for (const s of series) {
-    const out: StepSeries = { metric: keepName ? s.metric : dropName(s.metric), t: [], v: [] };
     const hist = s.h && hasHistograms(s) ? s.h : undefined;
     const floats = hist ? floatsOnly(s) : undefined;
-    if (hist) out.h = [];
     w.t = s.t;
     w.v = s.v;
     w.st = s.st;
@@ -65,18 +64,15 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
           w.st = s.st;
         }
         if (p === null) continue;
-        out.t.push(ts);
-        out.v.push(p.v);
-        out.h!.push(p.h);
+        out.addPoint(ts, p.v, p.h);
         continue;
       }
       const v = fn(w);
       if (v === null) continue;
-      out.t.push(ts);
-      out.v.push(v);
-      out.h?.push(undefined);
+      out.add(ts, v);
     }
-    if (out.t.length > 0) results.push(out);
+    const res = out.finish(keepName ? s.metric : dropName(s.metric));
+    if (res) results.push(res);
   }
   return mergeSeries(results, sc.start, sc.end, sc.interval);
 }
@@ -91,10 +87,9 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
   const results: StepSeries[] = [];
   const n = sc.steps();
   const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations };
+  const out = sc.columns();
   for (const s of series) {
-    const out: StepSeries = { metric: dropName(s.metric), t: [], v: [] };
     const hist = s.h && hasHistograms(s) ? s.h : undefined;
-    if (hist) out.h = [];
     for (let k = 0; k < n; k++) {
       const ts = sc.start + k * sc.interval;
       const end = sc.refTime(vs, ts) - vs.offset;
@@ -104,9 +99,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
       if (hist && name !== 'changes' && name !== 'resets' && hist.slice(lo, hi).some((x) => x)) {
         const p = extendedHistogramRate(s.t, hist, lo, hi, start, end, smoothed, name, metricName(s.metric), sc.ctx.annotations, e.args[0].pos);
         if (p === null) continue;
-        out.t.push(ts);
-        out.v.push(p.v);
-        out.h!.push(p.h);
+        out.addPoint(ts, p.v, p.h);
         continue;
       }
       let v: number | null;
@@ -124,9 +117,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
         const ext = { ...w, t: Float64Array.from(idx, (i) => s.t[i]), v: Float64Array.from(idx, (i) => s.v[i]), lo: 0, hi: idx.length, rangeStart: start, rangeEnd: end, refTs: end };
         const p = rangeOverHistograms(name, ext, idx.map((i) => hist[i]), metricName(s.metric));
         if (p === null) continue;
-        out.t.push(ts);
-        out.v.push(p.v);
-        out.h!.push(undefined);
+        out.add(ts, p.v);
         continue;
       }
       if (name === 'changes' || name === 'resets') {
@@ -136,26 +127,25 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
         v = RANGE_FUNCTIONS[name](w);
       } else v = extendedRate(s.t, s.v, lo, hi, start, end, smoothed, name !== 'delta', name === 'rate');
       if (v === null) continue;
-      out.t.push(ts);
-      out.v.push(v);
-      out.h?.push(undefined);
+      out.add(ts, v);
     }
-    if (out.t.length > 0) results.push(out);
+    const res = out.finish(dropName(s.metric));
+    if (res) results.push(res);
   }
   return mergeSeries(results, sc.start, sc.end, sc.interval);
 }
 
 export function absentOverTime(sc: StepContext, e: Call, node: VectorSelector | SubqueryExpr, range: number, series: RangeSeries[]): StepSeries[] {
-  const out: StepSeries = { metric: absentLabels(e.args[0]), t: [], v: [] };
+  const out = sc.columns();
   const n = sc.steps();
   for (let k = 0; k < n; k++) {
     const ts = sc.start + k * sc.interval;
     const rangeEnd = sc.refTime(node, ts) - node.offset;
     const present = series.some((s) => s.t.some((t) => t > rangeEnd - range && t <= rangeEnd));
     if (present) continue;
-    out.t.push(ts);
-    out.v.push(1);
+    out.add(ts, 1);
   }
-  return out.t.length > 0 ? [out] : [];
+  const res = out.finish(absentLabels(e.args[0]));
+  return res ? [res] : [];
 }
 

@@ -6,7 +6,7 @@ import { getLabel, type Labels } from '../../model/labels/labels.ts';
 import type { Call } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
-import { SlidingExtreme } from './sliding.ts';
+import { ResetCounts, SlidingExtreme } from './sliding.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, linearRegression, quantile } from './mathutil.ts';
 
 /** A window of one series for one evaluation step; the engine reuses one object to avoid allocation. */
@@ -30,6 +30,8 @@ export interface Window {
   metric?: Labels;
   /** What max/min_over_time carry from one step's window to the next (one Window per function call). */
   sliding?: SlidingExtreme;
+  /** What rate and increase carry from one step's window to the next. */
+  resets?: ResetCounts;
 }
 
 /**
@@ -67,7 +69,9 @@ function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): numbe
   // One sample is enough when its start timestamp gives the counter's zero point (below).
   if (hi - lo < 1) return null;
   let result = v[hi - 1] - v[lo];
-  if (isCounter) {
+  if (isCounter && !st) {
+    if ((w.resets ??= new ResetCounts()).any(v, lo, hi)) for (let i = lo + 1; i < hi; i++) if (v[i] < v[i - 1]) result += v[i - 1];
+  } else if (isCounter) {
     let overlap = false;
     for (let i = lo + 1; i < hi; i++) {
       // Warned once per series and step, as Prometheus does per series.
