@@ -9,8 +9,8 @@ import type { Labels } from '../../model/labels/labels.ts';
 /** A series' step times or values: typed while the engine works, plain arrays in results. */
 export type Column = number[] | Float64Array;
 
-// Doubles per shared block (512 KB); a series longer than that gets a block of its own.
-const BLOCK = 1 << 16;
+// Doubles per shared block at most (16 MB); a series longer than a block gets one of its own.
+const MAX_BLOCK = 1 << 21;
 
 /** The step times start, start + interval, … (n of them). */
 export function stepGrid(start: number, interval: number, n: number): Float64Array {
@@ -28,7 +28,11 @@ export class ColumnWriter {
   private block = new Float64Array(0);
   private used = 0;
 
-  constructor(private readonly grid: Float64Array) {
+  /** `series`: how many series the caller expects, so that the first block can hold them all. */
+  constructor(
+    private readonly grid: Float64Array,
+    private series = 1,
+  ) {
     this.tRow = new Float64Array(grid.length);
     this.vRow = new Float64Array(grid.length);
   }
@@ -60,10 +64,11 @@ export class ColumnWriter {
   }
 
   private copy(row: Float64Array, m: number): Float64Array {
-    if (m > BLOCK) return row.slice(0, m);
+    if (m > MAX_BLOCK) return row.slice(0, m);
     if (this.used + m > this.block.length) {
-      // Small evaluations (an instant query) get small blocks.
-      this.block = new Float64Array(Math.min(BLOCK, Math.max(1024, this.grid.length * 64)));
+      // The first block is sized for the series expected, later ones for a share of them.
+      this.block = new Float64Array(Math.max(m, Math.min(MAX_BLOCK, this.grid.length * this.series)));
+      this.series = Math.ceil(this.series / 4);
       this.used = 0;
     }
     const out = this.block.subarray(this.used, this.used + m);

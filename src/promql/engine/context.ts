@@ -46,10 +46,10 @@ export class StepContext {
 
   private grid: Float64Array | null = null;
 
-  /** A writer for series over these steps; every writer shares one grid of step times. */
-  columns(): ColumnWriter {
+  /** A writer for about `series` series over these steps; every writer shares one grid of step times. */
+  columns(series: number): ColumnWriter {
     this.grid ??= stepGrid(this.start, this.interval, this.steps());
-    return new ColumnWriter(this.grid);
+    return new ColumnWriter(this.grid, series);
   }
 
   // Every node's evaluation starts here, so a query that runs past its deadline stops at the next node.

@@ -20,7 +20,7 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
   const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations };
   const results: StepSeries[] = [];
   const histogramFn = HISTOGRAM_RANGE_FUNCTIONS.has(name);
-  const out = sc.columns();
+  const out = sc.columns(series.length);
   for (const s of series) {
     const hist = s.h && hasHistograms(s) ? s.h : undefined;
     const floats = hist ? floatsOnly(s) : undefined;
@@ -87,7 +87,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
   const results: StepSeries[] = [];
   const n = sc.steps();
   const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations };
-  const out = sc.columns();
+  const out = sc.columns(series.length);
   for (const s of series) {
     const hist = s.h && hasHistograms(s) ? s.h : undefined;
     for (let k = 0; k < n; k++) {
@@ -136,7 +136,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
 }
 
 export function absentOverTime(sc: StepContext, e: Call, node: VectorSelector | SubqueryExpr, range: number, series: RangeSeries[]): StepSeries[] {
-  const out = sc.columns();
+  const out = sc.columns(1);
   const n = sc.steps();
   for (let k = 0; k < n; k++) {
     const ts = sc.start + k * sc.interval;

@@ -51,7 +51,7 @@ export function vectorSelector(sc: StepContext, vs: VectorSelector, asTimestamp:
   const data = select(sc, vs, Math.min(firstRef, lastRef) - vs.offset - lookback + 1, Math.max(firstRef, lastRef) - vs.offset + ahead);
   const n = sc.steps();
   const out: StepSeries[] = [];
-  const cols = sc.columns();
+  const cols = sc.columns(data.length);
   const plain = !vs.smoothed && !asTimestamp && !asStart && vs.timestamp === null && vs.startOrEnd !== 'start' && vs.startOrEnd !== 'end';
   for (const s of data) {
     if (plain && !s.h) {
