@@ -6,7 +6,7 @@ import type { StepContext } from './context.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { extendedHistogramRate, HISTOGRAM_RANGE_FUNCTIONS, metricName, rangeOverHistograms, type Point } from './histogram_functions.ts';
 import { dropName } from './labelcache.ts';
-import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
+import { EXTRAPOLATED, KEEPS_METRIC_NAME, RANGE_FUNCTIONS, extrapolatedRate, type Window } from './range_functions.ts';
 import { floatsOnly, hasHistograms, lowerBound, mergeSeries, type RangeSeries, type StepSeries } from './series.ts';
 import { absentLabels } from './vector_functions.ts';
 
@@ -16,11 +16,15 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
   const n = sc.steps();
   const name = e.func.name;
   const fn = RANGE_FUNCTIONS[name];
+  const extrapolated = EXTRAPOLATED[name];
   const keepName = KEEPS_METRIC_NAME.has(name);
-  const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations };
+  const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations, result: NaN };
   const results: StepSeries[] = [];
   const histogramFn = HISTOGRAM_RANGE_FUNCTIONS.has(name);
   const out = sc.columns(series.length);
+  // Each step's range end, worked out once for all series.
+  const ends = new Float64Array(n);
+  for (let k = 0; k < n; k++) ends[k] = sc.refTime(node, sc.start + k * sc.interval) - node.offset;
   for (const s of series) {
     const hist = s.h && hasHistograms(s) ? s.h : undefined;
     const floats = hist ? floatsOnly(s) : undefined;
@@ -32,7 +36,7 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
     let hi = 0;
     for (let k = 0; k < n; k++) {
       const ts = sc.start + k * sc.interval;
-      const rangeEnd = sc.refTime(node, ts) - node.offset;
+      const rangeEnd = ends[k];
       const rangeStart = rangeEnd - arg.range;
       if (lo > 0 && s.t[lo - 1] > rangeStart) lo = 0;
       while (lo < s.t.length && s.t[lo] <= rangeStart) lo++;
@@ -67,6 +71,10 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
         out.addPoint(ts, p.v, p.h);
         continue;
       }
+      if (extrapolated) {
+        if (extrapolatedRate(w, extrapolated.counter, extrapolated.perSecond)) out.add(ts, w.result);
+        continue;
+      }
       const v = fn(w);
       if (v === null) continue;
       out.add(ts, v);
@@ -86,7 +94,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
   const lookback = sc.ctx.lookbackDelta;
   const results: StepSeries[] = [];
   const n = sc.steps();
-  const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations };
+  const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations, result: NaN };
   const out = sc.columns(series.length);
   for (const s of series) {
     const hist = s.h && hasHistograms(s) ? s.h : undefined;

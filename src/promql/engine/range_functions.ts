@@ -32,6 +32,8 @@ export interface Window {
   sliding?: SlidingExtreme;
   /** What rate and increase carry from one step's window to the next. */
   resets?: ResetCounts;
+  /** extrapolatedRate's answer: a number kept in a field is not boxed the way a returned one is. */
+  result: number;
 }
 
 /**
@@ -63,11 +65,21 @@ function isReset(w: Window, i: number): boolean {
 
 export type RangeFunction = (w: Window) => number | null;
 
-// extrapolatedRate: the increase across the window, extrapolated towards the range boundaries.
-function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): number | null {
+/** rate, increase and delta: whether the window is a counter and whether the answer is per second. */
+export const EXTRAPOLATED: Readonly<Record<string, { counter: boolean; perSecond: boolean }>> = {
+  rate: { counter: true, perSecond: true },
+  increase: { counter: true, perSecond: false },
+  delta: { counter: false, perSecond: false },
+};
+
+/**
+ * The increase across the window, extrapolated towards the range boundaries, into w.result; false when the
+ * window gives no answer. The range evaluation calls it directly for rate, increase and delta.
+ */
+export function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): boolean {
   const { t, v, lo, hi, st } = w;
   // One sample is enough when its start timestamp gives the counter's zero point (below).
-  if (hi - lo < 1) return null;
+  if (hi - lo < 1) return false;
   let result = v[hi - 1] - v[lo];
   if (isCounter && !st) {
     if ((w.resets ??= new ResetCounts()).any(v, lo, hi)) for (let i = lo + 1; i < hi; i++) if (v[i] < v[i - 1]) result += v[i - 1];
@@ -101,7 +113,7 @@ function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): numbe
     sampledInterval = (lastT - firstST) / 1000;
     result += v[lo];
   } else if (samplesMinusOne === 0) {
-    return null;
+    return false;
   } else {
     if (durationToStart >= threshold) durationToStart = averageDurationBetweenSamples / 2;
     if (isCounter) {
@@ -114,7 +126,8 @@ function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): numbe
   if (durationToEnd >= threshold) durationToEnd = averageDurationBetweenSamples / 2;
   let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
   if (isRate) factor /= (w.rangeEnd - w.rangeStart) / 1000;
-  return result * factor;
+  w.result = result * factor;
+  return true;
 }
 
 // instantValue: irate/idelta from the last two samples.
@@ -175,9 +188,9 @@ function doubleExponentialSmoothing(w: Window): number | null {
 const nonEmpty = (f: (w: Window) => number): RangeFunction => (w) => (w.hi > w.lo ? f(w) : null);
 
 export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
-  rate: (w) => extrapolatedRate(w, true, true),
-  increase: (w) => extrapolatedRate(w, true, false),
-  delta: (w) => extrapolatedRate(w, false, false),
+  rate: (w) => (extrapolatedRate(w, true, true) ? w.result : null),
+  increase: (w) => (extrapolatedRate(w, true, false) ? w.result : null),
+  delta: (w) => (extrapolatedRate(w, false, false) ? w.result : null),
   irate: (w) => instantValue(w, true),
   idelta: (w) => instantValue(w, false),
   changes: nonEmpty((w) => {
