@@ -6,15 +6,20 @@ import { mount } from 'svelte';
 import { PlaygroundDatasource } from './datasource/playground.ts';
 import { openStore } from './kvstore/store.ts';
 import App from './ui/App.svelte';
+import { warmChunks } from './ui/chunks.ts';
 import { DatasourceState } from './ui/datasource/source.svelte.ts';
 import { Live } from './ui/live.svelte.ts';
 import { WorkerClient } from './ui/remote/client.ts';
+import { router } from './ui/router.svelte.ts';
 import { Playground } from './ui/remote/playground.svelte.ts';
 import './ui/styles.css';
 
 async function boot(target: HTMLElement): Promise<void> {
   const client = new WorkerClient(new Worker(new URL('./worker/main.ts', import.meta.url), { type: 'module', name: 'promlab-prometheus' }));
+  warmChunks(router.route);
+  performance.mark('promlab:worker-started');
   const [first, { store, unavailable }] = await Promise.all([client.ready, openStore()]);
+  performance.mark('promlab:worker-ready');
   const live = new Live(client);
   const playground = new Playground(client, first, live);
   // The worker saves every few seconds and after each fast-forward; also when the page is hidden or left.
@@ -31,7 +36,9 @@ async function boot(target: HTMLElement): Promise<void> {
   });
   // The drill files, so that `promlab drill` in the terminal finds them too; nothing above waits for them.
   void playground.handDrillFiles();
-  // The page's own fetches to the simulated network; nothing above waits for it.
+  // The page's own fetches to the simulated network (a learner's fetch() in the console). Its service worker
+  // would sit between the page and every chunk the first screen loads, so it starts once the page is idle.
+  await new Promise((idle) => requestIdleCallback(idle, { timeout: 3000 }));
   const { bridgePageFetches } = await import('./ui/remote/bridge.ts');
   await bridgePageFetches(client, () => playground.snap.containers.map((c) => c.name));
 }

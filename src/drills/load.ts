@@ -1,8 +1,8 @@
 // Reads a drill file (YAML, see lessons/drills/README.md). Every mistake is a ContentError naming the file, the line
 // and the field, so a broken drill fails the build's tests instead of a learner's session.
 
-import { ContentError, Fields, yamlFields } from '../lessons/frontmatter.ts';
-import { parseDuration, parseExpr } from '../promql/index.ts';
+import { ContentError, Fields, promqlField, yamlFields } from '../lessons/frontmatter.ts';
+import { parseDuration } from '../promql/index.ts';
 import { INCIDENT_KINDS, type IncidentKind } from '../sim/incidents/kinds.ts';
 import type { ServiceFaults } from '../sim/incidents/faults.ts';
 import { SERVICES } from '../sim/world.ts';
@@ -20,16 +20,6 @@ function duration(f: Fields): number {
   const ms = parseDuration(text);
   if (ms === null) return f.fail(`must be a duration such as 10m, got ${JSON.stringify(f.value)}`);
   return ms;
-}
-
-function promql(f: Fields): string {
-  const expr = f.string();
-  try {
-    parseExpr(expr);
-  } catch (err) {
-    f.fail(`invalid PromQL ${JSON.stringify(expr)}: ${(err as Error).message}`);
-  }
-  return expr;
 }
 
 function service(f: Fields): string {
@@ -117,7 +107,7 @@ function cause(f: Fields): Cause {
     const shows = x.optional('shows', anomalies) ?? [];
     const not = x.optional('not', anomalies) ?? [];
     if (shows.length + not.length === 0) x.fail('needs shows or not: what the signal does that the cause would not');
-    return { query: promql(x.at('query')), shows, not, text: x.localized() };
+    return { query: promqlField(x.at('query')), shows, not, text: x.localized() };
   });
   return { id: f.at('id').string(), text: f.localized(), contradiction: c };
 }
@@ -126,7 +116,7 @@ function debriefStep(f: Fields): DebriefStep {
   known(f, ['ko', 'en', 'query', 'logs']);
   return {
     text: f.localized(),
-    query: f.optional('query', promql),
+    query: f.optional('query', promqlField),
     logs: f.optional('logs', (l) => {
       known(l, ['service', 'contains']);
       return { service: service(l.at('service')), contains: l.at('contains').string() };
@@ -175,7 +165,7 @@ export function parseDrill(file: string, text: string): Drill {
       query: {
         labels: Object.fromEntries(labels.keys().map((k) => [k, labels.at(k).string()])),
         shows: anomalies(q.at('shows')),
-        example: promql(q.at('example')),
+        example: promqlField(q.at('example')),
       },
       log: ev.optional('log', (l) => {
         known(l, ['service', 'pattern', 'example']);
@@ -189,7 +179,7 @@ export function parseDrill(file: string, text: string): Drill {
     cause: right,
     resolved: f.optional('resolved', (r) => {
       known(r, ['query', 'ko', 'en']);
-      return { query: promql(r.at('query')), text: r.localized() };
+      return { query: promqlField(r.at('query')), text: r.localized() };
     }),
     hints: f.at('hints').list().map((h) => {
       known(h, ['cost', 'ko', 'en']);

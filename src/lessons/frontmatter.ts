@@ -1,6 +1,7 @@
 // `---` YAML front matter, then the body. Errors name the file and the line, like a linter would.
 
 import { isNode, LineCounter, parseDocument } from 'yaml';
+import { parseExpr } from '../promql/index.ts';
 
 export class ContentError extends Error {
   constructor(
@@ -108,4 +109,15 @@ export class Fields {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A field holding a PromQL expression, checked with promlab's parser (lessons and drills both have them). */
+export function promqlField(f: Fields): string {
+  const expr = f.string();
+  try {
+    parseExpr(expr);
+  } catch (err) {
+    f.fail(`invalid PromQL ${JSON.stringify(expr)}: ${(err as Error).message}`);
+  }
+  return expr;
 }

@@ -2,30 +2,20 @@
 // `<!-- ko -->` and an `<!-- en -->` section. Every mistake is a ContentError naming the file and the field.
 
 import { LEVELS, type LogLevel } from '../logs/store.ts';
-import { parseDuration, parseExpr } from '../promql/index.ts';
+import { parseDuration } from '../promql/index.ts';
 import { INCIDENT_KINDS } from '../sim/incidents/kinds.ts';
 import { SERVICES } from '../sim/world.ts';
-import { ContentError, Fields, splitFrontMatter } from './frontmatter.ts';
+import { ContentError, Fields, promqlField, splitFrontMatter } from './frontmatter.ts';
 import type { AnswerSpec, Check, CompareOp, ConfigSpec, Lesson, Localized, LogsSpec, Step } from './types.ts';
 
 const COMPARATORS: Record<string, CompareOp> = { equals: '==', atLeast: '>=', atMost: '<=', above: '>', below: '<' };
 const CHECK_KINDS = ['targets', 'containers', 'query', 'answer', 'config', 'ran', 'logs', 'incident'] as const;
 const ANSWER_FIELDS = ['sameAs', 'labelsMatter', 'filters', 'series', 'labels', 'distinct', 'uses'];
 
-function promql(f: Fields): string {
-  const expr = f.string();
-  try {
-    parseExpr(expr);
-  } catch (err) {
-    f.fail(`invalid PromQL ${JSON.stringify(expr)}: ${(err as Error).message}`);
-  }
-  return expr;
-}
-
 export function answerSpec(f: Fields): AnswerSpec {
   for (const k of f.keys()) if (!ANSWER_FIELDS.includes(k)) f.at(k).fail('unknown field');
   const spec: AnswerSpec = {
-    sameAs: f.optional('sameAs', promql),
+    sameAs: f.optional('sameAs', promqlField),
     labelsMatter: f.optional('labelsMatter', (x) => x.boolean()),
     filters: f.optional('filters', (x) => x.list().map((n) => n.string())),
     series: f.optional('series', (x) => x.number()),
@@ -73,7 +63,7 @@ function readCheck(f: Fields): Check {
     case 'containers':
       return { kind, service: v.at('service').string(), running: v.at('running').number() };
     case 'query': {
-      const expr = promql(v);
+      const expr = promqlField(v);
       const extra = f.keys().filter((k) => k !== 'query');
       if (extra.length !== 1) f.fail(`a query check needs exactly one of series, ${Object.keys(COMPARATORS).join(', ')}`);
       const key = extra[0];

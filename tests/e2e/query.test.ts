@@ -133,6 +133,8 @@ describe.skipIf(missing !== null)('the query page in chromium', () => {
   });
 
   it('answers the HTTP API at localhost:9090 like the table', async () => {
+    // The page's fetches reach the simulated network once the bridge's service worker controls the page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const body = await page.evaluate(async () => (await fetch('http://localhost:9090/api/v1/query?query=count(up)')).json());
     expect(body).toMatchObject({ status: 'success', data: { resultType: 'vector' } });
     await runQuery(page, 'count(up)');

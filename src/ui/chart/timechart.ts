@@ -12,6 +12,9 @@ export interface XY {
 
 export type TimeChart = Chart<'line', XY[]>;
 
+/** Ticks whose labels chart.js measures to fit the axes (time labels are all of one width). */
+const TICK_SAMPLE = 8;
+
 export interface TimeChartOptions {
   /** 'bar' draws each point as a bar (Grafana's bars draw style). */
   kind?: 'line' | 'bar';
@@ -45,10 +48,11 @@ export async function createTimeChart(canvas: HTMLCanvasElement, opts: TimeChart
         x: {
           type: 'time',
           time: { displayFormats: { second: 'HH:mm:ss', minute: 'HH:mm', hour: 'HH:mm' }, tooltipFormat: 'yyyy-MM-dd HH:mm:ss' },
-          ticks: { maxRotation: 0, autoSkipPadding: 24 },
+          // Label sizes from a sample of the ticks, not every one: refreshing a panel measured each label's text.
+          ticks: { maxRotation: 0, autoSkipPadding: 24, sampleSize: TICK_SAMPLE },
           grid: { color: '#eef0f3' },
         },
-        y: { beginAtZero: opts.kind === 'bar', grid: { color: '#eef0f3' }, ticks: tick ? { callback: (v) => tick(Number(v)) } : {} },
+        y: { beginAtZero: opts.kind === 'bar', grid: { color: '#eef0f3' }, ticks: { sampleSize: TICK_SAMPLE, ...(tick ? { callback: (v: number | string) => tick(Number(v)) } : {}) } },
       },
       plugins: {
         legend: { display: opts.legend ?? true, position: 'bottom', align: 'start', labels: { boxWidth: 12, boxHeight: 2 } },
