@@ -73,7 +73,10 @@ export class BitReader {
     return bit;
   }
 
-  /** Reads `n` (≤ 32) bits as an unsigned number. */
+  /**
+   * Reads `n` (≤ 32) bits. Fewer than 32 come back as an unsigned number; 32 as the signed 32-bit integer with
+   * those bits, which V8 keeps unboxed where an unsigned one above 2^31 would be a heap number per read.
+   */
   readBits(n: number): number {
     const pos = this.pos;
     if (pos + n > this.end) throw new RangeError('chunk ends early');
@@ -85,8 +88,8 @@ export class BitReader {
       const shift = pos & 7;
       const w = ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) << shift;
       this.pos = pos + n;
-      if (shift + n <= 32) return w >>> (32 - n);
-      return ((w >>> (32 - n)) | (b[i + 4] >>> (40 - shift - n))) >>> 0;
+      if (shift + n <= 32) return (w >>> (32 - n)) | 0;
+      return (w >>> (32 - n)) | (b[i + 4] >>> (40 - shift - n));
     }
     let out = 0;
     let p = pos;
@@ -100,6 +103,6 @@ export class BitReader {
       n -= take;
     }
     this.pos = p;
-    return out;
+    return out | 0;
   }
 }

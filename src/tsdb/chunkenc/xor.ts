@@ -159,6 +159,7 @@ export class XORIterator {
   private total = 0;
   private read = 0;
   private tDelta = 0;
+  // The value's bits as signed 32-bit halves (see BitReader.readBits).
   private hi = 0;
   private lo = 0;
   private leading = 0;
@@ -190,7 +191,7 @@ export class XORIterator {
       else if (r.readBit() === 0) dod = readSigned(r, 14);
       else if (r.readBit() === 0) dod = readSigned(r, 17);
       else if (r.readBit() === 0) dod = readSigned(r, 20);
-      else dod = (r.readBits(32) | 0) * TWO32 + r.readBits(32);
+      else dod = r.readBits(32) * TWO32 + (r.readBits(32) >>> 0);
       this.tDelta += dod;
       this.t += this.tDelta;
       this.readValue();
@@ -239,8 +240,8 @@ export class XORIterator {
       dhi = (hi << shift) | (lo >>> (32 - shift));
       dlo = lo << shift;
     }
-    this.hi = (this.hi ^ dhi) >>> 0;
-    this.lo = (this.lo ^ dlo) >>> 0;
+    this.hi ^= dhi;
+    this.lo ^= dlo;
   }
 }
 
