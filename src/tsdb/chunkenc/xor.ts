@@ -211,6 +211,21 @@ export class XORIterator {
     return false;
   }
 
+  /**
+   * Decodes the chunk's samples in [mint, maxt] into the columns from index `at` on (staleness markers as 1 in
+   * `stale`); returns the index after the last one written. One call per chunk keeps the loop in one method.
+   */
+  readInto(mint: number, maxt: number, t: Float64Array, v: Float64Array, stale: Uint8Array, at: number): number {
+    while (this.next()) {
+      if (this.t < mint) continue;
+      if (this.t > maxt) break;
+      t[at] = this.t;
+      v[at] = this.v;
+      stale[at++] = this.stale ? 1 : 0;
+    }
+    return at;
+  }
+
   private readValue(): void {
     const r = this.r;
     if (r.readBit() === 0) return;
