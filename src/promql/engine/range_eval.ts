@@ -6,7 +6,7 @@ import type { StepContext } from './context.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { extendedHistogramRate, HISTOGRAM_RANGE_FUNCTIONS, metricName, rangeOverHistograms, type Point } from './histogram_functions.ts';
 import { dropName } from './labelcache.ts';
-import { EXTRAPOLATED, KEEPS_METRIC_NAME, RANGE_FUNCTIONS, extrapolatedRate, type Window } from './range_functions.ts';
+import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, RANGE_INTO, type Window } from './range_functions.ts';
 import { floatsOnly, hasHistograms, lowerBound, mergeSeries, type RangeSeries, type StepSeries } from './series.ts';
 import { absentLabels } from './vector_functions.ts';
 
@@ -16,7 +16,7 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
   const n = sc.steps();
   const name = e.func.name;
   const fn = RANGE_FUNCTIONS[name];
-  const extrapolated = EXTRAPOLATED[name];
+  const into = RANGE_INTO[name];
   const keepName = KEEPS_METRIC_NAME.has(name);
   const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations, result: NaN };
   const results: StepSeries[] = [];
@@ -71,8 +71,8 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
         out.addPoint(ts, p.v, p.h);
         continue;
       }
-      if (extrapolated) {
-        if (extrapolatedRate(w, extrapolated.counter, extrapolated.perSecond)) out.add(ts, w.result);
+      if (into) {
+        if (into(w)) out.add(ts, w.result);
         continue;
       }
       const v = fn(w);

@@ -32,7 +32,7 @@ export interface Window {
   sliding?: SlidingExtreme;
   /** What rate and increase carry from one step's window to the next. */
   resets?: ResetCounts;
-  /** extrapolatedRate's answer: a number kept in a field is not boxed the way a returned one is. */
+  /** The answer of a RANGE_INTO function: a number kept in a field is not boxed the way a returned one is. */
   result: number;
 }
 
@@ -65,18 +65,8 @@ function isReset(w: Window, i: number): boolean {
 
 export type RangeFunction = (w: Window) => number | null;
 
-/** rate, increase and delta: whether the window is a counter and whether the answer is per second. */
-export const EXTRAPOLATED: Readonly<Record<string, { counter: boolean; perSecond: boolean }>> = {
-  rate: { counter: true, perSecond: true },
-  increase: { counter: true, perSecond: false },
-  delta: { counter: false, perSecond: false },
-};
-
-/**
- * The increase across the window, extrapolated towards the range boundaries, into w.result; false when the
- * window gives no answer. The range evaluation calls it directly for rate, increase and delta.
- */
-export function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): boolean {
+/** The increase across the window, extrapolated towards the range boundaries, into w.result; false for none. */
+function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): boolean {
   const { t, v, lo, hi, st } = w;
   // One sample is enough when its start timestamp gives the counter's zero point (below).
   if (hi - lo < 1) return false;
@@ -187,10 +177,31 @@ function doubleExponentialSmoothing(w: Window): number | null {
 
 const nonEmpty = (f: (w: Window) => number): RangeFunction => (w) => (w.hi > w.lo ? f(w) : null);
 
+// The window's max or min, into w.result; the deque inlines here, so the number is not boxed on its way out.
+function extreme(w: Window, max: boolean): boolean {
+  if (w.hi <= w.lo) return false;
+  w.result = (w.sliding ??= new SlidingExtreme(max)).at(w.v, w.lo, w.hi);
+  return true;
+}
+
+/**
+ * Range functions that leave their answer in w.result and say whether there is one. The range evaluation calls
+ * these directly: a number returned through a table of functions is boxed, one heap number per series and step.
+ */
+export const RANGE_INTO: Readonly<Record<string, (w: Window) => boolean>> = {
+  rate: (w) => extrapolatedRate(w, true, true),
+  increase: (w) => extrapolatedRate(w, true, false),
+  delta: (w) => extrapolatedRate(w, false, false),
+  min_over_time: (w) => extreme(w, false),
+  max_over_time: (w) => extreme(w, true),
+};
+
+const answer = (into: (w: Window) => boolean): RangeFunction => (w) => (into(w) ? w.result : null);
+
 export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
-  rate: (w) => (extrapolatedRate(w, true, true) ? w.result : null),
-  increase: (w) => (extrapolatedRate(w, true, false) ? w.result : null),
-  delta: (w) => (extrapolatedRate(w, false, false) ? w.result : null),
+  rate: answer(RANGE_INTO.rate),
+  increase: answer(RANGE_INTO.increase),
+  delta: answer(RANGE_INTO.delta),
   irate: (w) => instantValue(w, true),
   idelta: (w) => instantValue(w, false),
   changes: nonEmpty((w) => {
@@ -220,8 +231,8 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
     for (let i = w.lo; i < w.hi; i++) sum.add(w.v[i]);
     return sum.value();
   }),
-  min_over_time: nonEmpty((w) => (w.sliding ??= new SlidingExtreme(false)).at(w.v, w.lo, w.hi)),
-  max_over_time: nonEmpty((w) => (w.sliding ??= new SlidingExtreme(true)).at(w.v, w.lo, w.hi)),
+  min_over_time: answer(RANGE_INTO.min_over_time),
+  max_over_time: answer(RANGE_INTO.max_over_time),
   last_over_time: nonEmpty((w) => w.v[w.hi - 1]),
   present_over_time: nonEmpty(() => 1),
   quantile_over_time: nonEmpty((w) => {
