@@ -11,7 +11,12 @@ const only = process.argv[2] === 'all' ? undefined : process.argv[2];
 const pairs = process.argv.slice(3).map((a) => a.split('=') as [string, string]);
 const builds: Record<string, string> = pairs.length ? Object.fromEntries(pairs) : { '': DIST };
 for (const [label, dist] of Object.entries(builds)) {
-  if (!only || only === 'first') print(label ? `first_scrape_visible_ms[${label}]` : 'first_scrape_visible_ms', await firstScrapeVisibleMs(dist), 'ms');
+  if (!only || only === 'first') {
+    const { visible, ready } = await firstScrapeVisibleMs(dist);
+    const named = (name: string) => (label ? `${name}[${label}]` : name);
+    print(named('first_scrape_visible_ms'), visible, 'ms');
+    print(named('worker_ready_ms'), ready, 'ms');
+  }
 }
 if (!only || !['keypress', 'first'].includes(only)) await ffBench(print, only, builds);
 if (!only || only === 'keypress') for (const [label, dist] of Object.entries(builds)) await keypressBench(print, dist, label);

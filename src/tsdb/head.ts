@@ -8,26 +8,10 @@ import type { Matcher } from '../model/labels/matcher.ts';
 import { XORIterator } from './chunkenc/xor.ts';
 import { MemPostings, type PostingsStats } from './index/postings.ts';
 import { postingsForMatchers } from './index/select.ts';
-import { MemSeries, SeriesIterator, type ClosedChunk } from './series.ts';
+import { MemSeries, SeriesIterator, type ClosedChunk, type HistogramColumn } from './series.ts';
 import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 
 export { AppendError } from './series.ts';
-
-// Native histogram samples of one series. They live in plain arrays beside the XOR float chunks rather than in
-// a histogram chunk encoding: they are rare in a playground (tests and examples), and an array keeps each one a
-// ready FloatHistogram that select() merges with the floats by time. Nothing is compressed.
-interface HistogramColumn {
-  t: number[];
-  h: FloatHistogram[];
-}
-
-// Start timestamps of one series, for the samples that came with one, ascending by t. Like histograms they sit
-// in a column beside the XOR chunks instead of inside the chunk encoding: only OTLP-style ingestion and test
-// scripts give them, so the chunks (and snapshots, and every caller that does not pass one) stay as they are.
-interface StartTimestampColumn {
-  t: number[];
-  st: number[];
-}
 
 /** A series' optional columns beside its XOR chunks, each ascending by t (see Head.columns). */
 export interface SeriesColumns {
@@ -62,8 +46,6 @@ const TRUNCATE_EVERY_MS = 3600_000;
 export class Head implements Querier, Appendable {
   private retention: number;
   private readonly series = new Map<number, MemSeries>();
-  private readonly histograms = new Map<number, HistogramColumn>();
-  private readonly startTimestamps = new Map<number, StartTimestampColumn>();
   private readonly byKey = new Map<string, MemSeries>();
   private readonly postings = new MemPostings();
   // Series dropped by retention, kept by ref for a while: a scrape loop may still hold the ref and bring it back.
@@ -102,17 +84,16 @@ export class Head implements Querier, Appendable {
    */
   append(ref: number, t: number, v: number, st?: number): void {
     this.add(ref, t, v, false);
-    if (st !== undefined) this.addStartTimestamp(ref, Math.floor(t), st);
+    if (st !== undefined) this.addStartTimestamp(this.get(ref), Math.floor(t), st);
   }
 
   /** Appends a native histogram sample; samples at or before the series' last histogram are refused. */
   appendHistogram(ref: number, t: number, h: FloatHistogram, st?: number): void {
     t = Math.floor(t);
     const s = this.get(ref);
-    let col = this.histograms.get(ref);
-    if (!col) this.histograms.set(ref, (col = { t: [], h: [] }));
+    const col = (s.histograms ??= { t: [], h: [] });
     if (col.t.length && col.t[col.t.length - 1] >= t) return;
-    if (st !== undefined) this.addStartTimestamp(ref, t, st);
+    if (st !== undefined) this.addStartTimestamp(s, t, st);
     // The hint a histogram reads back with, as Prometheus' histogram chunks give it: a counter histogram right
     // after another one is a reset or not; the first of a series, or one after a float, is unknown. (Queries
     // read "reset" as unknown except under histogram_count/sum/avg, prometheus/prometheus#15346.)
@@ -154,46 +135,34 @@ export class Head implements Querier, Appendable {
     // The float-only series' samples go into one buffer per column, each series a view of its part: three
     // allocations per select instead of three per series. Sizes count whole chunks, an upper bound.
     let total = 0;
-    for (const ref of refs) if (!this.histograms.has(ref)) this.series.get(ref)!.chunksIn(mint, maxt, (_, n) => (total += n));
+    for (const ref of refs) {
+      const s = this.series.get(ref)!;
+      if (!s.histograms) s.chunksIn(mint, maxt, (_, n) => (total += n));
+    }
     const t = new Float64Array(total);
     const v = new Float64Array(total);
     const stale = new Uint8Array(total);
     let n = 0;
     for (const ref of refs) {
       const s = this.series.get(ref)!;
-      const col = this.histograms.get(ref);
-      if (col) {
-        const merged = this.withHistograms(s, col, it, mint, maxt);
-        if (merged) out.push(this.withStartTimestamps(ref, merged));
+      if (s.histograms) {
+        const merged = this.withHistograms(s, s.histograms, it, mint, maxt);
+        if (merged) out.push(withStartTimestamps(s, merged));
         continue;
       }
       const from = n;
       s.chunksIn(mint, maxt, (bytes) => (n = it.reset(bytes).readInto(mint, maxt, t, v, stale, n)));
-      if (n > from) out.push(this.withStartTimestamps(ref, { labels: s.labels, t: t.subarray(from, n), v: v.subarray(from, n), stale: stale.subarray(from, n) }));
+      if (n > from) out.push(withStartTimestamps(s, { labels: s.labels, t: t.subarray(from, n), v: v.subarray(from, n), stale: stale.subarray(from, n) }));
     }
     // Postings are in ref order; a querier answers in label order.
     return out.sort((x, y) => compareLabels(x.labels, y.labels));
   }
 
-  private addStartTimestamp(ref: number, t: number, st: number): void {
-    let col = this.startTimestamps.get(ref);
-    if (!col) this.startTimestamps.set(ref, (col = { t: [], st: [] }));
+  private addStartTimestamp(s: MemSeries, t: number, st: number): void {
+    const col = (s.startTimestamps ??= { t: [], st: [] });
     if (col.t.length && col.t[col.t.length - 1] >= t) return;
     col.t.push(t);
     col.st.push(Math.floor(st));
-  }
-
-  // The selected samples with their start timestamps beside them, when the series has any.
-  private withStartTimestamps(ref: number, d: SeriesData): SeriesData {
-    const col = this.startTimestamps.get(ref);
-    if (!col) return d;
-    const st = new Float64Array(d.t.length);
-    let j = 0;
-    for (let i = 0; i < d.t.length; i++) {
-      while (j < col.t.length && col.t[j] < d.t[i]) j++;
-      if (j < col.t.length && col.t[j] === d.t[i]) st[i] = col.st[j];
-    }
-    return { ...d, st };
   }
 
   // The float samples of s in [mint, maxt] merged by time with its histogram samples.
@@ -274,7 +243,7 @@ export class Head implements Querier, Appendable {
     let chunks = this.closedChunks;
     let bytes = this.closedBytes;
     for (const s of this.series.values()) {
-      const first = Math.min(s.chunks.length ? s.chunks[0].minT : s.app ? s.headMinT : Infinity, this.histograms.get(s.ref)?.t[0] ?? Infinity);
+      const first = s.minTime();
       if (first < minTime) minTime = first;
       const head = s.headBytes();
       if (head) {
@@ -295,22 +264,8 @@ export class Head implements Querier, Appendable {
     return this.series.values();
   }
 
-  /** Drops chunks ending before mint, then series left without samples (series churn), like Head.Truncate + gc. */
+  /** Drops what lies before mint in every series, then series left without samples (series churn), like Head.Truncate + gc. */
   truncate(mint: number): void {
-    // Histogram samples have no chunks to drop whole: each goes once it is older than mint.
-    const emptied = new Set<number>();
-    for (const [ref, col] of this.histograms) {
-      let k = 0;
-      while (k < col.t.length && col.t[k] < mint) k++;
-      if (k === 0) continue;
-      col.t.splice(0, k);
-      col.h.splice(0, k);
-      this.samples -= k;
-      if (col.t.length === 0) {
-        this.histograms.delete(ref);
-        emptied.add(ref);
-      }
-    }
     const gone = new Map<number, Labels>();
     for (const s of this.series.values()) {
       const before = s.chunks.length;
@@ -318,28 +273,14 @@ export class Head implements Querier, Appendable {
       this.closedChunks -= before - s.chunks.length;
       this.closedBytes -= freed.closedBytes;
       this.samples -= freed.samples;
-      // A series created but not yet appended to is the caller's next append target, not churn.
-      if (s.empty() && !this.histograms.has(s.ref) && (s.lastT > -Infinity || emptied.has(s.ref))) {
+      if (freed.churned) {
         gone.set(s.ref, s.labels);
         this.dropped.set(s.ref, { labels: s.labels, lastT: s.lastT });
-      }
-    }
-    // Start timestamps go with their samples: a chunk dropped above takes its samples before mint with it.
-    for (const [ref, col] of this.startTimestamps) {
-      const s = this.series.get(ref);
-      const firstFloat = s ? (s.chunks.length ? s.chunks[0].minT : s.app ? s.headMinT : Infinity) : Infinity;
-      const first = Math.min(firstFloat, this.histograms.get(ref)?.t[0] ?? Infinity);
-      let k = 0;
-      while (k < col.t.length && col.t[k] < first) k++;
-      if (k > 0) {
-        col.t.splice(0, k);
-        col.st.splice(0, k);
       }
     }
     for (const ref of gone.keys()) {
       this.byKey.delete(labelsKey(this.series.get(ref)!.labels));
       this.series.delete(ref);
-      this.startTimestamps.delete(ref);
     }
     this.postings.delete(gone);
     for (const [ref, d] of this.dropped) if (d.lastT < mint - this.retentionMs) this.dropped.delete(ref);
@@ -359,9 +300,10 @@ export class Head implements Querier, Appendable {
 
   /** A series' histogram and start-timestamp columns, where it has them (live arrays: a snapshot reads, never writes). */
   columns(ref: number): SeriesColumns {
-    const h = this.histograms.get(ref);
-    const st = this.startTimestamps.get(ref);
-    return { histograms: h && { t: h.t, h: h.h }, startTimestamps: st && { t: st.t, st: st.st } };
+    const s = this.series.get(ref);
+    const h = s?.histograms;
+    const st = s?.startTimestamps;
+    return { histograms: h ? { t: h.t, h: h.h } : undefined, startTimestamps: st ? { t: st.t, st: st.st } : undefined };
   }
 
   /**
@@ -369,14 +311,15 @@ export class Head implements Querier, Appendable {
    * after restoreSeries, before the snapshot's retention truncate.
    */
   restoreColumns(ref: number, cols: SeriesColumns): void {
-    if (!this.series.has(ref)) throw new Error(`series ${ref} has columns but no series`);
+    const s = this.series.get(ref);
+    if (!s) throw new Error(`series ${ref} has columns but no series`);
     if (cols.histograms) {
       const { t, h } = cols.histograms;
-      this.histograms.set(ref, { t: [...t], h: [...h] });
+      s.histograms = { t: [...t], h: [...h] };
       this.samples += t.length;
       if (t.length && t[t.length - 1] > this.maxT) this.maxT = t[t.length - 1];
     }
-    if (cols.startTimestamps) this.startTimestamps.set(ref, { t: [...cols.startTimestamps.t], st: [...cols.startTimestamps.st] });
+    if (cols.startTimestamps) s.startTimestamps = { t: [...cols.startTimestamps.t], st: [...cols.startTimestamps.st] };
   }
 
   /** The sequence number of the last chunk cut; chunks with a larger one are newer. */
@@ -419,4 +362,17 @@ export class Head implements Querier, Appendable {
       }
     }
   }
+}
+
+// The selected samples with their start timestamps beside them, when the series has any.
+function withStartTimestamps(s: MemSeries, d: SeriesData): SeriesData {
+  const col = s.startTimestamps;
+  if (!col) return d;
+  const st = new Float64Array(d.t.length);
+  let j = 0;
+  for (let i = 0; i < d.t.length; i++) {
+    while (j < col.t.length && col.t[j] < d.t[i]) j++;
+    if (j < col.t.length && col.t[j] === d.t[i]) st[i] = col.st[j];
+  }
+  return { ...d, st };
 }

@@ -1,6 +1,8 @@
 // One series in the head (Prometheus' memSeries): closed, immutable chunks plus the open head chunk that
-// takes appends. A chunk is cut at SAMPLES_PER_CHUNK samples or when a sample crosses the chunk range boundary.
+// takes appends, and the series' native histogram and start-timestamp columns. A chunk is cut at
+// SAMPLES_PER_CHUNK samples or when a sample crosses the chunk range boundary.
 
+import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 import type { Labels } from '../model/labels/labels.ts';
 import { SAMPLES_PER_CHUNK, XORAppender, XORIterator } from './chunkenc/xor.ts';
 
@@ -41,8 +43,26 @@ export interface ClosedChunk {
   readonly seq: number;
 }
 
+// Native histogram samples of one series. They live in plain arrays beside the XOR float chunks rather than in
+// a histogram chunk encoding: they are rare in a playground (tests and examples), and an array keeps each one a
+// ready FloatHistogram that select() merges with the floats by time. Nothing is compressed.
+export interface HistogramColumn {
+  t: number[];
+  h: FloatHistogram[];
+}
+
+// Start timestamps of one series, for the samples that came with one, ascending by t. Like histograms they sit
+// in a column beside the XOR chunks instead of inside the chunk encoding: only OTLP-style ingestion and test
+// scripts give them, so the chunks (and snapshots, and every caller that does not pass one) stay as they are.
+export interface StartTimestampColumn {
+  t: number[];
+  st: number[];
+}
+
 export class MemSeries {
   chunks: ClosedChunk[] = [];
+  histograms: HistogramColumn | null = null;
+  startTimestamps: StartTimestampColumn | null = null;
   app: XORAppender | null = null;
   headMinT = 0;
   private headEnd = 0;
@@ -125,7 +145,12 @@ export class MemSeries {
   }
 
   /** Drops chunks that end before mint; the open chunk goes too when its last sample does. */
-  truncate(mint: number): { samples: number; closedBytes: number } {
+  /**
+   * Drops what lies before mint from every column: float chunks ending before it (whole, as Prometheus does), histogram
+   * samples, and start timestamps older than the series' first remaining sample. `churned`: the series had samples and
+   * has none left, so the head forgets it.
+   */
+  truncate(mint: number): { samples: number; closedBytes: number; churned: boolean } {
     let samples = 0;
     let closedBytes = 0;
     let keep = 0;
@@ -139,11 +164,43 @@ export class MemSeries {
       samples += this.app.numSamples;
       this.app = null;
     }
-    return { samples, closedBytes };
+    let histogramsGone = false;
+    const h = this.histograms;
+    if (h) {
+      let k = 0;
+      while (k < h.t.length && h.t[k] < mint) k++;
+      if (k > 0) {
+        h.t.splice(0, k);
+        h.h.splice(0, k);
+        samples += k;
+      }
+      if (h.t.length === 0) {
+        this.histograms = null;
+        histogramsGone = true;
+      }
+    }
+    const st = this.startTimestamps;
+    if (st) {
+      const first = this.minTime();
+      let k = 0;
+      while (k < st.t.length && st.t[k] < first) k++;
+      if (k > 0) {
+        st.t.splice(0, k);
+        st.st.splice(0, k);
+      }
+    }
+    // A series created but not yet appended to is the caller's next append target, not churn.
+    return { samples, closedBytes, churned: this.empty() && (this.lastT > -Infinity || histogramsGone) };
   }
 
   empty(): boolean {
-    return this.chunks.length === 0 && this.app === null;
+    return this.chunks.length === 0 && this.app === null && this.histograms === null;
+  }
+
+  /** The time of the series' first sample, float or histogram; Infinity when it has none. */
+  minTime(): number {
+    const float = this.chunks.length ? this.chunks[0].minT : this.app ? this.headMinT : Infinity;
+    return Math.min(float, this.histograms?.t[0] ?? Infinity);
   }
 
   /** Every chunk's bytes that may hold samples in [mint, maxt], oldest first, with their sample counts. */

@@ -5,6 +5,7 @@
 import { controlCalls, QUESTIONS } from './calls.ts';
 import { Holder } from './holder.ts';
 import { SNAPSHOTS_PER_SECOND, type FromWorker, type ToWorker } from './protocol.ts';
+import { openStore } from '../kvstore/store.ts';
 import { bootRuntime } from './runtime.ts';
 import { snapshot } from './snapshot.ts';
 
@@ -20,8 +21,9 @@ scope.onmessage = (e) => queued.push(e.data);
 try {
   let changed = () => {};
   const holder = new Holder(() => changed());
-  await holder.acquire();
-  const rt = await bootRuntime();
+  // Opening the store reads nothing; it can happen while the lock is awaited.
+  const [opened] = await Promise.all([openStore(), holder.acquire()]);
+  const rt = await bootRuntime(opened);
   holder.booted = true;
   const calls = controlCalls(rt, { reset: () => scope.close(), holder });
 

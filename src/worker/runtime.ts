@@ -40,8 +40,9 @@ export interface Runtime {
   readonly fetch: typeof fetch;
 }
 
-export async function bootRuntime(): Promise<Runtime> {
-  const { store, unavailable: storeUnavailable } = await openStore();
+/** Boots from the store `opened` (openStore's answer); its reads start only after this tab holds the store's lock. */
+export async function bootRuntime(opened: Awaited<ReturnType<typeof openStore>>): Promise<Runtime> {
+  const { store, unavailable: storeUnavailable } = opened;
   // The learner's earlier data comes back from the store; the clock continues after its newest sample, so
   // scrapes append in order.
   const persistence = await loadHead(store);

@@ -2,6 +2,7 @@
 // and hands it to an Evaluator (evaluator.ts) over the query's steps, one step for an instant query.
 
 import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
+import { DEFAULT_LOOKBACK_DELTA_MS } from '../../model/lookback.ts';
 import type { Querier } from '../../storage/interface.ts';
 import { children, exprType, type Expr, type MatrixSelector, type SubqueryExpr } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
@@ -54,7 +55,7 @@ export class Engine {
   private readonly timeoutMs: number;
 
   constructor(opts: EngineOptions = {}) {
-    this.lookbackDelta = opts.lookbackDelta ?? 5 * 60_000;
+    this.lookbackDelta = opts.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS;
     this.maxSamples = opts.maxSamples ?? 50_000_000;
     this.noStepSubqueryInterval = opts.noStepSubqueryInterval ?? 60_000;
     this.timeoutMs = opts.timeoutMs ?? 2 * 60_000;
