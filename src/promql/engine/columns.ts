@@ -1,7 +1,7 @@
-// Step series columns without per-point growth. A writer collects one series' points in scratch rows sized for
-// every step, then copies them into shared blocks, one allocation for many series; a series with a point at every
-// step shares the evaluation's grid of step times. Growing a JS array point by point per series made range
-// queries spend about a third of their time collecting garbage. Results become plain arrays once, at the end.
+// Step series columns without per-point growth. A writer collects series into shared blocks, one allocation for
+// many series; a series with a point at every step shares the evaluation's grid of step times. Growing a JS array
+// point by point per series made range queries spend about a third of their time collecting garbage. Results
+// become plain arrays once, at the end.
 
 import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
 import type { Labels } from '../../model/labels/labels.ts';
@@ -9,7 +9,7 @@ import type { Labels } from '../../model/labels/labels.ts';
 /** A series' step times or values: typed while the engine works, plain arrays in results. */
 export type Column = number[] | Float64Array;
 
-// Doubles per shared block at most (16 MB); a series longer than a block gets one of its own.
+// Doubles per shared block at most (16 MB), unless one series needs more.
 const MAX_BLOCK = 1 << 21;
 
 /** The step times start, start + interval, … (n of them). */
@@ -19,10 +19,12 @@ export function stepGrid(start: number, interval: number, n: number): Float64Arr
   return grid;
 }
 
-/** Collects series one at a time: add() points in ascending time (at most one per step), then finish(). */
+/**
+ * Collects series one at a time: add() points in ascending time (at most one per step), then finish(). Values go
+ * straight into the shared block, where room for a point at every step is kept while a series is collected.
+ */
 export class ColumnWriter {
   private readonly tRow: Float64Array;
-  private readonly vRow: Float64Array;
   private hRow: (FloatHistogram | undefined)[] | null = null;
   private m = 0;
   private block = new Float64Array(0);
@@ -34,21 +36,22 @@ export class ColumnWriter {
     private series = 1,
   ) {
     this.tRow = new Float64Array(grid.length);
-    this.vRow = new Float64Array(grid.length);
   }
 
   add(t: number, v: number): void {
+    if (this.m === 0) this.room(this.grid.length);
     this.hRow?.push(undefined);
     this.tRow[this.m] = t;
-    this.vRow[this.m++] = v;
+    this.block[this.used + this.m++] = v;
   }
 
   /** A point that may be a native histogram (then v is NaN). */
   addPoint(t: number, v: number, h: FloatHistogram | undefined): void {
+    if (this.m === 0) this.room(this.grid.length);
     if (h && !this.hRow) this.hRow = new Array<FloatHistogram | undefined>(this.m).fill(undefined);
     this.hRow?.push(h);
     this.tRow[this.m] = t;
-    this.vRow[this.m++] = v;
+    this.block[this.used + this.m++] = v;
   }
 
   /** The series collected since the last finish, or null when it has no point. */
@@ -58,21 +61,26 @@ export class ColumnWriter {
     this.m = 0;
     this.hRow = null;
     if (m === 0) return null;
-    const t = m === this.grid.length ? this.grid : this.copy(this.tRow, m);
-    const v = this.copy(this.vRow, m);
+    const v = this.take(m);
+    let t = this.grid;
+    if (m < this.grid.length) {
+      this.room(m);
+      t = this.take(m);
+      t.set(this.tRow.subarray(0, m));
+    }
     return h ? { metric, t, v, h } : { metric, t, v };
   }
 
-  private copy(row: Float64Array, m: number): Float64Array {
-    if (m > MAX_BLOCK) return row.slice(0, m);
-    if (this.used + m > this.block.length) {
-      // The first block is sized for the series expected, later ones for a share of them.
-      this.block = new Float64Array(Math.max(m, Math.min(MAX_BLOCK, this.grid.length * this.series)));
-      this.series = Math.ceil(this.series / 4);
-      this.used = 0;
-    }
+  // Makes room for m doubles at `used`. The first block is sized for the series expected, later ones for a share.
+  private room(m: number): void {
+    if (this.used + m <= this.block.length) return;
+    this.block = new Float64Array(Math.max(m, Math.min(MAX_BLOCK, this.grid.length * this.series)));
+    this.series = Math.ceil(this.series / 4);
+    this.used = 0;
+  }
+
+  private take(m: number): Float64Array {
     const out = this.block.subarray(this.used, this.used + m);
-    out.set(row.subarray(0, m));
     this.used += m;
     return out;
   }
