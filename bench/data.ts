@@ -3,8 +3,8 @@
 // be measured here and in Prometheus.
 
 import { readFileSync } from 'node:fs';
-import { labelsFromRecord } from '../src/model/labels/labels.ts';
-import { parseExposition } from '../src/textparse/parse.ts';
+import { labelsFromPairs } from '../src/model/labels/labels.ts';
+import { streamOpenMetrics } from '../src/textparse/openmetrics.ts';
 import type { MetricMetadata } from '../src/textparse/types.ts';
 import type { Head } from '../src/tsdb/head.ts';
 
@@ -27,17 +27,19 @@ export interface Loaded {
 
 /** Appends every sample of the file to the head; a sample without a timestamp is an error with its line. */
 export function loadOpenMetrics(head: Head, file: string): Loaded {
-  const parsed = parseExposition(readFileSync(file, 'utf8'), 'application/openmetrics-text');
   let minT = Infinity;
   let maxT = -Infinity;
   let samples = 0;
-  for (const s of parsed.samples) {
-    if (s.timestamp === null) throw new Error(`${file}:${s.line}: sample without a timestamp`);
-    const ref = head.getOrCreate(labelsFromRecord({ ...Object.fromEntries(s.labels), __name__: s.name }));
-    head.append(ref, s.timestamp, s.value);
-    minT = Math.min(minT, s.timestamp);
-    maxT = Math.max(maxT, s.timestamp);
+  // The parser hands out one labels array per series: its head ref is looked up once.
+  const refs = new Map<readonly [string, string][], number>();
+  const metadata = streamOpenMetrics(readFileSync(file, 'utf8'), (name, labels, value, t, line) => {
+    if (t === null) throw new Error(`${file}:${line}: sample without a timestamp`);
+    let ref = refs.get(labels);
+    if (ref === undefined) refs.set(labels, (ref = head.getOrCreate(labelsFromPairs(name, labels))));
+    head.append(ref, t, value);
+    if (t < minT) minT = t;
+    if (t > maxT) maxT = t;
     samples++;
-  }
-  return { minT, maxT, samples, metadata: parsed.metadata };
+  });
+  return { minT, maxT, samples, metadata };
 }

@@ -6,16 +6,20 @@
 // wall time of Engine.instantQuery/rangeQuery: both the evaluation alone, without HTTP and JSON. Prints
 // `bench vs_prometheus_<query>_<mode> <promlab ÷ prometheus> x` (below 1 = promlab faster) and ingest figures.
 //
-//   npm run bench:prometheus [-- --runs 7] [--query NAME ...]
+//   npm run bench:prometheus [-- --runs 3] [--query NAME ...] [--only ingest] [--ingest-runs 1] [--hours 6]
+//
+// --runs: timed runs per query and mode (after a warm-up); --ingest-runs: promtool/promlab load rounds;
+// --only ingest: the load figures alone, without the server and the queries; --hours: a shorter data set of
+// the same series (for quick checks; the issue's figures are at 6 h).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine, type Value } from '../../src/promql/index.ts';
-import { Head } from '../../src/tsdb/head.ts';
-import { argValues, loadOpenMetrics } from '../data.ts';
-import { writeDataset } from './dataset.ts';
-import { backfill, binariesMissing, RealPrometheus } from './server.ts';
+import { argValues } from '../data.ts';
+import { ISSUE_SHAPE, writeDataset } from './dataset.ts';
+import { measureIngest } from './ingest.ts';
+import { binariesMissing, RealPrometheus } from './server.ts';
 
 const QUERIES: [string, string][] = [
   ['rate', 'rate(c[5m])'],
@@ -46,15 +50,6 @@ function resultSeries(v: Value): number {
   return v.type === 'matrix' ? v.series.length : v.type === 'vector' ? v.samples.length : 1;
 }
 
-function gc(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-function usedBytes(): number {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
-}
-
 async function main(): Promise<void> {
   const missing = binariesMissing();
   if (missing) {
@@ -62,32 +57,32 @@ async function main(): Promise<void> {
     return;
   }
   const argv = process.argv.slice(2);
-  const runs = Number(argValues(argv, '--runs')[0] ?? 7);
+  const runs = Number(argValues(argv, '--runs')[0] ?? 3);
+  const ingestRuns = Number(argValues(argv, '--ingest-runs')[0] ?? 1);
+  const hours = Number(argValues(argv, '--hours')[0] ?? 6);
+  const ingestOnly = argValues(argv, '--only')[0] === 'ingest';
   const only = argValues(argv, '--query');
   const queries = only.length ? QUERIES.filter(([name]) => only.includes(name)) : QUERIES;
+  if (only.length && queries.length !== only.length) throw new Error(`unknown --query; known: ${QUERIES.map(([n]) => n).join(', ')}`);
   const dir = mkdtempSync(join(tmpdir(), 'promlab-vs-prometheus-'));
   let prom: RealPrometheus | null = null;
   try {
     const file = join(dir, 'data.om.txt');
-    const written = writeDataset(file);
+    const written = writeDataset(file, { ...ISSUE_SHAPE, rangeMs: hours * 3600_000 });
     console.log(`# data set: ${written.series} series, ${written.samples} samples`);
 
-    const promtoolMs = backfill(file, join(dir, 'data'));
-    print('ingest_promtool_samples_per_s', Math.round(written.samples / (promtoolMs / 1000)), 'samples/s');
+    const ingest = measureIngest(file, written, join(dir, 'data'), ingestRuns);
+    print('ingest_promtool_samples_per_s', ingest.promtoolSamplesPerS, 'samples/s');
+    print('ingest_promlab_samples_per_s', ingest.promlabSamplesPerS, 'samples/s');
+    print('promlab_bytes_per_sample', ingest.bytesPerSample, 'B');
+    print('promlab_chunk_mb', ingest.chunkMb, 'MB');
+    print('promlab_index_mb', ingest.indexMb, 'MB');
+    print('promlab_heap_after_load_mb', ingest.heapAfterLoadMb, 'MB');
+    // The issue's budget: twice the chunk bytes plus the index.
+    print('promlab_heap_vs_budget', ingest.heapAfterLoadMb / (2 * (ingest.chunkMb + ingest.indexMb)), 'x');
+    if (ingestOnly) return;
+    const head = ingest.head;
     prom = await RealPrometheus.start(dir, join(dir, 'data'));
-
-    gc();
-    const before = usedBytes();
-    const head = new Head({ retentionMs: Number.MAX_SAFE_INTEGER });
-    const t0 = performance.now();
-    const loaded = loadOpenMetrics(head, file);
-    const loadMs = performance.now() - t0;
-    if (loaded.samples !== written.samples) throw new Error(`promlab loaded ${loaded.samples} samples of ${written.samples}`);
-    print('ingest_promlab_samples_per_s', Math.round(loaded.samples / (loadMs / 1000)), 'samples/s');
-    gc();
-    const st = head.stats();
-    print('promlab_bytes_per_sample', st.bytes / st.samples, 'B');
-    print('promlab_heap_after_load_mb', (usedBytes() - before) / 2 ** 20, 'MB');
 
     const engine = new Engine();
     const end = written.maxT;

@@ -18,6 +18,8 @@ import type { Drill, Replace } from './types.ts';
 import type { DebriefLine, Diagnosis, DrillProgress, DrillSummary, DrillsView, RunningDrill, Verdict } from './view.ts';
 
 export const PROGRESS_KEY = 'drills/progress';
+/** The running drill, so a reload picks it up where it was (see resume). */
+export const RUNNING_KEY = 'drills/running';
 export const WRONG_PENALTY = 10;
 export const OVER_BUDGET_PENALTY = 20;
 
@@ -62,6 +64,9 @@ interface Run {
   traffic: Traffic[];
   timers: number[];
 }
+
+/** What the store keeps of a running drill: everything but the drill itself and what runs on the clock. */
+type RunRecord = Omit<Run, 'drill' | 'traffic' | 'timers'> & { id: string };
 
 const NO_PROGRESS: DrillProgress = { attempts: 0, solved: false, bestScore: null, bestVirtualMs: null, bestWallMs: null };
 
@@ -113,15 +118,7 @@ export class Drills implements DrillsView {
     prom.files.write(DEFAULT_RULES_PATH, DEFAULT_RULES_YAML);
     this.apply(DEFAULT_CONFIG_YAML + DEFAULT_ALERTING_YAML);
     world.scale('accesslog', drill.setup.accesslog);
-    const traffic: Traffic[] = [];
-    for (const [path, rate] of Object.entries(drill.setup.traffic)) {
-      if (path === '/') incidents.setSteadyRate(rate);
-      else {
-        const t = new Traffic(clock, () => world.request('GET', `http://localhost:8010${path}`));
-        t.setRate(rate);
-        traffic.push(t);
-      }
-    }
+    const traffic = this.traffic(drill);
     const historyFrom = clock.now();
     const faultAt = historyFrom + drill.warmup + Math.min(0, ...drill.faults.map((f) => f.at));
     const run: Run = {
@@ -145,8 +142,35 @@ export class Drills implements DrillsView {
     await clock.advance(drill.warmup + drill.develop);
     run.pagedAt = clock.now();
     run.wallStartedAt = this.wallNow();
+    await this.save(run);
     this.emit();
     return this.snapshot(run);
+  }
+
+  /**
+   * Picks up the drill that was running when the page reloaded: its record comes back from the store, its traffic
+   * starts again and its faults are injected again (the world restarted with the page), each at once if it was due.
+   * The head kept the history, so the incident's signals are where the learner left them.
+   */
+  async resume(): Promise<void> {
+    const { store, clock } = this.host;
+    const record = await store.get<RunRecord>(RUNNING_KEY).catch(() => undefined);
+    if (!record || this.run) return;
+    const drill = (await this.all()).find((d) => d.id === record.id);
+    if (!drill) {
+      await store.delete(RUNNING_KEY).catch(() => undefined);
+      return;
+    }
+    const { id: _id, ...kept } = record;
+    const run: Run = { ...kept, drill, traffic: this.traffic(drill), timers: [] };
+    this.run = run;
+    const start = run.historyFrom + drill.warmup;
+    for (const f of drill.faults) {
+      const due = start + f.at - clock.now();
+      if (due > 0) run.timers.push(clock.setTimeout(() => this.inject(f), due));
+      else this.inject(f, true);
+    }
+    this.emit();
   }
 
   async state(): Promise<RunningDrill | null> {
@@ -156,6 +180,7 @@ export class Drills implements DrillsView {
   async hint(): Promise<RunningDrill> {
     const run = this.need();
     if (run.hintsShown < run.drill.hints.length && !run.solvedAt) run.hintsShown++;
+    await this.save(run);
     this.emit();
     return this.snapshot(run);
   }
@@ -174,6 +199,7 @@ export class Drills implements DrillsView {
       run.solvedAt = { virtual: ctx.now - run.pagedAt, wall: this.wallNow() - run.wallStartedAt, score };
     }
     await this.record(run, pass);
+    await this.save(run);
     this.emit();
     return verdict;
   }
@@ -182,7 +208,8 @@ export class Drills implements DrillsView {
     const run = this.run;
     if (!run) return;
     this.run = null;
-    const { clock, world, prom, incidents } = this.host;
+    const { clock, world, prom, incidents, store } = this.host;
+    await store.delete(RUNNING_KEY).catch(() => undefined);
     for (const t of run.timers) clock.clearTimeout(t);
     for (const t of run.traffic) t.setRate(0);
     for (const i of incidents.active()) incidents.stop(i.kind);
@@ -232,16 +259,33 @@ export class Drills implements DrillsView {
     run.culprits = (run.drill.component.replica === 'last' ? replicas.slice(0, 1) : replicas).map(({ name, service, ip, hostname }) => ({ name, service, ip, hostname }));
   }
 
-  private inject(f: Drill['faults'][number]): void {
+  /** Traffic the drill's setup asks for: the users' steady rate on `/`, a generator per other path. */
+  private traffic(drill: Drill): Traffic[] {
+    const { clock, world, incidents } = this.host;
+    const traffic: Traffic[] = [];
+    for (const [path, rate] of Object.entries(drill.setup.traffic)) {
+      if (path === '/') incidents.setSteadyRate(rate);
+      else {
+        const t = new Traffic(clock, () => world.request('GET', `http://localhost:8010${path}`));
+        t.setRate(rate);
+        traffic.push(t);
+      }
+    }
+    return traffic;
+  }
+
+  /** `again`: after a reload, where the running config was saved with the drill's edit in it (or the learner's fix). */
+  private inject(f: Drill['faults'][number], again = false): void {
     const { world, prom, incidents } = this.host;
     switch (f.kind) {
       case 'incident':
-        incidents.start(f.incident);
+        incidents.start(f.incident, 'drill');
         break;
       case 'faults':
         world.faults.set(f.service, f.set);
         break;
       case 'config':
+        if (again) break;
         this.apply(patch('prometheus.yml', prom.configText(), f.replace));
         break;
       case 'rules':
@@ -255,6 +299,11 @@ export class Drills implements DrillsView {
     const hints = run.drill.hints.slice(0, run.hintsShown).reduce((sum, h) => sum + h.cost, 0);
     const over = this.host.clock.now() - run.pagedAt > run.drill.budget ? OVER_BUDGET_PENALTY : 0;
     return Math.max(0, 100 - hints - WRONG_PENALTY * run.attempts - over);
+  }
+
+  private async save(run: Run): Promise<void> {
+    const { drill, traffic: _traffic, timers: _timers, ...kept } = run;
+    await this.host.store.put(RUNNING_KEY, { id: drill.id, ...kept } satisfies RunRecord).catch(() => undefined);
   }
 
   private async progress(): Promise<Record<string, DrillProgress>> {

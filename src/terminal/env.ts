@@ -39,7 +39,7 @@ export interface TerminalEnv {
   readonly clock: { now(): number };
   readonly fetch: typeof fetch;
   /** `promlab incident …`: the world's incidents; absent where the terminal runs without them. */
-  readonly incidents?: Pick<Incidents, 'active' | 'start' | 'stop' | 'steadyRate' | 'setSteadyRate'>;
+  readonly incidents?: Pick<Incidents, 'active' | 'listed' | 'start' | 'stop' | 'steadyRate' | 'setSteadyRate'>;
   /** `promlab drill …`: the incident drills; absent where the terminal runs without them. */
   readonly drills?: DrillsView;
   /** The page's language for the terminal's own words (say.ts); English without one. */

@@ -7,14 +7,33 @@ import type { MetricType } from './types.ts';
 
 /** Parses a float as Prometheus does: decimal, exponent, Inf/NaN in any case, with optional sign; null if invalid. */
 export function parseGoFloat(s: string): number | null {
-  if (s === '') return null;
+  if (isDecimal(s)) return Number(s);
   const lower = s.toLowerCase();
   const unsigned = lower[0] === '+' || lower[0] === '-' ? lower.slice(1) : lower;
-  const sign = lower[0] === '-' ? -1 : 1;
-  if (unsigned === 'inf' || unsigned === 'infinity') return sign * Infinity;
-  if (unsigned === 'nan') return NaN;
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(lower)) return null;
-  return Number(s);
+  if (unsigned === 'inf' || unsigned === 'infinity') return lower[0] === '-' ? -Infinity : Infinity;
+  return unsigned === 'nan' ? NaN : null;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+// [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?, scanned by hand: this runs for every value and timestamp, and a regular
+// expression would also keep its last input (a slice of the whole body) alive in RegExp.input.
+function isDecimal(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 43 || c === 45) c = s.charCodeAt(++i);
+  let digits = 0;
+  for (; isDigit(c); c = s.charCodeAt(++i)) digits++;
+  if (c === 46) for (c = s.charCodeAt(++i); isDigit(c); c = s.charCodeAt(++i)) digits++;
+  if (digits === 0) return false;
+  if (c === 101 || c === 69) {
+    c = s.charCodeAt(++i);
+    if (c === 43 || c === 45) c = s.charCodeAt(++i);
+    if (!isDigit(c)) return false;
+    while (isDigit(s.charCodeAt(++i)));
+  }
+  return i === n;
 }
 
 /** formatOpenMetricsFloat: Go's shortest %g, with ".0" added to a bare integer; "+Inf", "-Inf", "NaN". */

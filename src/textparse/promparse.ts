@@ -2,7 +2,7 @@
 // checks of prometheus/common's expfmt): the whole payload becomes entries, or a ParseError naming line and column.
 
 import { normalizeFloatLabel, parseGoFloat } from './floats.ts';
-import { LineReader, isBlank } from './reader.ts';
+import { LineReader, isBlank, unescapeHelp } from './reader.ts';
 import { ParseError, type MetricMetadata, type MetricType, type ParsedExposition, type SampleEntry } from './types.ts';
 
 export { ParseError } from './types.ts';
@@ -15,11 +15,20 @@ const TEXT_TYPES: Record<string, MetricType> = {
   untyped: 'unknown',
 };
 
-function unescapeHelp(s: string): string {
-  return s.replace(/\\(\\|n)/g, (_, c: string) => (c === 'n' ? '\n' : '\\'));
+/** -?[0-9]+, checked by hand: a regular expression would keep its last input, a slice of the body, alive. */
+function isInteger(s: string): boolean {
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === s.length) return false;
+  for (; i < s.length; i++) if (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57) return false;
+  return true;
 }
 
 /** The family a sample belongs to given the types declared so far: `x_bucket` is family `x` when x is a histogram. */
+function hasLabel(labels: readonly [string, string][], name: string): boolean {
+  for (const [n] of labels) if (n === name) return true;
+  return false;
+}
+
 function familyOf(name: string, types: Map<string, MetricType>): string {
   for (const suffix of ['_bucket', '_sum', '_count']) {
     if (!name.endsWith(suffix)) continue;
@@ -35,21 +44,30 @@ export function parsePrometheusText(body: string): ParsedExposition {
   const help = new Map<string, string>();
   const types = new Map<string, MetricType>();
   const sampled = new Set<string>();
-  const lines = body.split('\n');
   // Every line ends with a line break, the last one too (expfmt: "unexpected end of input stream").
-  const last = lines.length - 1;
-  if (lines[last] !== '') throw new ParseError(last + 1, lines[last].length + 1, 'unexpected end of input: the last line has no line break');
-  for (let i = 0; i < last; i++) {
-    const raw = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
-    const r = new LineReader(raw, i + 1);
+  const lastBreak = body.lastIndexOf('\n');
+  if (lastBreak !== body.length - 1) {
+    let line = 1;
+    for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) line++;
+    throw new ParseError(line, body.length - lastBreak, 'unexpected end of input: the last line has no line break');
+  }
+  // One reader walks the body line by line: no line strings.
+  const r = new LineReader(body, 0);
+  let lastName = '';
+  for (let pos = 0, lineNo = 1; pos < body.length; lineNo++) {
+    const next = body.indexOf('\n', pos);
+    r.reset(pos, next > pos && body.charCodeAt(next - 1) === 13 ? next - 1 : next, lineNo);
+    pos = next + 1;
     r.skipBlanks();
     if (r.atEnd()) continue;
     if (r.peek() === '#') {
       parseComment(r, help, types, sampled);
+      lastName = '';
       continue;
     }
     const s = parseSample(r, types);
-    sampled.add(familyOf(s.name, types));
+    // Consecutive samples mostly share a name; types change only on comment lines, which start over.
+    if (s.name !== lastName) sampled.add(familyOf((lastName = s.name), types));
     samples.push(s);
   }
   const metadata = new Map<string, MetricMetadata>();
@@ -72,7 +90,7 @@ function parseComment(r: LineReader, help: Map<string, string>, types: Map<strin
   if (r.atEnd()) return; // "# HELP name" with no text is a comment too: it sets nothing
   if (keyword === 'HELP') {
     if (help.has(name)) r.fail(`second HELP line for metric name "${name}"`);
-    help.set(name, unescapeHelp(r.text.slice(r.pos)));
+    help.set(name, unescapeHelp(r.text.slice(r.pos, r.end), false));
     return;
   }
   const typeText = r.readToken();
@@ -87,14 +105,15 @@ function parseComment(r: LineReader, help: Map<string, string>, types: Map<strin
 function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry {
   // Prometheus 3 (text format 1.0.0) lets a UTF-8 name be quoted inside the braces: {"my.metric", a="b"}.
   let name = r.peek() === '{' ? '' : r.readMetricName();
-  const raw: [string, string, number][] = [];
+  const labels: [string, string][] = [];
+  // Where each le or quantile value ends, for its error once the family's type is known.
+  const numeric: number[] = [];
   const afterName = r.pos;
   r.skipBlanks();
   const braced = r.peek() === '{';
   if (!braced) r.pos = afterName;
   else {
     r.pos++;
-    const seen = new Set<string>();
     for (;;) {
       r.skipBlanks();
       if (r.peek() === '}') {
@@ -118,12 +137,12 @@ function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry
       r.pos++;
       r.skipBlanks();
       const value = r.readLabelValue();
-      if (lname === '' || seen.has(lname) || lname === '__name__') {
+      if (lname === '' || lname === '__name__' || hasLabel(labels, lname)) {
         r.pos = nameAt;
         r.fail(lname === '' ? 'empty label name' : `duplicate label name "${lname}"`);
       }
-      seen.add(lname);
-      raw.push([lname, value, r.pos]);
+      if (lname === 'le' || lname === 'quantile') numeric.push(labels.length, r.pos);
+      labels.push([lname, value]);
       r.skipBlanks();
       if (r.peek() === ',') r.pos++;
       else if (r.peek() !== '}') r.fail(`expected "," or "}" after label value, got ${r.got()}`);
@@ -131,15 +150,16 @@ function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry
   }
   const end = r.pos;
   if (name === '') {
-    r.pos = 0;
+    r.pos = r.start;
     r.fail('metric name not set');
   }
   // le and quantile are checked once the name (and so the family's type) is known; errors point at the value.
   const type = types.get(familyOf(name, types));
-  const labels = raw.map(([lname, value, at]): [string, string] => {
-    r.pos = at;
-    return [lname, normalizeFloatLabel(r, type, lname, value)];
-  });
+  for (let i = 0; i < numeric.length; i += 2) {
+    const label = labels[numeric[i]];
+    r.pos = numeric[i + 1];
+    label[1] = normalizeFloatLabel(r, type, label[0], label[1]);
+  }
   r.pos = end;
   // After a closing brace the value may follow without a blank, as both Prometheus and expfmt accept.
   if (!braced && !r.atEnd() && !isBlank(r.text.charCodeAt(r.pos))) r.fail(`expected value after metric, got ${r.got()}`);
@@ -156,7 +176,7 @@ function parseSample(r: LineReader, types: Map<string, MetricType>): SampleEntry
   if (!r.atEnd()) {
     const tsStart = r.pos;
     const tsText = r.readToken();
-    if (!/^-?\d+$/.test(tsText)) {
+    if (!isInteger(tsText)) {
       r.pos = tsStart;
       r.fail(`expected integer as timestamp, got ${JSON.stringify(tsText)}`);
     }

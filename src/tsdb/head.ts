@@ -1,7 +1,7 @@
 // The head block (Prometheus' tsdb/head.go): series with Gorilla-compressed chunks, a postings index, and
 // retention that drops old chunks and series that stopped receiving samples.
 
-import { compareLabels, labelsKey, METRIC_NAME, type Labels } from '../model/labels/labels.ts';
+import { compareLabels, labelsKey, METRIC_NAME, ownLabels, type Labels } from '../model/labels/labels.ts';
 import type { Appendable, Appender, Querier, SelectHints, SeriesData } from '../storage/interface.ts';
 import { HeadAppender } from './head_appender.ts';
 import type { Matcher } from '../model/labels/matcher.ts';
@@ -327,7 +327,8 @@ export class Head implements Querier, Appendable {
     return this.chunkSeq;
   }
 
-  private create(ref: number, ls: Labels): MemSeries {
+  private create(ref: number, labels: Labels): MemSeries {
+    const ls = ownLabels(labels);
     const s = new MemSeries(ref, ls);
     this.series.set(ref, s);
     this.byKey.set(labelsKey(ls), s);
@@ -347,10 +348,12 @@ export class Head implements Querier, Appendable {
 
   private add(ref: number, t: number, v: number, stale: boolean): void {
     t = Math.floor(t);
-    const cut = this.get(ref).append(t, v, stale, () => ++this.chunkSeq);
+    // The sequence number a chunk cut now gets; drawn only when one is.
+    const cut = this.get(ref).append(t, v, stale, this.chunkSeq + 1);
     if (cut === false) return;
     this.samples++;
     if (cut) {
+      this.chunkSeq++;
       this.closedChunks++;
       this.closedBytes += cut.bytes.length;
     }

@@ -76,13 +76,13 @@ export class MemSeries {
   ) {}
 
   /**
-   * Appends a sample, cutting a chunk when needed. Returns the chunk cut, if any; returns false for an exact repeat
-   * of the last sample, which Prometheus accepts and ignores.
+   * Appends a sample, cutting a chunk when needed; a chunk cut gets sequence number `seq`. Returns the chunk cut, if
+   * any; returns false for an exact repeat of the last sample, which Prometheus accepts and ignores.
    */
-  append(t: number, v: number, stale: boolean, nextSeq: () => number): ClosedChunk | null | false {
+  append(t: number, v: number, stale: boolean, seq: number): ClosedChunk | null | false {
     if (!appendable(this.lastT, this.lastV, this.lastStale, t, v, stale)) return false;
     let cut: ClosedChunk | null = null;
-    if (this.app && (this.app.numSamples >= SAMPLES_PER_CHUNK || t >= this.headEnd)) cut = this.cut(nextSeq());
+    if (this.app && (this.app.numSamples >= SAMPLES_PER_CHUNK || t >= this.headEnd)) cut = this.cut(seq);
     if (!this.app) {
       this.app = new XORAppender();
       this.headMinT = t;
@@ -128,7 +128,7 @@ export class MemSeries {
       const it = new XORIterator().reset(head);
       // The samples of one chunk never cut another, so no sequence number is ever drawn.
       while (it.next()) {
-        this.append(it.t, it.v, it.stale, () => 0);
+        this.append(it.t, it.v, it.stale, 0);
         samples++;
       }
     }

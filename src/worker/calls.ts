@@ -55,6 +55,8 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
     return text;
   };
   const drills = new Drills(() => loadDrills(readDrill), { clock, world, prom, incidents, store: rt.store });
+  // A drill that was running when the page reloaded goes on (once the page has handed over the drill files).
+  drills.resume().catch((err: unknown) => console.error('the running drill could not be resumed', err));
   const shell = new Shell({ world, prom, clock, fetch: rt.fetch, incidents, drills, lang: () => lang });
   const completion = new HeadCompletionClient(prom, () => clock.now());
   const tree = (expr: string, at: number) => explain(parseExpr(expr), { engine: prom.engine, querier: prom.head, time: at });
@@ -145,7 +147,12 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
     'drills.files': (texts: Record<string, string>) => handDrillFiles(texts),
     'drills.list': () => drills.list(),
     'drills.state': () => drills.state(),
-    'drills.start': (id: string) => drills.start(id),
+    // A drill starts with a fast-forward through its history: saved at once, like any other, so a reload keeps it.
+    'drills.start': async (id: string) => {
+      const running = await drills.start(id);
+      await persistence.save();
+      return running;
+    },
     'drills.hint': () => drills.hint(),
     'drills.submit': (diagnosis: Diagnosis) => drills.submit(diagnosis),
     'drills.end': () => drills.end(),

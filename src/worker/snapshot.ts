@@ -33,7 +33,7 @@ export function snapshot(rt: Runtime, holder: HolderState) {
       silences: alertmanager.silences(),
       receivers: alertmanager.receivers(),
     },
-    incidents: { active: incidents.active(), steadyRate: incidents.steadyRate },
+    incidents: { active: incidents.listed(), steadyRate: incidents.steadyRate },
     persistence: persistence.status(),
     storeUnavailable: rt.storeUnavailable,
     /** Whether this tab saves to the store, or another one does (holder.ts). */

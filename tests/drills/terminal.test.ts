@@ -48,4 +48,24 @@ describe('promlab drill', { timeout: 120_000 }, () => {
       s.stop();
     }
   });
+
+  it("keeps a drill's fault off the incident list: the learner finds it from the signals", async () => {
+    const drill = DRILLS.find((d) => d.id === 'crash-loop')!;
+    const s = stack(server, DRILLS, drill.seed);
+    const shell = new Shell({ world: s.world, prom: s.prom, clock: s.clock, fetch: (...a) => fetch(...a), incidents: s.incidents, drills: s.drills });
+    let out = '';
+    const screen: Screen = { out: (t) => (out += t), err: (t) => (out += t), clear: () => undefined };
+    try {
+      expect(await shell.run('promlab drill start crash-loop', screen)).toBe(0);
+      // The fault is real (a replica crash-loops), yet neither the control bar's list nor the terminal's shows it.
+      expect(s.incidents.active().map((i) => i.kind)).toEqual(['crash-loop']);
+      expect(s.incidents.listed()).toEqual([]);
+      out = '';
+      expect(await shell.run('promlab incident ls', screen)).toBe(0);
+      expect(out).toMatch(/^crash-loop\s+-\s*$/m);
+    } finally {
+      s.stop();
+    }
+  });
 });
+

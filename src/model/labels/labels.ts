@@ -19,6 +19,24 @@ export function labelsFromRecord(rec: Record<string, string>): Labels {
     .map((name) => ({ name, value: rec[name] }));
 }
 
+/** A label set from an exposition's metric name and its labels (in any order). */
+export function labelsFromPairs(name: string, pairs: readonly (readonly [string, string])[]): Labels {
+  const out: Label[] = name === '' ? [] : [{ name: METRIC_NAME, value: name }];
+  for (const [n, v] of pairs) if (v !== '' && n !== METRIC_NAME) out.push({ name: n, value: v });
+  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * The label set with strings that own their characters. A label read out of a scrape body or a file is a V8
+ * slice of that text and would keep all of it alive; the head copies each series' labels once, at creation.
+ */
+export function ownLabels(ls: Labels): Labels {
+  return ls.map((l) => ({ name: ownString(l.name), value: ownString(l.value) }));
+}
+
+// Concatenating makes a new string; slicing it copies (short) or flattens it into a fresh one (long).
+const ownString = (s: string): string => (' ' + s).slice(1);
+
 export function labelsToRecord(ls: Labels): Record<string, string> {
   const out: Record<string, string> = {};
   for (const l of ls) out[l.name] = l.value;

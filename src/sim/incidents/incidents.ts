@@ -16,6 +16,8 @@ export interface ActiveIncident {
   /** The service or container it affects. */
   readonly target: string;
   readonly startedAt: number;
+  /** Started by a drill: its fault is the learner's to find, so the control bar and `promlab incident` keep it unlisted. */
+  readonly drill?: true;
 }
 
 /** What incidents need from the world (World provides it). */
@@ -70,14 +72,19 @@ export class Incidents {
     return INCIDENT_KINDS.flatMap((k) => this.list.get(k) ?? []);
   }
 
+  /** The incidents the learner started, the ones the playground lists. */
+  listed(): ActiveIncident[] {
+    return this.active().filter((i) => !i.drill);
+  }
+
   isActive(kind: IncidentKind): boolean {
     return this.list.has(kind);
   }
 
-  start(kind: IncidentKind): ActiveIncident {
+  start(kind: IncidentKind, by: 'learner' | 'drill' = 'learner'): ActiveIncident {
     if (this.list.has(kind)) throw new IncidentError(`incident ${kind} is already running`);
     const target = this.begin(kind);
-    const incident = { kind, target, startedAt: this.clock.now() };
+    const incident: ActiveIncident = { kind, target, startedAt: this.clock.now(), ...(by === 'drill' && { drill: true }) };
     this.list.set(kind, incident);
     this.updateTraffic();
     this.emit();

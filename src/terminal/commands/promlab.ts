@@ -40,7 +40,7 @@ function incident(ctx: CommandContext, args: readonly string[]): number {
   const [sub, kind] = args;
   if (sub === 'ls' || sub === 'list' || sub === undefined) {
     const now = ctx.env.clock.now();
-    const active = incidents.active();
+    const active = incidents.listed();
     const rows = INCIDENT_KINDS.map((k) => {
       const a = active.find((x) => x.kind === k);
       const ago = a ? humanDuration(now - a.startedAt) : '';
