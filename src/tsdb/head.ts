@@ -151,16 +151,7 @@ export class Head implements Querier, Appendable {
         continue;
       }
       const from = n;
-      s.chunksIn(mint, maxt, (bytes) => {
-        if (!it.reset(bytes).seek(mint)) return;
-        do {
-          if (it.t > maxt) return;
-          t[n] = it.t;
-          v[n] = it.v;
-          stale[n] = it.stale ? 1 : 0;
-          n++;
-        } while (it.next());
-      });
+      s.chunksIn(mint, maxt, (bytes) => (n = it.reset(bytes).readInto(mint, maxt, t, v, stale, n)));
       if (n > from) out.push(withStartTimestamps(s, { labels: s.labels, t: t.subarray(from, n), v: v.subarray(from, n), stale: stale.subarray(from, n) }));
     }
     // Postings are in ref order; a querier answers in label order.

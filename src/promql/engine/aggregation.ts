@@ -24,8 +24,8 @@ interface Group {
   samples: Sample[];
 }
 
-// A series' group labels and key, per aggregation node.
-const groupOf = new PerSeriesMemo<AggregateExpr, { metric: Labels; key: string }>();
+// A series' group labels and key, per grouping.
+const groupOf = new PerSeriesMemo<AggregateExpr, { metric: Labels; key: string }>((e) => JSON.stringify([e.without, e.grouping]));
 
 /** The group a series falls in under this aggregation: its labels and their key. */
 export function groupIdentity(e: AggregateExpr, metric: Labels): { metric: Labels; key: string } {

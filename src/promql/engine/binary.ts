@@ -143,9 +143,12 @@ export function signature(metric: Labels, vm: VectorMatching): string {
   return sig;
 }
 
-const signatures = new PerSeriesMemo<VectorMatching, string>();
-// Output labels per (node, left series, right series).
-const results = new PerSeriesMemo<VectorMatching, WeakMap<Labels, Labels>>();
+// What a matching does to labels; fill values change nothing there.
+const matchingSpec = (vm: VectorMatching): string => JSON.stringify([vm.card, vm.on, vm.matchingLabels, vm.include]);
+const signatures = new PerSeriesMemo<VectorMatching, string>(matchingSpec);
+// Output labels per (matching, left series, right series), for operations that drop the name and that keep it.
+const droppingResults = new PerSeriesMemo<VectorMatching, WeakMap<Labels, Labels>>(matchingSpec);
+const keepingResults = new PerSeriesMemo<VectorMatching, WeakMap<Labels, Labels>>(matchingSpec);
 const NO_LABELS: Labels = [];
 
 function matchLabels(metric: Labels, vm: VectorMatching): Labels {
@@ -270,8 +273,9 @@ export function vectorBinop(op: BinaryOp, lhsIn: Sample[], rhsIn: Sample[], vm: 
   return out;
 }
 
-// resultMetric, computed once per (node, left series, right series).
+// resultMetric, computed once per (matching, left series, right series).
 export function pairMetric(l: Labels, r: Labels, op: BinaryOp, vm: VectorMatching, returnBool: boolean): Labels {
+  const results = shouldDropName(op) || returnBool ? droppingResults : keepingResults;
   let byRight = results.get(vm, l);
   if (!byRight) results.set(vm, l, (byRight = new WeakMap()));
   let m = byRight.get(r);

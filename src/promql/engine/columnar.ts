@@ -61,7 +61,7 @@ export function aggregateColumns(e: AggregateExpr, input: readonly StepSeries[],
   }
   const out: StepSeries[] = [];
   for (const g of groups.values()) {
-    const series: StepSeries = { metric: g.metric, t: [], v: [] };
+    const series = { metric: g.metric, t: [] as number[], v: [] as number[] };
     for (let k = 0; k < steps; k++) {
       if (g.count[k] === 0) continue;
       series.t.push(start + k * interval);
@@ -73,8 +73,8 @@ export function aggregateColumns(e: AggregateExpr, input: readonly StepSeries[],
 }
 
 /**
- * topk/bottomk over all steps: per step, each group keeps a small sorted buffer of series indexes, so only
- * the chosen samples become output. Ties go to the earlier series, NaN always loses.
+ * topk/bottomk over all steps: per step, each group keeps its chosen series sorted, so only the chosen samples
+ * become output. Ties go to the earlier series, NaN always loses.
  */
 export function topkColumns(e: AggregateExpr, input: readonly StepSeries[], ks: Float64Array, start: number, interval: number): StepSeries[] {
   const desc = e.op === 'topk';
@@ -82,24 +82,33 @@ export function topkColumns(e: AggregateExpr, input: readonly StepSeries[], ks: 
   const before = (a: number, b: number): boolean => !Number.isNaN(a) && (Number.isNaN(b) || (desc ? a > b : a < b));
   const groupOfSeries = new Int32Array(input.length);
   const keys = new Map<string, number>();
+  const sizes: number[] = [];
   input.forEach((s, i) => {
     const { key } = groupIdentity(e, s.metric);
     let g = keys.get(key);
-    if (g === undefined) keys.set(key, (g = keys.size));
+    if (g === undefined) {
+      keys.set(key, (g = keys.size));
+      sizes.push(0);
+    }
     groupOfSeries[i] = g;
+    sizes[g]++;
   });
-  const buffers: number[][] = Array.from({ length: keys.size }, () => []);
-  const values: number[][] = Array.from({ length: keys.size }, () => []);
+  // Each group's chosen series, best first, in its own slice of two shared arrays (a group never holds more
+  // than its own series): [base[g], base[g] + len[g]).
+  const base = new Int32Array(sizes.length);
+  for (let g = 1; g < sizes.length; g++) base[g] = base[g - 1] + sizes[g - 1];
+  const len = new Int32Array(sizes.length);
+  const chosen = new Int32Array(input.length);
+  const chosenV = new Float64Array(input.length);
   const cursors = new Int32Array(input.length);
-  const out = input.map((s): StepSeries => ({ metric: s.metric, t: [], v: [] }));
+  const out = input.map((s) => ({ metric: s.metric, t: [] as number[], v: [] as number[] }));
   const order: number[] = [];
   for (let k = 0; k < ks.length; k++) {
     const ts = start + k * interval;
     const param = ks[k];
     if (Number.isNaN(param)) throw new PromQLError('Parameter value is NaN');
     const n = Math.min(Math.floor(param), Number.MAX_SAFE_INTEGER);
-    for (const b of buffers) b.length = 0;
-    for (const v of values) v.length = 0;
+    len.fill(0);
     for (let i = 0; i < input.length; i++) {
       const s = input[i];
       let c = cursors[i];
@@ -108,24 +117,28 @@ export function topkColumns(e: AggregateExpr, input: readonly StepSeries[], ks: 
       if (n < 1 || c === s.t.length || s.t[c] !== ts) continue;
       const v = s.v[c];
       const g = groupOfSeries[i];
-      const buf = buffers[g];
-      const vals = values[g];
-      if (buf.length === n && !before(v, vals[n - 1])) continue;
-      let at = buf.length;
-      while (at > 0 && before(v, vals[at - 1])) at--;
-      buf.splice(at, 0, i);
-      vals.splice(at, 0, v);
-      if (buf.length > n) {
-        buf.pop();
-        vals.pop();
+      const b = base[g];
+      const cnt = len[g];
+      const full = cnt === Math.min(n, sizes[g]);
+      if (full && !before(v, chosenV[b + cnt - 1])) continue;
+      // A full group drops its last; the ones v beats move down a place.
+      let at = full ? cnt - 1 : cnt;
+      while (at > 0 && before(v, chosenV[b + at - 1])) {
+        chosen[b + at] = chosen[b + at - 1];
+        chosenV[b + at] = chosenV[b + at - 1];
+        at--;
       }
+      chosen[b + at] = i;
+      chosenV[b + at] = v;
+      if (!full) len[g] = cnt + 1;
     }
-    for (let g = 0; g < buffers.length; g++) {
-      buffers[g].forEach((i, j) => {
-        if (out[i].t.length === 0) order.push(i);
-        out[i].t.push(ts);
-        out[i].v.push(values[g][j]);
-      });
+    for (let g = 0; g < sizes.length; g++) {
+      for (let j = base[g]; j < base[g] + len[g]; j++) {
+        const o = out[chosen[j]];
+        if (o.t.length === 0) order.push(chosen[j]);
+        o.t.push(ts);
+        o.v.push(chosenV[j]);
+      }
     }
   }
   // In the order first chosen: for an instant query, the ranking itself.

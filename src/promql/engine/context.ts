@@ -5,6 +5,7 @@ import type { Querier } from '../../storage/interface.ts';
 import type { Expr, SubqueryExpr, VectorSelector } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import type { Annotations } from './annotations.ts';
+import { ColumnWriter, stepGrid } from './columns.ts';
 
 export interface QueryContext {
   readonly querier: Querier;
@@ -42,6 +43,14 @@ export class StepContext {
     readonly end: number,
     readonly interval: number,
   ) {}
+
+  private grid: Float64Array | null = null;
+
+  /** A writer for about `series` series over these steps; every writer shares one grid of step times. */
+  columns(series: number): ColumnWriter {
+    this.grid ??= stepGrid(this.start, this.interval, this.steps());
+    return new ColumnWriter(this.grid, series);
+  }
 
   // Every node's evaluation starts here, so a query that runs past its deadline stops at the next node.
   steps(): number {

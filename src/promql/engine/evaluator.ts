@@ -103,7 +103,7 @@ export class Evaluator extends StepContext {
     const lhs = this.eval(e.lhs);
     const rhs = this.eval(e.rhs);
     const histograms = lhs.some(hasHistograms) || rhs.some(hasHistograms);
-    const joined = isSetOp(e.op) || isTrimOp(e.op) || histograms ? null : joinSeries(e.op, lhs, rhs, vm, e.returnBool);
+    const joined = isSetOp(e.op) || isTrimOp(e.op) || histograms ? null : joinSeries(e.op, lhs, rhs, vm, e.returnBool, this.columns(Math.max(lhs.length, rhs.length)));
     if (joined) return joined;
     return this.rangeEval([e.lhs, e.rhs], (args, ts) => {
       const [l, r] = args as [Sample[], Sample[]];

@@ -4,10 +4,11 @@
 
 import { isComparisonOp, type BinaryOp, type VectorMatching } from '../parser/ast.ts';
 import { applyOp, pairMetric, signature } from './binary.ts';
+import type { ColumnWriter } from './columns.ts';
 import { keyOf } from './labelcache.ts';
 import type { StepSeries } from './series.ts';
 
-export function joinSeries(op: BinaryOp, lhs: readonly StepSeries[], rhs: readonly StepSeries[], vm: VectorMatching, returnBool: boolean): StepSeries[] | null {
+export function joinSeries(op: BinaryOp, lhs: readonly StepSeries[], rhs: readonly StepSeries[], vm: VectorMatching, returnBool: boolean, cols: ColumnWriter): StepSeries[] | null {
   if (vm.fill) return null;
   const swapped = vm.card === 'one-to-many';
   const [many, one] = swapped ? [rhs, lhs] : [lhs, rhs];
@@ -31,7 +32,6 @@ export function joinSeries(op: BinaryOp, lhs: readonly StepSeries[], rhs: readon
     const key = keyOf(metric);
     if (outputs.has(key)) return null;
     outputs.add(key);
-    const res: StepSeries = { metric, t: [], v: [] };
     // Both series hold points at step times: walk them together.
     for (let i = 0, j = 0; i < m.t.length && j < o.t.length; i++) {
       const t = m.t[i];
@@ -41,10 +41,10 @@ export function joinSeries(op: BinaryOp, lhs: readonly StepSeries[], rhs: readon
       const r = applyOp(op, l, swapped ? m.v[i] : o.v[j]);
       // A filtering comparison keeps the left operand's value.
       if (filter && r === 0) continue;
-      res.t.push(t);
-      res.v.push(filter ? l : r);
+      cols.add(t, filter ? l : r);
     }
-    if (res.t.length > 0) out.push(res);
+    const res = cols.finish(metric);
+    if (res) out.push(res);
   }
   return out;
 }

@@ -1,5 +1,5 @@
-// Label work memoised per label-set object. A series keeps one Labels object across all steps of a query,
-// so keys and derived label sets are computed once per series instead of once per step.
+// Label work memoised per label-set object. A series keeps one Labels object across all steps of a query, and
+// the head keeps it across queries, so keys and derived label sets are computed once per series.
 
 import { METRIC_NAME, labelsKey, type Labels } from '../../model/labels/labels.ts';
 
@@ -54,17 +54,33 @@ export function finalLabels(ls: Labels): Labels {
   return out;
 }
 
-/** A memo keyed by a node of the query (e.g. its VectorMatching) and a label-set object. */
+/**
+ * A memo per label-set object and per operation, where an operation is what `spec` says of a query node (e.g. a
+ * vector matching's labels): the same operation in a later query, parsed again, finds what an earlier one
+ * worked out for the same series of the head.
+ */
 export class PerSeriesMemo<K extends object, V> {
+  private readonly bySpec = new Map<string, WeakMap<Labels, V>>();
   private readonly byNode = new WeakMap<K, WeakMap<Labels, V>>();
 
+  constructor(private readonly spec: (node: K) => string) {}
+
   get(node: K, ls: Labels): V | undefined {
-    return this.byNode.get(node)?.get(ls);
+    return this.memo(node).get(ls);
   }
 
   set(node: K, ls: Labels, v: V): void {
+    this.memo(node).set(ls, v);
+  }
+
+  private memo(node: K): WeakMap<Labels, V> {
     let m = this.byNode.get(node);
-    if (!m) this.byNode.set(node, (m = new WeakMap()));
-    m.set(ls, v);
+    if (!m) {
+      const spec = this.spec(node);
+      m = this.bySpec.get(spec);
+      if (!m) this.bySpec.set(spec, (m = new WeakMap()));
+      this.byNode.set(node, m);
+    }
+    return m;
   }
 }

@@ -6,7 +6,7 @@ import type { StepContext } from './context.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
 import { extendedHistogramRate, HISTOGRAM_RANGE_FUNCTIONS, metricName, rangeOverHistograms, type Point } from './histogram_functions.ts';
 import { dropName } from './labelcache.ts';
-import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, type Window } from './range_functions.ts';
+import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, RANGE_INTO, type Window } from './range_functions.ts';
 import { floatsOnly, hasHistograms, lowerBound, mergeSeries, type RangeSeries, type StepSeries } from './series.ts';
 import { absentLabels } from './vector_functions.ts';
 
@@ -16,15 +16,18 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
   const n = sc.steps();
   const name = e.func.name;
   const fn = RANGE_FUNCTIONS[name];
+  const into = RANGE_INTO[name];
   const keepName = KEEPS_METRIC_NAME.has(name);
-  const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations };
+  const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations, result: NaN };
   const results: StepSeries[] = [];
   const histogramFn = HISTOGRAM_RANGE_FUNCTIONS.has(name);
+  const out = sc.columns(series.length);
+  // Each step's range end, worked out once for all series.
+  const ends = new Float64Array(n);
+  for (let k = 0; k < n; k++) ends[k] = sc.refTime(node, sc.start + k * sc.interval) - node.offset;
   for (const s of series) {
-    const out: StepSeries = { metric: keepName ? s.metric : dropName(s.metric), t: [], v: [] };
     const hist = s.h && hasHistograms(s) ? s.h : undefined;
     const floats = hist ? floatsOnly(s) : undefined;
-    if (hist) out.h = [];
     w.t = s.t;
     w.v = s.v;
     w.st = s.st;
@@ -33,7 +36,7 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
     let hi = 0;
     for (let k = 0; k < n; k++) {
       const ts = sc.start + k * sc.interval;
-      const rangeEnd = sc.refTime(node, ts) - node.offset;
+      const rangeEnd = ends[k];
       const rangeStart = rangeEnd - arg.range;
       if (lo > 0 && s.t[lo - 1] > rangeStart) lo = 0;
       while (lo < s.t.length && s.t[lo] <= rangeStart) lo++;
@@ -65,18 +68,19 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
           w.st = s.st;
         }
         if (p === null) continue;
-        out.t.push(ts);
-        out.v.push(p.v);
-        out.h!.push(p.h);
+        out.addPoint(ts, p.v, p.h);
+        continue;
+      }
+      if (into) {
+        if (into(w)) out.add(ts, w.result);
         continue;
       }
       const v = fn(w);
       if (v === null) continue;
-      out.t.push(ts);
-      out.v.push(v);
-      out.h?.push(undefined);
+      out.add(ts, v);
     }
-    if (out.t.length > 0) results.push(out);
+    const res = out.finish(keepName ? s.metric : dropName(s.metric));
+    if (res) results.push(res);
   }
   return mergeSeries(results, sc.start, sc.end, sc.interval);
 }
@@ -90,11 +94,10 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
   const lookback = sc.ctx.lookbackDelta;
   const results: StepSeries[] = [];
   const n = sc.steps();
-  const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations };
+  const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations, result: NaN };
+  const out = sc.columns(series.length);
   for (const s of series) {
-    const out: StepSeries = { metric: dropName(s.metric), t: [], v: [] };
     const hist = s.h && hasHistograms(s) ? s.h : undefined;
-    if (hist) out.h = [];
     for (let k = 0; k < n; k++) {
       const ts = sc.start + k * sc.interval;
       const end = sc.refTime(vs, ts) - vs.offset;
@@ -104,9 +107,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
       if (hist && name !== 'changes' && name !== 'resets' && hist.slice(lo, hi).some((x) => x)) {
         const p = extendedHistogramRate(s.t, hist, lo, hi, start, end, smoothed, name, metricName(s.metric), sc.ctx.annotations, e.args[0].pos);
         if (p === null) continue;
-        out.t.push(ts);
-        out.v.push(p.v);
-        out.h!.push(p.h);
+        out.addPoint(ts, p.v, p.h);
         continue;
       }
       let v: number | null;
@@ -124,9 +125,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
         const ext = { ...w, t: Float64Array.from(idx, (i) => s.t[i]), v: Float64Array.from(idx, (i) => s.v[i]), lo: 0, hi: idx.length, rangeStart: start, rangeEnd: end, refTs: end };
         const p = rangeOverHistograms(name, ext, idx.map((i) => hist[i]), metricName(s.metric));
         if (p === null) continue;
-        out.t.push(ts);
-        out.v.push(p.v);
-        out.h!.push(undefined);
+        out.add(ts, p.v);
         continue;
       }
       if (name === 'changes' || name === 'resets') {
@@ -136,26 +135,25 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
         v = RANGE_FUNCTIONS[name](w);
       } else v = extendedRate(s.t, s.v, lo, hi, start, end, smoothed, name !== 'delta', name === 'rate');
       if (v === null) continue;
-      out.t.push(ts);
-      out.v.push(v);
-      out.h?.push(undefined);
+      out.add(ts, v);
     }
-    if (out.t.length > 0) results.push(out);
+    const res = out.finish(dropName(s.metric));
+    if (res) results.push(res);
   }
   return mergeSeries(results, sc.start, sc.end, sc.interval);
 }
 
 export function absentOverTime(sc: StepContext, e: Call, node: VectorSelector | SubqueryExpr, range: number, series: RangeSeries[]): StepSeries[] {
-  const out: StepSeries = { metric: absentLabels(e.args[0]), t: [], v: [] };
+  const out = sc.columns(1);
   const n = sc.steps();
   for (let k = 0; k < n; k++) {
     const ts = sc.start + k * sc.interval;
     const rangeEnd = sc.refTime(node, ts) - node.offset;
     const present = series.some((s) => s.t.some((t) => t > rangeEnd - range && t <= rangeEnd));
     if (present) continue;
-    out.t.push(ts);
-    out.v.push(1);
+    out.add(ts, 1);
   }
-  return out.t.length > 0 ? [out] : [];
+  const res = out.finish(absentLabels(e.args[0]));
+  return res ? [res] : [];
 }
 

@@ -6,7 +6,7 @@ import { getLabel, type Labels } from '../../model/labels/labels.ts';
 import type { Call } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import { invalidQuantile, type Annotations } from './annotations.ts';
-import { SlidingExtreme } from './sliding.ts';
+import { ResetCounts, SlidingExtreme } from './sliding.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, linearRegression, quantile } from './mathutil.ts';
 
 /** A window of one series for one evaluation step; the engine reuses one object to avoid allocation. */
@@ -30,6 +30,10 @@ export interface Window {
   metric?: Labels;
   /** What max/min_over_time carry from one step's window to the next (one Window per function call). */
   sliding?: SlidingExtreme;
+  /** What rate and increase carry from one step's window to the next. */
+  resets?: ResetCounts;
+  /** The answer of a RANGE_INTO function: a number kept in a field is not boxed the way a returned one is. */
+  result: number;
 }
 
 /**
@@ -61,13 +65,15 @@ function isReset(w: Window, i: number): boolean {
 
 export type RangeFunction = (w: Window) => number | null;
 
-// extrapolatedRate: the increase across the window, extrapolated towards the range boundaries.
-function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): number | null {
+/** The increase across the window, extrapolated towards the range boundaries, into w.result; false for none. */
+function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): boolean {
   const { t, v, lo, hi, st } = w;
   // One sample is enough when its start timestamp gives the counter's zero point (below).
-  if (hi - lo < 1) return null;
+  if (hi - lo < 1) return false;
   let result = v[hi - 1] - v[lo];
-  if (isCounter) {
+  if (isCounter && !st) {
+    if ((w.resets ??= new ResetCounts()).any(v, lo, hi)) for (let i = lo + 1; i < hi; i++) if (v[i] < v[i - 1]) result += v[i - 1];
+  } else if (isCounter) {
     let overlap = false;
     for (let i = lo + 1; i < hi; i++) {
       // Warned once per series and step, as Prometheus does per series.
@@ -97,7 +103,7 @@ function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): numbe
     sampledInterval = (lastT - firstST) / 1000;
     result += v[lo];
   } else if (samplesMinusOne === 0) {
-    return null;
+    return false;
   } else {
     if (durationToStart >= threshold) durationToStart = averageDurationBetweenSamples / 2;
     if (isCounter) {
@@ -110,7 +116,8 @@ function extrapolatedRate(w: Window, isCounter: boolean, isRate: boolean): numbe
   if (durationToEnd >= threshold) durationToEnd = averageDurationBetweenSamples / 2;
   let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
   if (isRate) factor /= (w.rangeEnd - w.rangeStart) / 1000;
-  return result * factor;
+  w.result = result * factor;
+  return true;
 }
 
 // instantValue: irate/idelta from the last two samples.
@@ -170,10 +177,31 @@ function doubleExponentialSmoothing(w: Window): number | null {
 
 const nonEmpty = (f: (w: Window) => number): RangeFunction => (w) => (w.hi > w.lo ? f(w) : null);
 
-export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
+// The window's max or min, into w.result; the deque inlines here, so the number is not boxed on its way out.
+function extreme(w: Window, max: boolean): boolean {
+  if (w.hi <= w.lo) return false;
+  w.result = (w.sliding ??= new SlidingExtreme(max)).at(w.v, w.lo, w.hi);
+  return true;
+}
+
+/**
+ * Range functions that leave their answer in w.result and say whether there is one. The range evaluation calls
+ * these directly: a number returned through a table of functions is boxed, one heap number per series and step.
+ */
+export const RANGE_INTO: Readonly<Record<string, (w: Window) => boolean>> = {
   rate: (w) => extrapolatedRate(w, true, true),
   increase: (w) => extrapolatedRate(w, true, false),
   delta: (w) => extrapolatedRate(w, false, false),
+  min_over_time: (w) => extreme(w, false),
+  max_over_time: (w) => extreme(w, true),
+};
+
+const answer = (into: (w: Window) => boolean): RangeFunction => (w) => (into(w) ? w.result : null);
+
+export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
+  rate: answer(RANGE_INTO.rate),
+  increase: answer(RANGE_INTO.increase),
+  delta: answer(RANGE_INTO.delta),
   irate: (w) => instantValue(w, true),
   idelta: (w) => instantValue(w, false),
   changes: nonEmpty((w) => {
@@ -203,8 +231,8 @@ export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
     for (let i = w.lo; i < w.hi; i++) sum.add(w.v[i]);
     return sum.value();
   }),
-  min_over_time: nonEmpty((w) => (w.sliding ??= new SlidingExtreme(false)).at(w.v, w.lo, w.hi)),
-  max_over_time: nonEmpty((w) => (w.sliding ??= new SlidingExtreme(true)).at(w.v, w.lo, w.hi)),
+  min_over_time: answer(RANGE_INTO.min_over_time),
+  max_over_time: answer(RANGE_INTO.max_over_time),
   last_over_time: nonEmpty((w) => w.v[w.hi - 1]),
   present_over_time: nonEmpty(() => 1),
   quantile_over_time: nonEmpty((w) => {

@@ -3,6 +3,7 @@
 
 import type { SeriesData } from '../../storage/interface.ts';
 import { children, type Expr, type MatrixSelector, type VectorSelector } from '../parser/ast.ts';
+import type { ColumnWriter } from './columns.ts';
 import type { StepContext } from './context.ts';
 import { interpolateHistogram, metricName, mixedExpCustom, mixedFloatsHistograms } from './histogram_functions.ts';
 import { withoutStale, type RangeSeries, type StepSeries } from './series.ts';
@@ -50,16 +51,16 @@ export function vectorSelector(sc: StepContext, vs: VectorSelector, asTimestamp:
   const data = select(sc, vs, Math.min(firstRef, lastRef) - vs.offset - lookback + 1, Math.max(firstRef, lastRef) - vs.offset + ahead);
   const n = sc.steps();
   const out: StepSeries[] = [];
+  const cols = sc.columns(data.length);
   const plain = !vs.smoothed && !asTimestamp && !asStart && vs.timestamp === null && vs.startOrEnd !== 'start' && vs.startOrEnd !== 'end';
   for (const s of data) {
     if (plain && !s.h) {
-      const res = latestAtSteps(s, sc.start, sc.interval, n, vs.offset, lookback);
+      latestAtSteps(s, cols, sc.start, sc.interval, n, vs.offset, lookback);
+      const res = cols.finish(s.labels);
       if (res) out.push(res);
       continue;
     }
-    const res: StepSeries = { metric: s.labels, t: [], v: [] };
     const hs = asTimestamp ? undefined : s.h;
-    if (hs) res.h = [];
     let j = 0;
     for (let k = 0; k < n; k++) {
       const ts = sc.start + k * sc.interval;
@@ -85,33 +86,26 @@ export function vectorSelector(sc: StepContext, vs: VectorSelector, asTimestamp:
             }
             h = interpolateHistogram(s.t[i], hs[i]!, s.t[nx], hs[nx]!, at, hs[i]!.hint !== 'gauge');
           }
-          res.t.push(ts);
-          res.h!.push(h);
-          res.v.push(NaN);
+          cols.addPoint(ts, NaN, h);
           continue;
         }
-        res.h!.push(undefined);
       }
-      res.t.push(ts);
       const next = i + 1;
       if (vs.smoothed && !asTimestamp && s.t[i] < at && next < s.t.length && s.t[next] <= at + lookback && !s.stale[next]) {
-        res.v.push(s.v[i] + ((s.v[next] - s.v[i]) * (at - s.t[i])) / (s.t[next] - s.t[i]));
-      } else res.v.push(asStart ? (s.st ? s.st[i] : 0) / 1000 : asTimestamp ? s.t[i] / 1000 : s.v[i]);
+        cols.add(ts, s.v[i] + ((s.v[next] - s.v[i]) * (at - s.t[i])) / (s.t[next] - s.t[i]));
+      } else cols.add(ts, asStart ? (s.st ? s.st[i] : 0) / 1000 : asTimestamp ? s.t[i] / 1000 : s.v[i]);
     }
-    if (res.t.length > 0) out.push(res);
+    const res = cols.finish(s.labels);
+    if (res) out.push(res);
   }
   sc.count(out.reduce((a, s) => a + s.t.length, 0));
   return out;
 }
 
-// The common case of a float series without @ or smoothing: one forward pass, into arrays sized for every step
-// (trimmed after), so nothing grows while the steps are walked.
-function latestAtSteps(s: SeriesData, start: number, interval: number, n: number, offset: number, lookback: number): StepSeries | null {
+// The common case of a float series without @ or smoothing: one forward pass over the steps.
+function latestAtSteps(s: SeriesData, cols: ColumnWriter, start: number, interval: number, n: number, offset: number, lookback: number): void {
   const st = s.t;
   const len = st.length;
-  const t: number[] = n <= MAX_PREALLOCATED ? new Array<number>(n) : [];
-  const v: number[] = n <= MAX_PREALLOCATED ? new Array<number>(n) : [];
-  let m = 0;
   let j = 0;
   for (let k = 0; k < n; k++) {
     const ts = start + k * interval;
@@ -119,18 +113,9 @@ function latestAtSteps(s: SeriesData, start: number, interval: number, n: number
     while (j < len && st[j] <= at) j++;
     const i = j - 1;
     if (i < 0 || st[i] <= at - lookback || s.stale[i]) continue;
-    t[m] = ts;
-    v[m] = s.v[i];
-    m++;
+    cols.add(ts, s.v[i]);
   }
-  if (m === 0) return null;
-  t.length = m;
-  v.length = m;
-  return { metric: s.labels, t, v };
 }
-
-// Arrays longer than this are grown instead (V8 makes very long preallocated arrays slow dictionaries).
-const MAX_PREALLOCATED = 1 << 15;
 
 /** The samples a matrix selector covers across all steps, staleness markers removed. */
 export function matrixSelectorSeries(sc: StepContext, arg: MatrixSelector): RangeSeries[] {

@@ -6,14 +6,15 @@ import type { SeriesData } from '../../storage/interface.ts';
 import { PromQLError, type Sample, type Series } from '../value.ts';
 import { finalLabels, keyOf } from './labelcache.ts';
 import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
+import { toArray, type Column } from './columns.ts';
 
 export const DUPLICATE_LABELSET = 'vector cannot contain metrics with the same labelset';
 
 // A series evaluated at steps: t holds step times (or sample times for raw range vectors).
 export interface StepSeries {
   metric: Labels;
-  t: number[];
-  v: number[];
+  t: Column;
+  v: Column;
   /** Native histogram points, parallel to v, where the series has any. */
   h?: (FloatHistogram | undefined)[];
 }
@@ -36,7 +37,7 @@ export function hasHistograms(s: { h?: (FloatHistogram | undefined)[] }): boolea
 /** A step series with its histogram points removed. */
 export function floatSteps(s: StepSeries): StepSeries {
   if (!s.h || !hasHistograms(s)) return s;
-  const out: StepSeries = { metric: s.metric, t: [], v: [] };
+  const out = { metric: s.metric, t: [] as number[], v: [] as number[] };
   for (let i = 0; i < s.t.length; i++) {
     if (s.h[i]) continue;
     out.t.push(s.t[i]);
@@ -81,11 +82,16 @@ export function withoutStale(s: SeriesData): RangeSeries {
   return out;
 }
 
+interface GrowingSeries extends StepSeries {
+  t: number[];
+  v: number[];
+}
+
 /** Collects per-step output vectors into series, rejecting a step that yields one labelset twice. */
 export class SeriesCollector {
-  private readonly byKey = new Map<string, StepSeries>();
+  private readonly byKey = new Map<string, GrowingSeries>();
   // By series object, to skip the key lookup; a label set reaches the same series every step.
-  private readonly byMetric = new WeakMap<Labels, StepSeries>();
+  private readonly byMetric = new WeakMap<Labels, GrowingSeries>();
 
   addStep(vec: Sample[], ts: number): void {
     for (const s of vec) {
@@ -158,13 +164,18 @@ export function mergeSeries(series: StepSeries[], start: number, end: number, in
  * The result series with dropped names removed, sorted by labels. Series that only differed by their name
  * become one, which is an error where both have a point at the same time.
  */
-export function resultSeries(series: readonly Series[]): Series[] {
+export function resultSeries(series: readonly StepSeries[]): Series[] {
+  // Series with a point at every step share one column of step times, and then one array.
+  const times = new Map<Column, number[]>();
   const byKey = new Map<string, Series[]>();
   for (const s of series) {
     const metric = finalLabels(s.metric);
     const key = keyOf(metric);
     const same = byKey.get(key);
-    const part: Series = s.h && hasHistograms(s) ? { metric, t: s.t, v: s.v, h: s.h } : { metric, t: s.t, v: s.v };
+    let t = times.get(s.t);
+    if (t === undefined) times.set(s.t, (t = toArray(s.t)));
+    const v = toArray(s.v);
+    const part: Series = s.h && hasHistograms(s) ? { metric, t, v, h: s.h } : { metric, t, v };
     if (same) same.push(part);
     else byKey.set(key, [part]);
   }

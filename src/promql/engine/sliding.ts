@@ -1,6 +1,7 @@
 // max_over_time and min_over_time as a sliding-window extreme: a monotonic deque of sample indices that follows
 // one series' windows step by step, so each sample enters and leaves once instead of every window being rescanned
-// (a 1 h window at a 15 s step would otherwise read each sample 240 times).
+// (a 1 h window at a 15 s step would otherwise read each sample 240 times); and the counter resets rate looks
+// for, counted once per series.
 
 /**
  * The window's maximum (or minimum) as Prometheus' scan gives it: NaN samples only count when the window has
@@ -38,5 +39,32 @@ export class SlidingExtreme {
     }
     while (this.head < this.tail && idx[this.head] < lo) this.head++;
     return this.head < this.tail ? v[idx[this.head]] : NaN;
+  }
+}
+
+/**
+ * Counter resets of one series counted once for all its windows: a window holds a reset only when the prefix
+ * count changes across it, so rate over a window without one skips the per-sample scan (and adds the same
+ * values in the same order when it has one).
+ */
+export class ResetCounts {
+  private v: Float64Array | null = null;
+  // counts[i]: samples j in [1, i] whose value dropped below the one before.
+  private counts = new Int32Array(0);
+
+  /** Whether v[lo, hi) holds a sample below its predecessor inside the window. */
+  any(v: Float64Array, lo: number, hi: number): boolean {
+    if (v !== this.v) {
+      this.v = v;
+      if (this.counts.length < v.length) this.counts = new Int32Array(v.length);
+      const c = this.counts;
+      let n = 0;
+      if (v.length > 0) c[0] = 0;
+      for (let i = 1; i < v.length; i++) {
+        if (v[i] < v[i - 1]) n++;
+        c[i] = n;
+      }
+    }
+    return hi - lo > 1 && this.counts[hi - 1] !== this.counts[lo];
   }
 }

@@ -73,21 +73,36 @@ export class BitReader {
     return bit;
   }
 
-  /** Reads `n` (≤ 32) bits as an unsigned number. */
+  /**
+   * Reads `n` (≤ 32) bits. Fewer than 32 come back as an unsigned number; 32 as the signed 32-bit integer with
+   * those bits, which V8 keeps unboxed where an unsigned one above 2^31 would be a heap number per read.
+   */
   readBits(n: number): number {
-    if (this.pos + n > this.end) throw new RangeError('chunk ends early');
+    const pos = this.pos;
+    if (pos + n > this.end) throw new RangeError('chunk ends early');
+    const b = this.bytes;
+    const i = pos >>> 3;
+    // Away from the end, one look at the next five bytes: the four from pos's byte as a word shifted to pos,
+    // and the fifth for the bits that shift pushed out.
+    if (n > 0 && i + 4 < b.length) {
+      const shift = pos & 7;
+      const w = ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) << shift;
+      this.pos = pos + n;
+      if (shift + n <= 32) return (w >>> (32 - n)) | 0;
+      return (w >>> (32 - n)) | (b[i + 4] >>> (40 - shift - n));
+    }
     let out = 0;
-    let pos = this.pos;
+    let p = pos;
     while (n > 0) {
-      const avail = 8 - (pos & 7);
+      const avail = 8 - (p & 7);
       const take = n < avail ? n : avail;
-      const chunk = (this.bytes[pos >>> 3] >>> (avail - take)) & ((1 << take) - 1);
+      const chunk = (b[p >>> 3] >>> (avail - take)) & ((1 << take) - 1);
       // Multiplication keeps 32-bit results unsigned where `<<` would overflow into the sign bit.
       out = out * (1 << take) + chunk;
-      pos += take;
+      p += take;
       n -= take;
     }
-    this.pos = pos;
-    return out;
+    this.pos = p;
+    return out | 0;
   }
 }

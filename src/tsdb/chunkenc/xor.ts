@@ -159,6 +159,7 @@ export class XORIterator {
   private total = 0;
   private read = 0;
   private tDelta = 0;
+  // The value's bits as signed 32-bit halves (see BitReader.readBits).
   private hi = 0;
   private lo = 0;
   private leading = 0;
@@ -190,7 +191,7 @@ export class XORIterator {
       else if (r.readBit() === 0) dod = readSigned(r, 14);
       else if (r.readBit() === 0) dod = readSigned(r, 17);
       else if (r.readBit() === 0) dod = readSigned(r, 20);
-      else dod = (r.readBits(32) | 0) * TWO32 + r.readBits(32);
+      else dod = r.readBits(32) * TWO32 + (r.readBits(32) >>> 0);
       this.tDelta += dod;
       this.t += this.tDelta;
       this.readValue();
@@ -208,6 +209,21 @@ export class XORIterator {
     if (this.read > 0 && this.t >= t) return true;
     while (this.next()) if (this.t >= t) return true;
     return false;
+  }
+
+  /**
+   * Decodes the chunk's samples in [mint, maxt] into the columns from index `at` on (staleness markers as 1 in
+   * `stale`); returns the index after the last one written. One call per chunk keeps the loop in one method.
+   */
+  readInto(mint: number, maxt: number, t: Float64Array, v: Float64Array, stale: Uint8Array, at: number): number {
+    while (this.next()) {
+      if (this.t < mint) continue;
+      if (this.t > maxt) break;
+      t[at] = this.t;
+      v[at] = this.v;
+      stale[at++] = this.stale ? 1 : 0;
+    }
+    return at;
   }
 
   private readValue(): void {
@@ -239,8 +255,8 @@ export class XORIterator {
       dhi = (hi << shift) | (lo >>> (32 - shift));
       dlo = lo << shift;
     }
-    this.hi = (this.hi ^ dhi) >>> 0;
-    this.lo = (this.lo ^ dlo) >>> 0;
+    this.hi ^= dhi;
+    this.lo ^= dlo;
   }
 }
 
