@@ -22,13 +22,28 @@ export class Holder {
 
   constructor(private readonly onChange: (state: HolderState) => void) {}
 
-  /** Resolves once this worker holds the lock or WAIT_MS have passed; `this.state` says which. */
+  /**
+   * Resolves once this worker holds the lock or, while another worker holds it, WAIT_MS have passed; `this.state`
+   * says which. A free lock is taken however long a busy machine takes to grant it: only a holder is waited out.
+   */
   async acquire(): Promise<void> {
     if (!navigator.locks) {
       this.state = 'this';
       return;
     }
+    if (await this.takeIfFree()) return;
     await Promise.race([this.request(), new Promise((r) => setTimeout(r, WAIT_MS))]);
+  }
+
+  private takeIfFree(): Promise<boolean> {
+    return new Promise<boolean>((taken) => {
+      void navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => {
+        if (!lock) return taken(false);
+        this.set('this');
+        taken(true);
+        return new Promise<void>((r) => (this.release = r));
+      });
+    });
   }
 
   /** When another tab asks, `handOver` saves and stops this one; the lock is released after it. */

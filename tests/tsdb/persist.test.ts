@@ -127,6 +127,18 @@ describe('head snapshots', () => {
     expect(dump(restored.head)).toEqual(dump(p.head));
   });
 
+  it('saves what was appended during a save that was already writing', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    scrape(p.head, 0, 3600_000);
+    const first = p.save();
+    // Appended while the first save writes (a fast-forward ending during a timed save): the next save must hold it.
+    scrape(p.head, 3600_000, 2 * 3600_000);
+    await Promise.all([first, p.save()]);
+    const restored = await loadHead(store);
+    expect(dump(restored.head)).toEqual(dump(p.head));
+  });
+
   it('writes each closed chunk once and keeps growing across saves', async () => {
     const store = new MemoryStore();
     const p = await loadHead(store);

@@ -216,6 +216,7 @@ export class HeadPersister {
   private lastSave: number | null = null;
   private lastError: string | null = null;
   private saving: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
   private stopped = false;
   private suspended: string | null = null;
   private readonly listeners = new Set<() => void>();
@@ -239,10 +240,22 @@ export class HeadPersister {
     return () => this.listeners.delete(fn);
   }
 
-  /** Writes a snapshot; concurrent calls share one. A failed write (quota, say) is reported in status(). */
-  save(now = Date.now()): Promise<void> {
+  /**
+   * Writes a snapshot of the head as it is now. A call during a write gets the next write, which starts when that one
+   * ends (calls meanwhile share it): a write already under way may have read the head before what the caller just
+   * appended. A failed write (quota, say) is reported in status().
+   */
+  save(now?: number): Promise<void> {
     if (this.stopped || this.suspended !== null) return Promise.resolve();
-    this.saving ??= this.write(now).finally(() => {
+    if (this.saving) {
+      const current = this.saving;
+      this.next ??= current.then(() => {
+        this.next = null;
+        return this.save(now);
+      });
+      return this.next;
+    }
+    this.saving = this.write(now ?? Date.now()).finally(() => {
       this.saving = null;
       for (const fn of this.listeners) fn();
     });
