@@ -1,6 +1,7 @@
 // The Drills page in a real browser: a drill starts (the world runs, the fault strikes, the page arrives), the
 // evidence query is typed on the Query page and handed over, a wrong cause is rejected with the signal that
-// contradicts it, the right diagnosis passes, and the debrief links open the exact graph range.
+// contradicts it, a reload keeps the drill going, the right diagnosis passes, and the debrief links open the exact
+// graph range.
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +43,14 @@ describe.skipIf(missing)('incident drills', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${ARTIFACTS}/drills-running-390.png`, fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
+
+    // A reload in the middle of the drill: it goes on with the same pager time (the worker resumes it from the store).
+    const paged = await page.getByTestId('drill-running').getAttribute('data-paged');
+    await page.reload();
+    await page.getByTestId('drill-running').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('drill-running').getAttribute('data-paged')).toBe(paged);
+    await page.getByTestId('drill-query').fill('go_goroutines{job="image-gallery"}');
+    await page.getByTestId('drill-service').selectOption('image-gallery');
 
     await page.getByTestId('drill-cause-goroutine-leak').check();
     await page.getByTestId('drill-submit').click();

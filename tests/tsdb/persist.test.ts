@@ -127,6 +127,21 @@ describe('head snapshots', () => {
     expect(dump(restored.head)).toEqual(dump(p.head));
   });
 
+  it('writes the open chunks as they were when the save began, though appends land while it writes', async () => {
+    const store = new MemoryStore();
+    const p = await loadHead(store);
+    // 200 samples a series: one closed chunk of 120 and an open one of 80 that the next samples extend in place.
+    scrape(p.head, 0, 3000_000);
+    const before = dump(p.head);
+    const saving = p.save();
+    // Scrapes go on while the save awaits its first write (the closed chunks); they append to the open chunks.
+    scrape(p.head, 3000_000, 3000_000 + 5 * 15_000);
+    await saving;
+    const restored = await loadHead(store);
+    expect(restored.status().restored.kind).toBe('restored');
+    expect(dump(restored.head)).toEqual(before);
+  });
+
   it('saves what was appended during a save that was already writing', async () => {
     const store = new MemoryStore();
     const p = await loadHead(store);

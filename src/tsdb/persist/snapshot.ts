@@ -283,7 +283,8 @@ export class HeadPersister {
       refs.push(s.ref);
       labelCounts.push(s.labels.length);
       for (const l of s.labels) labels.push(l.name, l.value);
-      heads.push(s.headBytes() ?? EMPTY);
+      // A copy: the open chunk grows in place, and scrapes go on while the save awaits its writes.
+      heads.push(s.headBytes()?.slice() ?? EMPTY);
       const cols = this.head.columns(s.ref);
       histograms.push(encodeHistograms(cols.histograms));
       startTimestamps.push(encodeStartTimestamps(cols.startTimestamps));
