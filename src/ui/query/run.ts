@@ -16,6 +16,7 @@ export async function runPanel(panel: Panel, source: Datasource): Promise<void> 
   const run = (runs.get(panel) ?? 0) + 1;
   runs.set(panel, run);
   const at = source.now();
+  panel.ran = expr;
   session.remember(expr);
   try {
     const { value, warnings, infos } = await source.instantQuery(expr, at);

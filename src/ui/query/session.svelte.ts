@@ -46,6 +46,8 @@ export class Panel implements PanelState {
   stepMs = $state<number | null>(null);
   displayMode = $state<DisplayMode>('lines');
   endMs = $state<number | null>(null);
+  /** The expression last executed, from the moment it runs (its outcome comes later). */
+  ran = $state('');
   /** The last executed expression's instant result or error. */
   outcome = $state.raw<QueryOutcome | null>(null);
   /** The label-set key of the one series the graph shows ("graph this series"), or null for all. */
