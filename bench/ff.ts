@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import { DIST, startHarness } from '../tests/e2e/harness.ts';
-import { goTo, setEditorText, virtualNow } from '../tests/e2e/pages.ts';
+import { forward, goTo, setEditorText, virtualNow } from '../tests/e2e/pages.ts';
 
 const TEN_MINUTES = 10 * 60_000;
 
@@ -34,21 +34,11 @@ async function prepare(page: Page, s: Scenario): Promise<void> {
   }
 }
 
-/** Presses a +10m button and waits (up to 5 wall minutes: a busy machine is slow) until the clock shows the new time. */
-async function forward(page: Page, testid: string, ms: number): Promise<void> {
-  const before = await virtualNow(page);
-  await page.getByTestId(testid).click();
-  await page.waitForFunction(
-    (until) => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('datetime')!) >= until,
-    before + ms,
-    { timeout: 300_000 },
-  );
-}
-
 /** Wall ms for six +10m presses, each waiting until the clock shows the new time. */
 async function hour(page: Page): Promise<number> {
   const start = Date.now();
-  for (let i = 0; i < 6; i++) await forward(page, 'forward-10m', TEN_MINUTES);
+  // Up to 5 wall minutes a press: a busy machine is slow.
+  for (let i = 0; i < 6; i++) await forward(page, 'forward-10m', TEN_MINUTES, 300_000);
   return Date.now() - start;
 }
 

@@ -18,13 +18,13 @@ export async function virtualNow(page: Page): Promise<number> {
  * Clicks a fast-forward button and waits until the virtual clock has moved at least `ms`. It waits in the page,
  * not with expect.poll, so that a suite's beforeAll can use it too.
  */
-export async function forward(page: Page, testid: string, ms: number): Promise<void> {
+export async function forward(page: Page, testid: string, ms: number, timeout = 30_000): Promise<void> {
   const before = await virtualNow(page);
   await page.getByTestId(testid).click();
   await page.waitForFunction(
     (until) => Date.parse(document.querySelector('[data-testid="clock-now"]')!.getAttribute('datetime')!) >= until,
     before + ms,
-    { timeout: 30_000 },
+    { timeout },
   );
 }
 
