@@ -140,13 +140,14 @@ describe.skipIf(missing !== null)('alerting in chromium', () => {
     await page.getByTestId('am-alert-silence').first().click();
     expect(await page.getByTestId('silence-matchers').inputValue()).toBe('alertname="ImageGalleryHighErrorRate", job="image-gallery", severity="critical"');
     await page.getByTestId('silence-create').click();
-    expect(await page.getByTestId('silence-error').textContent()).toBe('comment missing');
+    await expect.poll(() => page.getByTestId('silence-error').textContent()).toBe('comment missing');
     await page.getByTestId('silence-comment').fill('known: the incident is ours');
     await page.getByTestId('silence-create').click();
-    expect(await page.locator('[data-testid="silence"][data-state="active"]').count()).toBe(1);
+    // The worker's Alertmanager answers the create; the list shows its answer.
+    await expect.poll(() => page.locator('[data-testid="silence"][data-state="active"]').count()).toBe(1);
 
     await page.getByTestId('am-tab-alerts').click();
-    expect(await page.getByTestId('am-alert').first().getAttribute('data-state')).toBe('suppressed');
+    await expect.poll(() => page.getByTestId('am-alert').first().getAttribute('data-state')).toBe('suppressed');
 
     // Silences survive a reload of the page (through the Store).
     await expect.poll(() => savedSilences(page)).toBe(1);

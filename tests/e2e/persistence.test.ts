@@ -43,7 +43,7 @@ describe.skipIf(missing !== null)('persistence in chromium', () => {
   it('applies a shorter retention at once and refuses a bad one', async () => {
     await page.getByTestId('tsdb-retention-input').fill('15x');
     await page.getByTestId('tsdb-retention-apply').click();
-    expect(await page.getByTestId('tsdb-retention-error').textContent()).toContain('unknown unit "x"');
+    await expect.poll(() => page.getByTestId('tsdb-retention-error').textContent()).toContain('unknown unit "x"');
     const before = Number(await page.getByTestId('tsdb-samples').textContent());
     await page.getByTestId('tsdb-retention-input').fill('2m');
     await page.getByTestId('tsdb-retention-apply').click();

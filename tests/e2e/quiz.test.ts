@@ -62,7 +62,7 @@ describe.skipIf(missing !== null)('quizzes in chromium', () => {
     expect(await q.getByTestId('quiz-labels-matter').textContent()).toContain('레이블까지 채점합니다');
     await q.getByTestId('quiz-input').fill('sum(image_gallery_requests_total{code="500"}) without(instance)');
     await q.getByTestId('quiz-submit').click();
-    expect(await q.getByTestId('quiz-feedback').getAttribute('data-correct')).toBe('true');
+    await expect.poll(() => q.getByTestId('quiz-feedback').getAttribute('data-correct')).toBe('true');
     expect(await page.getByTestId('quiz-score').textContent()).toBe('점수 2/4');
   });
 
