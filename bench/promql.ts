@@ -8,7 +8,7 @@ import { labelsFromRecord } from '../src/model/labels/labels.ts';
 import type { Matcher } from '../src/model/labels/matcher.ts';
 import { Engine, parseDuration } from '../src/promql/index.ts';
 import { Head } from '../src/tsdb/head.ts';
-import type { Querier, SelectHints, SeriesData } from '../src/storage/interface.ts';
+import type { Querier, Queryable, SelectHints, SeriesData } from '../src/storage/interface.ts';
 import { argValues, loadOpenMetrics } from './data.ts';
 
 type Print = (name: string, value: number, unit: string) => void;
@@ -24,19 +24,17 @@ const GENERATED_QUERIES: [string, string][] = [
 ];
 
 /** Counts the samples the engine selects, which is what "samples scanned" means here. */
-class CountingQuerier implements Querier {
+class CountingQueryable implements Queryable {
   samples = 0;
-  constructor(private readonly inner: Querier) {}
-  select(matchers: readonly Matcher[], hints: SelectHints): SeriesData[] {
-    const out = this.inner.select(matchers, hints);
-    for (const s of out) this.samples += s.t.length;
-    return out;
-  }
-  labelNames(): string[] {
-    return this.inner.labelNames();
-  }
-  labelValues(name: string): string[] {
-    return this.inner.labelValues(name);
+  constructor(private readonly inner: Queryable) {}
+  querier(): Querier {
+    const q = this.inner.querier();
+    const select = (matchers: readonly Matcher[], hints: SelectHints): SeriesData[] => {
+      const out = q.select(matchers, hints);
+      for (const s of out) this.samples += s.t.length;
+      return out;
+    };
+    return { select, labelNames: (ms) => q.labelNames(ms), labelValues: (name, ms) => q.labelValues(name, ms), close: () => q.close() };
   }
 }
 
@@ -73,7 +71,7 @@ function median(xs: number[]): number {
 }
 
 // Times one query: a warm-up, then RUNS measured runs; prints ms per query and samples scanned per second.
-function time(print: Print, name: string, querier: CountingQuerier, run: (q: Querier) => unknown): void {
+function time(print: Print, name: string, querier: CountingQueryable, run: (q: Queryable) => unknown): void {
   run(querier);
   const ms: number[] = [];
   querier.samples = 0;
@@ -120,7 +118,7 @@ export function promqlBench(argv: string[], print: Print): void {
     generate(head, end, 15_000);
     print('promql_generated_load_samples_per_s', Math.round(head.stats().samples / ((performance.now() - t0) / 1000)), 'samples/s');
   }
-  const querier = new CountingQuerier(head);
+  const querier = new CountingQueryable(head);
   const start = end - range;
   for (const [name, q] of queries) {
     if (data) console.log(`# promql ${name}: ${q}`);

@@ -11,7 +11,7 @@ import type { AlertStatus, RuleGroupStatus } from '../rules/types.ts';
 import type { TargetStatus } from '../server/types.ts';
 import type { MetricMetadata } from '../textparse/types.ts';
 import type { Head } from '../tsdb/head.ts';
-import type { Querier } from '../storage/interface.ts';
+import type { Querier, Queryable } from '../storage/interface.ts';
 import { effectiveConfigYaml } from '../config/effective.ts';
 import { queryData } from './json.ts';
 import { alertJSON, rulesData } from './rules.ts';
@@ -23,12 +23,12 @@ import { servesPrometheusApi } from '../sim/address.ts';
 /** What the API reads; the running Prometheus provides all of it. */
 export interface ApiBackend {
   readonly clock: { now(): number };
-  readonly head: Querier & Pick<Head, 'status' | 'retentionMs'>;
+  readonly head: Queryable & Pick<Head, 'status' | 'retentionMs'>;
   /** Virtual ms when this Prometheus started. */
   readonly startTime: number;
   readonly engine: {
-    instantQueryResult(q: Querier, query: string, timeMs: number): QueryResult;
-    rangeQueryResult(q: Querier, query: string, startMs: number, endMs: number, stepMs: number): QueryResult;
+    instantQueryResult(q: Queryable, query: string, timeMs: number): QueryResult;
+    rangeQueryResult(q: Queryable, query: string, startMs: number, endMs: number, stepMs: number): QueryResult;
   };
   targets(): TargetStatus[];
   droppedTargets(): DroppedTargetStatus[];
@@ -180,7 +180,7 @@ export class PrometheusApi {
     const [start, end] = this.timeRange(form);
     const sets = matcherSets(form);
     const limit = limitParam(form);
-    if (sets.length === 0) return truncated(this.backend.head.labelNames(), limit);
+    if (sets.length === 0) return truncated(this.read((q) => q.labelNames()), limit);
     const names = new Set<string>();
     for (const ls of this.selectLabels(sets, start, end)) for (const l of ls) names.add(l.name);
     return truncated([...names].sort(), limit);
@@ -191,7 +191,7 @@ export class PrometheusApi {
     const [start, end] = this.timeRange(form);
     const sets = matcherSets(form);
     const limit = limitParam(form);
-    if (sets.length === 0) return truncated(this.backend.head.labelValues(name), limit);
+    if (sets.length === 0) return truncated(this.read((q) => q.labelValues(name)), limit);
     const values = new Set<string>();
     for (const ls of this.selectLabels(sets, start, end)) {
       const v = getLabel(ls, name);
@@ -243,8 +243,20 @@ export class PrometheusApi {
   /** The label sets of series matching any of the sets and having samples in [start, end], sorted and deduplicated. */
   private selectLabels(sets: Matcher[][], start: number, end: number): Labels[] {
     const seen = new Map<string, Labels>();
-    for (const set of sets) for (const s of this.backend.head.select(set, { start, end })) seen.set(labelsKey(s.labels), s.labels);
+    this.read((q) => {
+      for (const set of sets) for (const s of q.select(set, { start, end })) seen.set(labelsKey(s.labels), s.labels);
+    });
     return [...seen.values()].sort(compareLabels);
+  }
+
+  // One read of the head through a querier, closed after.
+  private read<T>(f: (q: Querier) => T): T {
+    const q = this.backend.head.querier();
+    try {
+      return f(q);
+    } finally {
+      q.close();
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 
 import type { Engine } from '../promql/index.ts';
 import type { QueryResult } from '../promql/value.ts';
-import type { Querier } from '../storage/interface.ts';
+import type { Queryable } from '../storage/interface.ts';
 
 export interface Datasource {
   readonly kind: 'local' | 'remote';
@@ -19,7 +19,7 @@ export interface Datasource {
 export interface LocalEngine {
   readonly clock: { now(): number };
   readonly engine: Engine;
-  readonly head: Querier;
+  readonly head: Queryable;
 }
 
 export class LocalDatasource implements Datasource {

@@ -5,14 +5,14 @@
 import { DEFAULT_LOOKBACK_DELTA_MS } from '../model/lookback.ts';
 import type { Matcher } from '../model/labels/matcher.ts';
 import { PromQLError, children, exprType, formatExpr, isSetOp, type BinaryExpr, type Expr, type Sample, type Value, type VectorSelector } from '../promql/index.ts';
-import type { Querier } from '../storage/interface.ts';
+import type { Queryable, SelectHints } from '../storage/interface.ts';
 import { matchReport, type MatchReport } from './matching.ts';
 import type { Localized } from '../i18n/localized.ts';
 import { explainText } from './text.ts';
 
 export interface ExplainContext {
-  readonly engine: { instantQuery(q: Querier, expr: Expr, timeMs: number): Value };
-  readonly querier: Querier;
+  readonly engine: { instantQuery(q: Queryable, expr: Expr, timeMs: number): Value };
+  readonly queryable: Queryable;
   readonly time: number;
   /** The engine's lookback delta (ms), for the selector steps; Prometheus' default of 5m when not given. */
   readonly lookbackDelta?: number;
@@ -68,7 +68,7 @@ export function explain(e: Expr, ctx: ExplainContext): ExplainNode {
 
 function evaluate(e: Expr, ctx: ExplainContext): NodeResult {
   try {
-    return { ok: true, value: ctx.engine.instantQuery(ctx.querier, e, ctx.time) };
+    return { ok: true, value: ctx.engine.instantQuery(ctx.queryable, e, ctx.time) };
   } catch (err) {
     if (err instanceof PromQLError) return { ok: false, error: err.message };
     throw err;
@@ -86,12 +86,21 @@ function selectorSteps(sel: VectorSelector, range: number, ctx: ExplainContext):
   const mint = at - (range > 0 ? range : (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS));
   const ms = ordered(sel.matchers);
   // The parser guarantees one matcher that does not match the empty string, and it sorts first, so every prefix selects.
-  return ms.map((m, i) => ({ matcher: m.toString(), series: ctx.querier.select(ms.slice(0, i + 1), { start: mint, end: at }).length }));
+  return ms.map((m, i) => ({ matcher: m.toString(), series: countSeries(ctx, ms.slice(0, i + 1), { start: mint, end: at }) }));
 }
 
 function recentSeries(sel: VectorSelector, ctx: ExplainContext): number {
   const at = (sel.timestamp ?? ctx.time) - sel.offset;
-  return ctx.querier.select(sel.matchers, { start: at - (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS), end: at }).length;
+  return countSeries(ctx, sel.matchers, { start: at - (ctx.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS), end: at });
+}
+
+function countSeries(ctx: ExplainContext, ms: readonly Matcher[], hints: SelectHints): number {
+  const q = ctx.queryable.querier();
+  try {
+    return q.select(ms, hints).length;
+  } finally {
+    q.close();
+  }
 }
 
 function binaryMatching(e: BinaryExpr, kids: readonly ExplainNode[]): MatchReport | undefined {

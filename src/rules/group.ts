@@ -5,7 +5,7 @@ import type { Clock, TimerId } from '../clock/clock.ts';
 import { fnv1a32 } from '../model/hash/fnv.ts';
 import { labelsKey, type Labels } from '../model/labels/labels.ts';
 import { Matcher } from '../model/labels/matcher.ts';
-import type { Appendable, Appender, Querier } from '../storage/interface.ts';
+import type { Appendable, Appender, Querier, Queryable } from '../storage/interface.ts';
 import { AlertingRule, type Alert } from './alerting.ts';
 import type { GroupDef } from './def.ts';
 import { RecordingRule } from './recording.ts';
@@ -19,7 +19,7 @@ const FOR_GRACE_PERIOD_MS = 10 * 60_000;
 export interface GroupOptions {
   readonly clock: Clock;
   /** Reads ALERTS_FOR_STATE back when restoring. */
-  readonly querier: Querier;
+  readonly queryable: Queryable;
   /** Restore the `for` state of alerts after the first evaluation (the first load after a start). */
   readonly restore: boolean;
   readonly query: QueryFunc;
@@ -151,6 +151,15 @@ export class Group {
    * `for` is shorter than the grace period just wait their `for` again.
    */
   private restoreForState(ts: number): void {
+    const querier = this.opts.queryable.querier();
+    try {
+      this.restoreWith(querier, ts);
+    } finally {
+      querier.close();
+    }
+  }
+
+  private restoreWith(querier: Querier, ts: number): void {
     for (const rule of this.rules) {
       if (!(rule instanceof AlertingRule)) continue;
       rule.restored = true;
@@ -158,7 +167,7 @@ export class Group {
       if (hold < FOR_GRACE_PERIOD_MS) continue;
       for (const a of rule.active.values()) {
         const labels = rule.forStateLabels(a);
-        const series = this.opts.querier
+        const series = querier
           .select(labels.map((l) => new Matcher('=', l.name, l.value)), { start: ts - FOR_OUTAGE_TOLERANCE_MS, end: ts })
           .find((s) => s.labels.length === labels.length);
         const last = series ? series.t.length - 1 : -1;

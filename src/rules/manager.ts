@@ -9,7 +9,7 @@ import { AlertingRule, type Alert } from './alerting.ts';
 import type { GroupDef } from './def.ts';
 import { loadRuleFile, type RuleFileError } from './file.ts';
 import { Group } from './group.ts';
-import type { Appendable, Querier } from '../storage/interface.ts';
+import type { Appendable, Queryable } from '../storage/interface.ts';
 import type { QueryFunc } from './rule.ts';
 import type { AlertStatus, PostableAlert, RuleGroupStatus, RuleStatus } from './types.ts';
 
@@ -19,7 +19,7 @@ export interface RuleManagerOptions {
   readonly query: QueryFunc;
   readonly appendable: Appendable;
   /** Where ALERTS_FOR_STATE is read back from when the first load restores the alerts' `for` state. */
-  readonly querier: Querier;
+  readonly queryable: Queryable;
   /** Where alerts go (the notifier → Alertmanager). */
   readonly notify: (alerts: PostableAlert[]) => Promise<void> | void;
   readonly externalURL?: string;
@@ -137,7 +137,7 @@ export class RuleManager {
     const next = defs.map((def) => {
       const g = new Group(def, this.settings.evaluationIntervalMs, {
         clock: this.opts.clock,
-        querier: this.opts.querier,
+        queryable: this.opts.queryable,
         restore: !this.started,
         query: this.opts.query,
         appendable: this.opts.appendable,

@@ -72,7 +72,7 @@ export class Prometheus {
       files: this.files,
       query: (expr, ts) => this.engine.instantQuery(this.head, expr, ts),
       appendable: this.head,
-      querier: this.head,
+      queryable: this.head,
       notify: (alerts) => this.notifier.send(alerts),
     });
     this.rules.subscribe(() => (this.dirty = true));

@@ -1,6 +1,7 @@
-// What reads and writes samples, as Prometheus' storage/interface.go names it: a Querier selects series by
-// matchers within hints, an Appender writes samples as one transaction (nothing is visible before commit; rollback
-// drops them). The head block implements both; scrape loops, rules and the PromQL engine only see these.
+// What reads and writes samples, as Prometheus' storage/interface.go names it: a Queryable opens queriers, a
+// Querier selects series by matchers within hints until it is closed, an Appender writes samples as one
+// transaction (nothing is visible before commit; rollback drops them). The head block is a Queryable and an
+// Appendable; scrape loops, rules and the PromQL engine only see these.
 
 import type { FloatHistogram } from '../model/histogram/float_histogram.ts';
 import type { Labels } from '../model/labels/labels.ts';
@@ -40,6 +41,13 @@ export interface Querier {
   /** Label names, of the series the matchers select when given (for autocompletion). */
   labelNames(matchers?: readonly Matcher[]): string[];
   labelValues(name: string, matchers?: readonly Matcher[]): string[];
+  /** Ends the querier's lifetime (Prometheus' Querier.Close): the samples it selected may be overwritten after. */
+  close(): void;
+}
+
+/** Opens queriers (Prometheus' storage.Queryable); the PromQL engine opens one per query and closes it when done. */
+export interface Queryable {
+  querier(): Querier;
 }
 
 /**

@@ -2,8 +2,9 @@
 // retention that drops old chunks and series that stopped receiving samples.
 
 import { compareLabels, labelsKey, METRIC_NAME, ownLabels, type Labels } from '../model/labels/labels.ts';
-import type { Appendable, Appender, Querier, SelectHints, SeriesData } from '../storage/interface.ts';
+import type { Appendable, Appender, Querier, Queryable, SelectHints, SeriesData } from '../storage/interface.ts';
 import { HeadAppender } from './head_appender.ts';
+import { FRESH, HeadQuerier, QuerierBuffers, type SelectBuffers } from './querier.ts';
 import type { Matcher } from '../model/labels/matcher.ts';
 import { XORIterator } from './chunkenc/xor.ts';
 import { MemPostings, type PostingsStats } from './index/postings.ts';
@@ -43,7 +44,7 @@ function checkRetention(ms: number): number {
 // Retention runs as appends move time forward, at most this often, so its cost stays off the scrape path.
 const TRUNCATE_EVERY_MS = 3600_000;
 
-export class Head implements Querier, Appendable {
+export class Head implements Queryable, Appendable {
   private retention: number;
   private readonly series = new Map<number, MemSeries>();
   private readonly byKey = new Map<string, MemSeries>();
@@ -57,6 +58,7 @@ export class Head implements Querier, Appendable {
   private closedBytes = 0;
   private maxT = -Infinity;
   private nextTruncate = -Infinity;
+  private readonly buffers = new QuerierBuffers();
 
   constructor(opts: HeadOptions = {}) {
     this.retention = checkRetention(opts.retentionMs ?? DEFAULT_RETENTION_MS);
@@ -126,7 +128,16 @@ export class Head implements Querier, Appendable {
     this.add(ref, t, NaN, true);
   }
 
-  select(matchers: readonly Matcher[], hints: SelectHints): SeriesData[] {
+  /** A querier whose selects share buffers that go back to the head when it closes. */
+  querier(): Querier {
+    return new HeadQuerier(this, this.buffers);
+  }
+
+  /**
+   * The series the matchers select, with their samples in the hints' range, sorted by labels. The float columns
+   * come from `buffers`: fresh arrays unless a querier lends its own.
+   */
+  select(matchers: readonly Matcher[], hints: SelectHints, buffers: SelectBuffers = FRESH): SeriesData[] {
     const mint = hints.start;
     const maxt = hints.end;
     const out: SeriesData[] = [];
@@ -139,9 +150,9 @@ export class Head implements Querier, Appendable {
       const s = this.series.get(ref)!;
       if (!s.histograms) s.chunksIn(mint, maxt, (_, n) => (total += n));
     }
-    const t = new Float64Array(total);
-    const v = new Float64Array(total);
-    const stale = new Uint8Array(total);
+    const t = buffers.floats(total);
+    const v = buffers.floats(total);
+    const stale = buffers.bytes(total);
     let n = 0;
     for (const ref of refs) {
       const s = this.series.get(ref)!;

@@ -59,7 +59,7 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
   drills.resume().catch((err: unknown) => console.error('the running drill could not be resumed', err));
   const shell = new Shell({ world, prom, clock, fetch: rt.fetch, incidents, drills, lang: () => lang });
   const completion = new HeadCompletionClient(prom, () => clock.now());
-  const tree = (expr: string, at: number) => explain(parseExpr(expr), { engine: prom.engine, querier: prom.head, time: at });
+  const tree = (expr: string, at: number) => explain(parseExpr(expr), { engine: prom.engine, queryable: prom.head, time: at });
   const strip = (n: ExplainNode): ExplainData => {
     const { ast: _ast, children, ...rest } = n;
     return { ...rest, children: children.map(strip) };

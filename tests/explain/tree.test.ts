@@ -19,7 +19,7 @@ series({ __name__: 'image_gallery_requests_total', code: '200', instance: 'b', j
 series({ __name__: 'up', instance: 'a', job: 'g' }, 0);
 series({ __name__: 'up', instance: 'c', job: 'g' }, 0);
 
-const ctx = { engine: new Engine(), querier: head, time: T, lookbackDelta: 300_000 };
+const ctx = { engine: new Engine(), queryable: head, time: T, lookbackDelta: 300_000 };
 const tree = (q: string) => explain(parseExpr(q), ctx);
 const count = (n: ExplainNode) => (n.result.ok && n.result.value.type === 'vector' ? n.result.value.samples.length : n.result.ok && n.result.value.type === 'matrix' ? n.result.value.series.length : -1);
 

@@ -26,7 +26,7 @@ function setup(rules: string) {
     clock,
     files,
     appendable: head,
-    querier: head,
+    queryable: head,
     query: (expr, ts) => engine.instantQuery(head, expr, ts),
     notify: (alerts) => void sent.push(alerts),
   });

@@ -5,6 +5,7 @@
 
 import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
 import type { Labels } from '../../model/labels/labels.ts';
+import type { BufferLease } from '../../util/pool.ts';
 
 /** A series' step times or values: typed while the engine works, plain arrays in results. */
 export type Column = number[] | Float64Array;
@@ -27,12 +28,13 @@ export class ColumnWriter {
   private readonly tRow: Float64Array;
   private hRow: (FloatHistogram | undefined)[] | null = null;
   private m = 0;
-  private block = new Float64Array(0);
+  private block: Float64Array = new Float64Array(0);
   private used = 0;
 
   /** `series`: how many series the caller expects, so that the first block can hold them all. */
   constructor(
     private readonly grid: Float64Array,
+    private readonly blocks: BufferLease<Float64Array>,
     private series = 1,
   ) {
     this.tRow = new Float64Array(grid.length);
@@ -74,7 +76,7 @@ export class ColumnWriter {
   // Makes room for m doubles at `used`. The first block is sized for the series expected, later ones for a share.
   private room(m: number): void {
     if (this.used + m <= this.block.length) return;
-    this.block = new Float64Array(Math.max(m, Math.min(MAX_BLOCK, this.grid.length * this.series)));
+    this.block = this.blocks.get(Math.max(m, Math.min(MAX_BLOCK, this.grid.length * this.series)));
     this.series = Math.ceil(this.series / 4);
     this.used = 0;
   }

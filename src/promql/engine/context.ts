@@ -2,6 +2,7 @@
 // of the evaluation at hand, with the sample budget and deadline checks.
 
 import type { Querier } from '../../storage/interface.ts';
+import type { BufferLease } from '../../util/pool.ts';
 import type { Expr, SubqueryExpr, VectorSelector } from '../parser/ast.ts';
 import { PromQLError } from '../value.ts';
 import type { Annotations } from './annotations.ts';
@@ -9,6 +10,8 @@ import { ColumnWriter, stepGrid } from './columns.ts';
 
 export interface QueryContext {
   readonly querier: Querier;
+  /** Blocks for step columns, given back when the query ends. */
+  readonly blocks: BufferLease<Float64Array>;
   readonly queryStart: number;
   readonly queryEnd: number;
   /** The range query's step; 0 for an instant query. */
@@ -49,7 +52,7 @@ export class StepContext {
   /** A writer for about `series` series over these steps; every writer shares one grid of step times. */
   columns(series: number): ColumnWriter {
     this.grid ??= stepGrid(this.start, this.interval, this.steps());
-    return new ColumnWriter(this.grid, series);
+    return new ColumnWriter(this.grid, this.ctx.blocks, series);
   }
 
   // Every node's evaluation starts here, so a query that runs past its deadline stops at the next node.

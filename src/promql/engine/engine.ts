@@ -3,7 +3,8 @@
 
 import type { FloatHistogram } from '../../model/histogram/float_histogram.ts';
 import { DEFAULT_LOOKBACK_DELTA_MS } from '../../model/lookback.ts';
-import type { Querier } from '../../storage/interface.ts';
+import type { Querier, Queryable } from '../../storage/interface.ts';
+import { BufferPool } from '../../util/pool.ts';
 import { children, exprType, type Expr, type MatrixSelector, type SubqueryExpr } from '../parser/ast.ts';
 import { dependsOnQuery, evalDuration, type DurationContext, type DurationExpr } from '../parser/duration.ts';
 import { parseExpr } from '../parser/parse.ts';
@@ -53,6 +54,8 @@ export class Engine {
   private readonly maxSamples: number;
   private readonly noStepSubqueryInterval: number;
   private readonly timeoutMs: number;
+  // Step columns' blocks, lent to one query at a time and reused by the next (columns.ts).
+  private readonly blocks = new BufferPool((n) => new Float64Array(n));
 
   constructor(opts: EngineOptions = {}) {
     this.lookbackDelta = opts.lookbackDelta ?? DEFAULT_LOOKBACK_DELTA_MS;
@@ -66,6 +69,7 @@ export class Engine {
     return {
       annotations: new Annotations(input),
       querier,
+      blocks: this.blocks.lease(),
       queryStart: start,
       queryEnd: end,
       queryStep: step,
@@ -79,25 +83,25 @@ export class Engine {
   }
 
   /** Evaluates the query at one instant; the result type follows the expression's type. */
-  instantQuery(querier: Querier, query: string | Expr, timeMs: number): Value {
-    return this.instantQueryResult(querier, query, timeMs).value;
+  instantQuery(queryable: Queryable, query: string | Expr, timeMs: number): Value {
+    return this.instantQueryResult(queryable, query, timeMs).value;
   }
 
   /** Evaluates the query at each step from start to end; the result is always a matrix. */
-  rangeQuery(querier: Querier, query: string | Expr, startMs: number, endMs: number, stepMs: number): Value {
-    return this.rangeQueryResult(querier, query, startMs, endMs, stepMs).value;
+  rangeQuery(queryable: Queryable, query: string | Expr, startMs: number, endMs: number, stepMs: number): Value {
+    return this.rangeQueryResult(queryable, query, startMs, endMs, stepMs).value;
   }
 
   /** instantQuery with the warnings and infos the evaluation produced. */
-  instantQueryResult(querier: Querier, query: string | Expr, timeMs: number): QueryResult {
+  instantQueryResult(queryable: Queryable, query: string | Expr, timeMs: number): QueryResult {
     const expr = typeof query === 'string' ? parseExpr(query) : query;
-    const ctx = this.context(querier, typeof query === 'string' ? query : '', expr, timeMs, timeMs, 0);
-    const value = this.instantValue(new Evaluator(ctx, timeMs, timeMs, 1), expr, timeMs);
-    return { value, warnings: [...ctx.annotations.warnings], infos: [...ctx.annotations.infos] };
+    return this.run(queryable, typeof query === 'string' ? query : '', expr, timeMs, timeMs, 0, (ctx) =>
+      this.instantValue(new Evaluator(ctx, timeMs, timeMs, 1), expr, timeMs),
+    );
   }
 
   /** rangeQuery with the warnings and infos the evaluation produced. */
-  rangeQueryResult(querier: Querier, query: string | Expr, startMs: number, endMs: number, stepMs: number): QueryResult {
+  rangeQueryResult(queryable: Queryable, query: string | Expr, startMs: number, endMs: number, stepMs: number): QueryResult {
     const expr = typeof query === 'string' ? parseExpr(query) : query;
     const type = exprType(expr);
     if (type !== 'scalar' && type !== 'vector') {
@@ -106,9 +110,24 @@ export class Engine {
     }
     if (stepMs <= 0) throw new PromQLError('zero or negative query resolution step widths are not accepted');
     if (endMs < startMs) throw new PromQLError('end timestamp must not be before start time');
-    const ctx = this.context(querier, typeof query === 'string' ? query : '', expr, startMs, endMs, stepMs);
-    const value: Value = { type: 'matrix', series: resultSeries(new Evaluator(ctx, startMs, endMs, stepMs).eval(expr)) };
-    return { value, warnings: [...ctx.annotations.warnings], infos: [...ctx.annotations.infos] };
+    return this.run(queryable, typeof query === 'string' ? query : '', expr, startMs, endMs, stepMs, (ctx) => ({
+      type: 'matrix',
+      series: resultSeries(new Evaluator(ctx, startMs, endMs, stepMs).eval(expr)),
+    }));
+  }
+
+  // Evaluates with a querier and step-column blocks that live as long as the query: the result is plain
+  // arrays copied out of them, so both go back for the next query when it is built (or the query fails).
+  private run(queryable: Queryable, input: string, expr: Expr, start: number, end: number, step: number, evaluate: (ctx: QueryContext) => Value): QueryResult {
+    const querier = queryable.querier();
+    const ctx = this.context(querier, input, expr, start, end, step);
+    try {
+      const value = evaluate(ctx);
+      return { value, warnings: [...ctx.annotations.warnings], infos: [...ctx.annotations.infos] };
+    } finally {
+      ctx.blocks.close();
+      querier.close();
+    }
   }
 
   private instantValue(ev: Evaluator, expr: Expr, timeMs: number): Value {
