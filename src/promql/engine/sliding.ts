@@ -15,16 +15,24 @@ export class SlidingExtreme {
   // The next sample index to enter the deque, and the window start it last answered for.
   private next = 0;
   private lo = 0;
+  private started = false;
 
   constructor(private readonly max: boolean) {}
 
-  /** The extreme of v[lo, hi); lo and hi may only grow while v stays the same array, else it starts over. */
+  /** The extreme of v[lo, hi) (not empty); lo and hi may only grow while v stays the same array, else it starts over. */
   at(v: Float64Array, lo: number, hi: number): number {
-    if (v !== this.v || lo < this.lo || hi < this.next) {
+    if (v !== this.v) {
+      // A series' first window is scanned as Prometheus does: an instant query has no other, and filling the
+      // deque only pays off from the second window on.
       this.v = v;
+      this.started = false;
+      return this.scan(v, lo, hi);
+    }
+    if (!this.started || lo < this.lo || hi < this.next) {
       if (this.idx.length < v.length) this.idx = new Int32Array(v.length);
       this.head = this.tail = 0;
       this.next = lo;
+      this.started = true;
     }
     this.lo = lo;
     if (this.next < lo) this.next = lo;
@@ -39,6 +47,15 @@ export class SlidingExtreme {
     }
     while (this.head < this.tail && idx[this.head] < lo) this.head++;
     return this.head < this.tail ? v[idx[this.head]] : NaN;
+  }
+
+  // A value replaces the one held when it is strictly better or the one held is NaN.
+  private scan(v: Float64Array, lo: number, hi: number): number {
+    let best = v[lo];
+    if (this.max) {
+      for (let i = lo + 1; i < hi; i++) if (v[i] > best || best !== best) best = v[i];
+    } else for (let i = lo + 1; i < hi; i++) if (v[i] < best || best !== best) best = v[i];
+    return best;
   }
 }
 
