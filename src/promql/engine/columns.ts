@@ -30,6 +30,8 @@ export class ColumnWriter {
   private m = 0;
   private block: Float64Array = new Float64Array(0);
   private used = 0;
+  // The last series' own step times, when it did not have a point at every step.
+  private lastT: Float64Array | null = null;
 
   /** `series`: how many series the caller expects, so that the first block can hold them all. */
   constructor(
@@ -66,9 +68,13 @@ export class ColumnWriter {
     const v = this.take(m);
     let t = this.grid;
     if (m < this.grid.length) {
-      this.room(m);
-      t = this.take(m);
-      t.set(this.tRow.subarray(0, m));
+      // Series that miss the same steps (often just the first, where a rate has one sample) share one column.
+      if (!sameTimes(this.lastT, this.tRow, m)) {
+        this.room(m);
+        this.lastT = this.take(m);
+        this.lastT.set(this.tRow.subarray(0, m));
+      }
+      t = this.lastT!;
     }
     return h ? { metric, t, v, h } : { metric, t, v };
   }
@@ -86,6 +92,12 @@ export class ColumnWriter {
     this.used += m;
     return out;
   }
+}
+
+function sameTimes(a: Float64Array | null, row: Float64Array, m: number): boolean {
+  if (a === null || a.length !== m) return false;
+  for (let i = 0; i < m; i++) if (a[i] !== row[i]) return false;
+  return true;
 }
 
 /** A column as a plain array, for results. */
