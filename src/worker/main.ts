@@ -30,12 +30,21 @@ try {
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let due = Infinity;
+  let firstScrapeSent = false;
   const push = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     due = Infinity;
     last = performance.now();
-    post({ type: 'snapshot', snapshot: snapshot(rt, holder.state) });
+    const s = snapshot(rt, holder.state);
+    post({ type: 'snapshot', snapshot: s });
+    // For `npm run bench` (bench/browser.ts): when the first scrape's result left for the page, and how long
+    // after that scrape (the live clock runs at real time then).
+    const scraped = firstScrapeSent ? [] : s.prom.targets.flatMap((t) => (t.lastScrape === null ? [] : [t.lastScrape]));
+    if (scraped.length > 0) {
+      firstScrapeSent = true;
+      performance.mark('promlab:first-scrape-sent', { detail: { sinceScrape: s.now - Math.min(...scraped) } });
+    }
   };
   // A stale snapshot goes out at most SNAPSHOTS_PER_SECOND times a wall second. The live clock alone (it moves
   // every 50 ms) waits a second: otherwise its snapshots use up the budget and a scrape's result waits behind them.
