@@ -45,12 +45,29 @@ function numberAfter(text: string, name: string): number {
   return to > from ? Number(text.slice(from, to)) : NaN;
 }
 
-// How many series an answer holds: each series object opens with "metric" (a quote inside a label value is
-// escaped, so the key cannot occur there).
-function countSeries(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('{"metric":'); at >= 0; at = text.indexOf('{"metric":', at + 1)) n++;
-  return n;
+const SERIES_OPENS = '{"metric":';
+
+/**
+ * Reads an answer as it streams in: how many series it holds (each series object opens with "metric"; a quote
+ * inside a label value is escaped, so the key cannot occur there), its start and its last few kB (the stats).
+ * Not even the text is kept whole: a range answer is ~40 MB, which in this heap would bring a full GC into
+ * promlab's next timed query.
+ */
+async function readAnswer(res: Response): Promise<{ series: number; start: string; end: string }> {
+  const decoder = new TextDecoder();
+  let series = 0;
+  let start = '';
+  let end = '';
+  // The last characters of the previous piece, too few to hold the whole key, so no match is counted twice.
+  let carry = '';
+  for await (const piece of res.body as unknown as AsyncIterable<Uint8Array>) {
+    const text = carry + decoder.decode(piece, { stream: true });
+    for (let at = text.indexOf(SERIES_OPENS); at >= 0; at = text.indexOf(SERIES_OPENS, at + 1)) series++;
+    if (start.length < 1000) start += text.slice(0, 1000);
+    end = (end + text.slice(carry.length)).slice(-4000);
+    carry = text.slice(-(SERIES_OPENS.length - 1));
+  }
+  return { series, start, end };
 }
 
 export class RealPrometheus {
@@ -101,12 +118,12 @@ export class RealPrometheus {
       params.set('step', String(stepMs / 1000));
     }
     const res = await fetch(`${this.url}${path}?${params}`);
-    // Only the timing and the series count are read, from the text. Decoded, a range answer is ~1.4 M points as
-    // objects in this process's heap, and collecting them fell into promlab's next timed query.
-    const text = await res.text();
-    const evalTotal = numberAfter(text, 'evalTotalTime');
-    if (!text.startsWith('{"status":"success"') || Number.isNaN(evalTotal)) throw new Error(`prometheus: ${query}: ${res.status} ${text.slice(0, 500)}`);
-    return { ms: evalTotal * 1000, series: countSeries(text) };
+    // Only the timing and the series count are read. Decoded, a range answer is ~1.4 M points as objects in
+    // this process's heap, and collecting them fell into promlab's next timed query.
+    const { series, start: first, end: last } = await readAnswer(res);
+    const evalTotal = numberAfter(last, 'evalTotalTime');
+    if (!first.startsWith('{"status":"success"') || Number.isNaN(evalTotal)) throw new Error(`prometheus: ${query}: ${res.status} ${first.slice(0, 500)}`);
+    return { ms: evalTotal * 1000, series };
   }
 
   /** Stops the server by its PID and waits for it to exit. */
