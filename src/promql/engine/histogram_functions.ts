@@ -8,28 +8,10 @@ import { histogramMean, kahanSum } from '../../model/histogram/sum.ts';
 import { histogramFraction, histogramQuantile } from '../../model/histogram/quantile.ts';
 import type { PositionRange } from '../value.ts';
 import type { Annotations } from './annotations.ts';
-import { isStartTimestampReset, startTimeOverlap, startTimeOverlaps, type Window } from './range_functions.ts';
+import { isStartTimestampReset, startTimeOverlap, startTimeOverlaps, type Window } from './window.ts';
 
 /** A point a function returns: a float, or a histogram. */
 export type Point = { v: number; h?: FloatHistogram };
-
-export const HISTOGRAM_RANGE_FUNCTIONS = new Set([
-  'rate',
-  'increase',
-  'delta',
-  'irate',
-  'idelta',
-  'sum_over_time',
-  'avg_over_time',
-  'count_over_time',
-  'last_over_time',
-  'first_over_time',
-  'present_over_time',
-  'resets',
-  'changes',
-  'ts_of_first_over_time',
-  'ts_of_last_over_time',
-]);
 
 export const mixedFloatsHistograms = (name: string): string => `encountered a mix of histograms and floats for metric name "${name}"`;
 const notCounter = (name: string): string => `this native histogram metric is not a counter: "${name}"`;
@@ -102,137 +84,146 @@ function histogramRate(
 }
 
 /**
- * A range function over a window that holds histograms (and maybe floats); null for no output. The caller
- * handles windows of floats only.
+ * A range function of a window that holds histograms (and maybe floats), the histogram half of a function's
+ * entry in RANGE_FUNCTIONS; null for no output. `name` is the metric's, for annotations.
  */
-export function rangeOverHistograms(fn: string, w: Window, hist: readonly (FloatHistogram | undefined)[], name: string): Point | null {
-  const { lo, hi } = w;
-  const pos = w.call.args[0].pos;
+export type HistogramRangeFunction = (w: Window, hist: readonly (FloatHistogram | undefined)[], name: string) => Point | null;
+
+export const countOverHistograms: HistogramRangeFunction = (w) => (w.hi > w.lo ? { v: w.hi - w.lo } : null);
+export const presentOverHistograms: HistogramRangeFunction = (w) => (w.hi > w.lo ? { v: 1 } : null);
+export const lastOverHistograms: HistogramRangeFunction = (w, hist) =>
+  w.hi > w.lo ? (hist[w.hi - 1] ? { v: NaN, h: hist[w.hi - 1] } : { v: w.v[w.hi - 1] }) : null;
+export const firstOverHistograms: HistogramRangeFunction = (w, hist) => (w.hi > w.lo ? (hist[w.lo] ? { v: NaN, h: hist[w.lo] } : { v: w.v[w.lo] }) : null);
+export const tsOfFirstOverHistograms: HistogramRangeFunction = (w) => (w.hi > w.lo ? { v: w.t[w.lo] / 1000 } : null);
+export const tsOfLastOverHistograms: HistogramRangeFunction = (w) => (w.hi > w.lo ? { v: w.t[w.hi - 1] / 1000 } : null);
+
+/** resets or changes of a window with histograms: a change of sample type counts as a reset and as a change. */
+export function histogramChanges(resets: boolean): HistogramRangeFunction {
+  return (w, hist) => {
+    const { lo, hi } = w;
+    if (hi <= lo) return null;
+    let n = 0;
+    for (let i = lo + 1; i < hi; i++) {
+      const a = hist[i - 1];
+      const b = hist[i];
+      if (!a !== !b) n++;
+      else if (a && b) {
+        if (resets ? stReset(w, i) || b.detectReset(a) : !sameHistogram(b, a)) n++;
+      } else if (resets ? w.v[i] < w.v[i - 1] || stReset(w, i) : !(w.v[i] === w.v[i - 1] || (Number.isNaN(w.v[i]) && Number.isNaN(w.v[i - 1])))) n++;
+    }
+    return { v: n };
+  };
+}
+
+/** irate (isRate) or idelta of the window's last two histograms. */
+export function histogramInstant(isRate: boolean): HistogramRangeFunction {
+  return (w, hist, name) => {
+    const { hi } = w;
+    const pos = w.call.args[0].pos;
+    if (hi - w.lo < 2) return null;
+    if (!hist[hi - 1] || !hist[hi - 2]) {
+      w.annotations.warn(mixedFloatsHistograms(name), pos);
+      return null;
+    }
+    const prev = hist[hi - 2]!;
+    const last = hist[hi - 1]!;
+    const interval = (w.t[hi - 1] - w.t[hi - 2]) / 1000;
+    if (interval === 0) return null;
+    let h: FloatHistogram;
+    try {
+      h = isRate && (stReset(w, hi - 1) || last.detectReset(prev)) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
+    } catch (e) {
+      w.annotations.warn(mixError(e, name), pos);
+      return null;
+    }
+    if (isRate) {
+      if (prev.hint === 'gauge' || last.hint === 'gauge') w.annotations.warn(notCounter(name), pos);
+      h = h.div(interval);
+    } else if (prev.hint !== 'gauge' || last.hint !== 'gauge') w.annotations.warn(notGauge(name), pos);
+    h.hint = 'gauge';
+    return { v: NaN, h: h.trimmed() };
+  };
+}
+
+// The window's histograms, or null (with a warning) when floats are mixed in.
+function histogramsOnly(w: Window, hist: readonly (FloatHistogram | undefined)[], name: string): FloatHistogram[] | null {
   const hs: FloatHistogram[] = [];
-  for (let i = lo; i < hi; i++) if (hist[i]) hs.push(hist[i]!);
-  const mixed = hs.length !== hi - lo;
-  switch (fn) {
-    case 'count_over_time':
-      return hi > lo ? { v: hi - lo } : null;
-    case 'present_over_time':
-      return hi > lo ? { v: 1 } : null;
-    case 'last_over_time':
-      return hi > lo ? (hist[hi - 1] ? { v: NaN, h: hist[hi - 1] } : { v: w.v[hi - 1] }) : null;
-    case 'first_over_time':
-      return hi > lo ? (hist[lo] ? { v: NaN, h: hist[lo] } : { v: w.v[lo] }) : null;
-    case 'ts_of_first_over_time':
-      return hi > lo ? { v: w.t[lo] / 1000 } : null;
-    case 'ts_of_last_over_time':
-      return hi > lo ? { v: w.t[hi - 1] / 1000 } : null;
-    case 'resets':
-    case 'changes': {
-      // A change of sample type counts as a reset and as a change.
-      if (hi <= lo) return null;
-      let n = 0;
-      for (let i = lo + 1; i < hi; i++) {
-        const a = hist[i - 1];
-        const b = hist[i];
-        if (!a !== !b) n++;
-        else if (a && b) {
-          if (fn === 'resets' ? stReset(w, i) || b.detectReset(a) : !sameHistogram(b, a)) n++;
-        } else if (fn === 'resets' ? w.v[i] < w.v[i - 1] || stReset(w, i) : !(w.v[i] === w.v[i - 1] || (Number.isNaN(w.v[i]) && Number.isNaN(w.v[i - 1])))) n++;
-      }
-      return { v: n };
-    }
-    case 'irate':
-    case 'idelta': {
-      if (hi - lo < 2) return null;
-      if (!hist[hi - 1] || !hist[hi - 2]) {
-        w.annotations.warn(mixedFloatsHistograms(name), pos);
-        return null;
-      }
-      const prev = hist[hi - 2]!;
-      const last = hist[hi - 1]!;
-      const interval = (w.t[hi - 1] - w.t[hi - 2]) / 1000;
-      if (interval === 0) return null;
-      let h: FloatHistogram;
-      try {
-        h = fn === 'irate' && (stReset(w, hi - 1) || last.detectReset(prev)) ? last.copy() : last.sub(prev, () => w.annotations.info('mismatched custom buckets were reconciled during subtraction', pos));
-      } catch (e) {
-        w.annotations.warn(mixError(e, name), pos);
-        return null;
-      }
-      if (fn === 'irate') {
-        if (prev.hint === 'gauge' || last.hint === 'gauge') w.annotations.warn(notCounter(name), pos);
-        h = h.div(interval);
-      } else if (prev.hint !== 'gauge' || last.hint !== 'gauge') w.annotations.warn(notGauge(name), pos);
-      h.hint = 'gauge';
-      return { v: NaN, h: h.trimmed() };
-    }
-  }
-  if (mixed) {
-    w.annotations.warn(mixedFloatsHistograms(name), pos);
-    return null;
-  }
-  switch (fn) {
-    case 'rate':
-    case 'increase':
-    case 'delta': {
-      if (hs.length < 1) return null;
-      const isCounter = fn !== 'delta';
-      const sts = w.st?.subarray(lo, hi);
-      let h: FloatHistogram | null = null;
-      if (hs.length > 1) {
-        h = histogramRate(hs, isCounter, name, w.annotations, pos, sts, w.t.subarray(lo, hi));
-        if (!h) return null;
-      }
-      const firstT = w.t[lo];
-      const lastT = w.t[hi - 1];
-      let durationToStart = (firstT - w.rangeStart) / 1000;
-      let durationToEnd = (w.rangeEnd - lastT) / 1000;
-      let sampledInterval = (lastT - firstT) / 1000;
-      const avgInterval = hi - lo > 1 ? sampledInterval / (hi - lo - 1) : 0;
-      const threshold = avgInterval * 1.1;
-      const firstST = sts ? sts[0] : 0;
-      if (isCounter && firstST !== 0 && firstST > w.rangeStart && firstST < firstT) {
-        // As for floats: the first histogram started from zero at its start timestamp inside the range.
-        durationToStart = 0;
-        sampledInterval = (lastT - firstST) / 1000;
-        try {
-          h = h ? h.add(hs[0], 1, () => w.annotations.info('mismatched custom buckets were reconciled during addition', pos)) : hs[0].copy();
-        } catch (e) {
-          w.annotations.warn(mixError(e, name), pos);
-          return null;
-        }
-      } else if (!h) {
-        return null;
-      } else {
-        if (durationToStart >= threshold) durationToStart = avgInterval / 2;
-        if (isCounter && h.count > 0 && hs[0].count >= 0) {
-          // A counter histogram's count cannot go below zero: do not extrapolate past its zero point.
-          const durationToZero = sampledInterval * (hs[0].count / h.count);
-          if (durationToZero < durationToStart) durationToStart = durationToZero;
-        }
-      }
-      if (durationToEnd >= threshold) durationToEnd = avgInterval / 2;
-      let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
-      if (fn === 'rate') factor /= (w.rangeEnd - w.rangeStart) / 1000;
-      const out = h.mul(factor);
-      out.hint = 'gauge';
-      return { v: NaN, h: out };
-    }
-    case 'sum_over_time':
-    case 'avg_over_time': {
-      let acc: FloatHistogram;
-      try {
-        if (hs.some((h) => h.hint === 'reset') && hs.some((h) => h.hint === 'not_reset')) {
-          w.annotations.warn('conflicting counter resets during histogram aggregation', pos);
-        }
-        acc = (fn === 'avg_over_time' ? histogramMean : kahanSum)(hs, () => w.annotations.info('mismatched custom buckets were reconciled during aggregation', pos));
-      } catch (e) {
-        w.annotations.warn(mixError(e, name), pos);
-        return null;
-      }
-      acc.hint = 'gauge';
-      return { v: NaN, h: acc.trimmed() };
-    }
-  }
+  for (let i = w.lo; i < w.hi; i++) if (hist[i]) hs.push(hist[i]!);
+  if (hs.length === w.hi - w.lo) return hs;
+  w.annotations.warn(mixedFloatsHistograms(name), w.call.args[0].pos);
   return null;
+}
+
+/** rate, increase or delta of a window of histograms, extrapolated as for floats. */
+export function histogramRateOver(fn: 'rate' | 'increase' | 'delta'): HistogramRangeFunction {
+  return (w, hist, name) => {
+    const hs = histogramsOnly(w, hist, name);
+    if (!hs || hs.length < 1) return null;
+    const { lo, hi } = w;
+    const pos = w.call.args[0].pos;
+    const isCounter = fn !== 'delta';
+    const sts = w.st?.subarray(lo, hi);
+    let h: FloatHistogram | null = null;
+    if (hs.length > 1) {
+      h = histogramRate(hs, isCounter, name, w.annotations, pos, sts, w.t.subarray(lo, hi));
+      if (!h) return null;
+    }
+    const firstT = w.t[lo];
+    const lastT = w.t[hi - 1];
+    let durationToStart = (firstT - w.rangeStart) / 1000;
+    let durationToEnd = (w.rangeEnd - lastT) / 1000;
+    let sampledInterval = (lastT - firstT) / 1000;
+    const avgInterval = hi - lo > 1 ? sampledInterval / (hi - lo - 1) : 0;
+    const threshold = avgInterval * 1.1;
+    const firstST = sts ? sts[0] : 0;
+    if (isCounter && firstST !== 0 && firstST > w.rangeStart && firstST < firstT) {
+      // As for floats: the first histogram started from zero at its start timestamp inside the range.
+      durationToStart = 0;
+      sampledInterval = (lastT - firstST) / 1000;
+      try {
+        h = h ? h.add(hs[0], 1, () => w.annotations.info('mismatched custom buckets were reconciled during addition', pos)) : hs[0].copy();
+      } catch (e) {
+        w.annotations.warn(mixError(e, name), pos);
+        return null;
+      }
+    } else if (!h) {
+      return null;
+    } else {
+      if (durationToStart >= threshold) durationToStart = avgInterval / 2;
+      if (isCounter && h.count > 0 && hs[0].count >= 0) {
+        // A counter histogram's count cannot go below zero: do not extrapolate past its zero point.
+        const durationToZero = sampledInterval * (hs[0].count / h.count);
+        if (durationToZero < durationToStart) durationToStart = durationToZero;
+      }
+    }
+    if (durationToEnd >= threshold) durationToEnd = avgInterval / 2;
+    let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
+    if (fn === 'rate') factor /= (w.rangeEnd - w.rangeStart) / 1000;
+    const out = h.mul(factor);
+    out.hint = 'gauge';
+    return { v: NaN, h: out };
+  };
+}
+
+/** sum_over_time, or avg_over_time (avg), of a window of histograms. */
+export function histogramSumOver(avg: boolean): HistogramRangeFunction {
+  return (w, hist, name) => {
+    const hs = histogramsOnly(w, hist, name);
+    if (!hs) return null;
+    const pos = w.call.args[0].pos;
+    let acc: FloatHistogram;
+    try {
+      if (hs.some((h) => h.hint === 'reset') && hs.some((h) => h.hint === 'not_reset')) {
+        w.annotations.warn('conflicting counter resets during histogram aggregation', pos);
+      }
+      acc = (avg ? histogramMean : kahanSum)(hs, () => w.annotations.info('mismatched custom buckets were reconciled during aggregation', pos));
+    } catch (e) {
+      w.annotations.warn(mixError(e, name), pos);
+      return null;
+    }
+    acc.hint = 'gauge';
+    return { v: NaN, h: acc.trimmed() };
+  };
 }
 
 // Whether the start timestamps of the window's samples i-1 and i say the counter restarted.

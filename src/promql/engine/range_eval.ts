@@ -4,9 +4,10 @@
 import type { Call, MatrixSelector, SubqueryExpr, VectorSelector } from '../parser/ast.ts';
 import type { StepContext } from './context.ts';
 import { checkExtendedFunction, extendFloats, extendedRate } from './extended.ts';
-import { extendedHistogramRate, HISTOGRAM_RANGE_FUNCTIONS, metricName, rangeOverHistograms, type Point } from './histogram_functions.ts';
+import { extendedHistogramRate, metricName, type Point } from './histogram_functions.ts';
 import { dropName } from './labelcache.ts';
-import { KEEPS_METRIC_NAME, RANGE_FUNCTIONS, RANGE_INTO, type Window } from './range_functions.ts';
+import { RANGE_FUNCTIONS } from './range_functions.ts';
+import type { Window } from './window.ts';
 import { floatsOnly, hasHistograms, lowerBound, mergeSeries, type RangeSeries, type StepSeries } from './series.ts';
 import { absentLabels } from './vector_functions.ts';
 
@@ -15,12 +16,9 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
   const node = arg.type === 'MatrixSelector' ? arg.vectorSelector : arg;
   const n = sc.steps();
   const name = e.func.name;
-  const fn = RANGE_FUNCTIONS[name];
-  const into = RANGE_INTO[name];
-  const keepName = KEEPS_METRIC_NAME.has(name);
+  const { float: fn, into, histogram: histogramFn, keepsName: keepName } = RANGE_FUNCTIONS[name];
   const w: Window = { t: new Float64Array(0), v: new Float64Array(0), lo: 0, hi: 0, rangeStart: 0, rangeEnd: 0, refTs: 0, params: [], call: e, annotations: sc.ctx.annotations, result: NaN };
   const results: StepSeries[] = [];
-  const histogramFn = HISTOGRAM_RANGE_FUNCTIONS.has(name);
   const out = sc.columns(series.length);
   // Each step's range end, worked out once for all series.
   const ends = new Float64Array(n);
@@ -50,7 +48,7 @@ export function rangeWindows(sc: StepContext, e: Call, rangeArg: number, arg: Ma
       w.params = paramsAt[k];
       if (hist && hist.slice(lo, hi).some((x) => x)) {
         let p: Point | null;
-        if (histogramFn) p = rangeOverHistograms(name, w, hist, metricName(s.metric));
+        if (histogramFn) p = histogramFn(w, hist, metricName(s.metric));
         else {
           // Functions of floats ignore the histograms in their window.
           w.t = floats!.t;
@@ -123,7 +121,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
         for (let i = from; i <= to; i++) idx.push(i);
         idx.push(last);
         const ext = { ...w, t: Float64Array.from(idx, (i) => s.t[i]), v: Float64Array.from(idx, (i) => s.v[i]), lo: 0, hi: idx.length, rangeStart: start, rangeEnd: end, refTs: end };
-        const p = rangeOverHistograms(name, ext, idx.map((i) => hist[i]), metricName(s.metric));
+        const p = RANGE_FUNCTIONS[name].histogram!(ext, idx.map((i) => hist[i]), metricName(s.metric));
         if (p === null) continue;
         out.add(ts, p.v);
         continue;
@@ -132,7 +130,7 @@ export function extendedFunction(sc: StepContext, e: Call, arg: MatrixSelector, 
         const ext = extendFloats(s.t, s.v, lo, hi, start, end, smoothed);
         if (!ext) continue;
         Object.assign(w, { t: ext.t, v: ext.v, lo: 0, hi: ext.t.length, rangeStart: start, rangeEnd: end, refTs: end });
-        v = RANGE_FUNCTIONS[name](w);
+        v = RANGE_FUNCTIONS[name].float(w);
       } else v = extendedRate(s.t, s.v, lo, hi, start, end, smoothed, name !== 'delta', name === 'rate');
       if (v === null) continue;
       out.add(ts, v);

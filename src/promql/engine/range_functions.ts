@@ -2,61 +2,25 @@
 // Each one looks at a window [lo, hi) of a series' samples (staleness markers already removed) and returns
 // the output value, or null for "no output at this step".
 
-import { getLabel, type Labels } from '../../model/labels/labels.ts';
-import type { Call } from '../parser/ast.ts';
+import { getLabel } from '../../model/labels/labels.ts';
 import { PromQLError } from '../value.ts';
-import { invalidQuantile, type Annotations } from './annotations.ts';
+import { invalidQuantile } from './annotations.ts';
 import { ResetCounts, SlidingExtreme } from './sliding.ts';
+import { isStartTimestampReset, startTimeOverlap, startTimeOverlaps, type Window } from './window.ts';
+import {
+  countOverHistograms,
+  firstOverHistograms,
+  histogramChanges,
+  histogramInstant,
+  histogramRateOver,
+  histogramSumOver,
+  lastOverHistograms,
+  presentOverHistograms,
+  tsOfFirstOverHistograms,
+  tsOfLastOverHistograms,
+  type HistogramRangeFunction,
+} from './histogram_functions.ts';
 import { KahanSum, MeanAccumulator, VarianceAccumulator, linearRegression, quantile } from './mathutil.ts';
-
-/** A window of one series for one evaluation step; the engine reuses one object to avoid allocation. */
-export interface Window {
-  t: Float64Array;
-  v: Float64Array;
-  lo: number;
-  hi: number;
-  /** The range's left-open boundaries (t - range - offset, t - offset], in ms. */
-  rangeStart: number;
-  rangeEnd: number;
-  /** The step's evaluation time in ms (not moved by @), where predict_linear puts its intercept. */
-  refTs: number;
-  /** Scalar arguments other than the range vector, in argument order. */
-  params: number[];
-  call: Call;
-  annotations: Annotations;
-  /** Start timestamps parallel to t (0 = none), where the range came straight from a selector that has them. */
-  st?: Float64Array;
-  /** The series' labels, for annotations that name the metric. */
-  metric?: Labels;
-  /** What max/min_over_time carry from one step's window to the next (one Window per function call). */
-  sliding?: SlidingExtreme;
-  /** What rate and increase carry from one step's window to the next. */
-  resets?: ResetCounts;
-  /** The answer of a RANGE_INTO function: a number kept in a field is not boxed the way a returned one is. */
-  result: number;
-}
-
-/**
- * Whether a start timestamp says the counter restarted between two samples (Prometheus' isStartTimestampReset):
- * an unset (0) or invalid current ST (at or after its own sample) says nothing; one after the previous sample
- * is a reset; one before it is a cumulative series carrying on. An ST exactly at the previous sample is a delta
- * sample (a reset) only when the previous ST was a real one; otherwise it is a cumulative series whose start
- * was unknown.
- */
-export function isStartTimestampReset(prevST: number, prevT: number, currST: number, currT: number): boolean {
-  if (currST === 0 || currST >= currT) return false;
-  if (currST < prevT) return false;
-  if (currST > prevT) return true;
-  if (prevST > prevT) return false;
-  return prevST !== 0 && prevST !== prevT;
-}
-
-/** A sample whose start reaches back before the previous sample, without being the same cumulative start. */
-export function startTimeOverlaps(prevST: number, prevT: number, currST: number): boolean {
-  return currST !== 0 && currST < prevT && currST !== prevST;
-}
-
-export const startTimeOverlap = (name: string): string => `sample has start time that overlaps with previous sample timestamp for metric "${name}"`;
 
 /** Whether sample i of the window is a counter reset: its value dropped, or its start timestamp says so. */
 function isReset(w: Window, i: number): boolean {
@@ -185,76 +149,89 @@ function extreme(w: Window, max: boolean): boolean {
 }
 
 /**
- * Range functions that leave their answer in w.result and say whether there is one. The range evaluation calls
- * these directly: a number returned through a table of functions is boxed, one heap number per series and step.
+ * One entry per range function (functions.go's FunctionCalls): `float` over a window of floats; `histogram` over
+ * a window that holds native histograms (without one, the function ignores them, with an info); `into` where the
+ * range evaluation calls the function directly and finds the answer in w.result (a number returned through a
+ * table is boxed, one heap number per series and step); `keepsName` where the output keeps the metric name.
  */
-export const RANGE_INTO: Readonly<Record<string, (w: Window) => boolean>> = {
-  rate: (w) => extrapolatedRate(w, true, true),
-  increase: (w) => extrapolatedRate(w, true, false),
-  delta: (w) => extrapolatedRate(w, false, false),
-  min_over_time: (w) => extreme(w, false),
-  max_over_time: (w) => extreme(w, true),
-};
+export interface RangeFunctionDef {
+  readonly float: RangeFunction;
+  readonly into?: (w: Window) => boolean;
+  readonly histogram?: HistogramRangeFunction;
+  readonly keepsName?: boolean;
+}
 
-const answer = (into: (w: Window) => boolean): RangeFunction => (w) => (into(w) ? w.result : null);
+const viaResult = (into: (w: Window) => boolean) => ({ into, float: (w: Window) => (into(w) ? w.result : null) });
 
-export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunction>> = {
-  rate: answer(RANGE_INTO.rate),
-  increase: answer(RANGE_INTO.increase),
-  delta: answer(RANGE_INTO.delta),
-  irate: (w) => instantValue(w, true),
-  idelta: (w) => instantValue(w, false),
-  changes: nonEmpty((w) => {
-    let n = 0;
-    for (let i = w.lo + 1; i < w.hi; i++) {
-      const cur = w.v[i];
-      const prev = w.v[i - 1];
-      if (!(cur === prev || (Number.isNaN(cur) && Number.isNaN(prev)))) n++;
-    }
-    return n;
-  }),
-  resets: nonEmpty((w) => {
-    let n = 0;
-    for (let i = w.lo + 1; i < w.hi; i++) if (isReset(w, i)) n++;
-    return n;
-  }),
-  deriv: (w) => (w.hi - w.lo < 2 ? null : linearRegression(w.t, w.v, w.lo, w.hi, w.t[w.lo])[0]),
-  predict_linear: (w) => {
-    if (w.hi - w.lo < 2) return null;
-    const [slope, intercept] = linearRegression(w.t, w.v, w.lo, w.hi, w.refTs);
-    return slope * w.params[0] + intercept;
+export const RANGE_FUNCTIONS: Readonly<Record<string, RangeFunctionDef>> = {
+  rate: { ...viaResult((w) => extrapolatedRate(w, true, true)), histogram: histogramRateOver('rate') },
+  increase: { ...viaResult((w) => extrapolatedRate(w, true, false)), histogram: histogramRateOver('increase') },
+  delta: { ...viaResult((w) => extrapolatedRate(w, false, false)), histogram: histogramRateOver('delta') },
+  irate: { float: (w) => instantValue(w, true), histogram: histogramInstant(true) },
+  idelta: { float: (w) => instantValue(w, false), histogram: histogramInstant(false) },
+  changes: {
+    float: nonEmpty((w) => {
+      let n = 0;
+      for (let i = w.lo + 1; i < w.hi; i++) {
+        const cur = w.v[i];
+        const prev = w.v[i - 1];
+        if (!(cur === prev || (Number.isNaN(cur) && Number.isNaN(prev)))) n++;
+      }
+      return n;
+    }),
+    histogram: histogramChanges(false),
   },
-  avg_over_time: nonEmpty(avg),
-  count_over_time: nonEmpty((w) => w.hi - w.lo),
-  sum_over_time: nonEmpty((w) => {
-    const sum = new KahanSum();
-    for (let i = w.lo; i < w.hi; i++) sum.add(w.v[i]);
-    return sum.value();
-  }),
-  min_over_time: answer(RANGE_INTO.min_over_time),
-  max_over_time: answer(RANGE_INTO.max_over_time),
-  last_over_time: nonEmpty((w) => w.v[w.hi - 1]),
-  present_over_time: nonEmpty(() => 1),
-  quantile_over_time: nonEmpty((w) => {
-    const q = w.params[0];
-    if (!(q >= 0 && q <= 1)) w.annotations.warn(invalidQuantile(q), w.call.args[0].pos);
-    return quantile(q, windowValues(w));
-  }),
-  first_over_time: nonEmpty((w) => w.v[w.lo]),
-  ts_of_first_over_time: nonEmpty((w) => w.t[w.lo] / 1000),
-  ts_of_last_over_time: nonEmpty((w) => w.t[w.hi - 1] / 1000),
-  ts_of_min_over_time: nonEmpty((w) => w.t[extremeIndex(w, (cur, best) => cur <= best)] / 1000),
-  ts_of_max_over_time: nonEmpty((w) => w.t[extremeIndex(w, (cur, best) => cur >= best)] / 1000),
-  mad_over_time: nonEmpty((w) => {
-    const values = windowValues(w);
-    if (values.some(Number.isNaN)) return NaN;
-    const median = quantile(0.5, values);
-    return quantile(0.5, values.map((x) => Math.abs(x - median)));
-  }),
-  double_exponential_smoothing: doubleExponentialSmoothing,
-  stddev_over_time: nonEmpty((w) => Math.sqrt(variance(w))),
-  stdvar_over_time: nonEmpty(variance),
+  resets: {
+    float: nonEmpty((w) => {
+      let n = 0;
+      for (let i = w.lo + 1; i < w.hi; i++) if (isReset(w, i)) n++;
+      return n;
+    }),
+    histogram: histogramChanges(true),
+  },
+  deriv: { float: (w) => (w.hi - w.lo < 2 ? null : linearRegression(w.t, w.v, w.lo, w.hi, w.t[w.lo])[0]) },
+  predict_linear: {
+    float: (w) => {
+      if (w.hi - w.lo < 2) return null;
+      const [slope, intercept] = linearRegression(w.t, w.v, w.lo, w.hi, w.refTs);
+      return slope * w.params[0] + intercept;
+    },
+  },
+  avg_over_time: { float: nonEmpty(avg), histogram: histogramSumOver(true) },
+  count_over_time: { float: nonEmpty((w) => w.hi - w.lo), histogram: countOverHistograms },
+  sum_over_time: {
+    float: nonEmpty((w) => {
+      const sum = new KahanSum();
+      for (let i = w.lo; i < w.hi; i++) sum.add(w.v[i]);
+      return sum.value();
+    }),
+    histogram: histogramSumOver(false),
+  },
+  min_over_time: viaResult((w) => extreme(w, false)),
+  max_over_time: viaResult((w) => extreme(w, true)),
+  last_over_time: { float: nonEmpty((w) => w.v[w.hi - 1]), histogram: lastOverHistograms, keepsName: true },
+  present_over_time: { float: nonEmpty(() => 1), histogram: presentOverHistograms },
+  quantile_over_time: {
+    float: nonEmpty((w) => {
+      const q = w.params[0];
+      if (!(q >= 0 && q <= 1)) w.annotations.warn(invalidQuantile(q), w.call.args[0].pos);
+      return quantile(q, windowValues(w));
+    }),
+  },
+  first_over_time: { float: nonEmpty((w) => w.v[w.lo]), histogram: firstOverHistograms, keepsName: true },
+  ts_of_first_over_time: { float: nonEmpty((w) => w.t[w.lo] / 1000), histogram: tsOfFirstOverHistograms },
+  ts_of_last_over_time: { float: nonEmpty((w) => w.t[w.hi - 1] / 1000), histogram: tsOfLastOverHistograms },
+  ts_of_min_over_time: { float: nonEmpty((w) => w.t[extremeIndex(w, (cur, best) => cur <= best)] / 1000) },
+  ts_of_max_over_time: { float: nonEmpty((w) => w.t[extremeIndex(w, (cur, best) => cur >= best)] / 1000) },
+  mad_over_time: {
+    float: nonEmpty((w) => {
+      const values = windowValues(w);
+      if (values.some(Number.isNaN)) return NaN;
+      const median = quantile(0.5, values);
+      return quantile(0.5, values.map((x) => Math.abs(x - median)));
+    }),
+  },
+  double_exponential_smoothing: { float: doubleExponentialSmoothing },
+  stddev_over_time: { float: nonEmpty((w) => Math.sqrt(variance(w))) },
+  stdvar_over_time: { float: nonEmpty(variance) },
 };
-
-/** Functions whose output keeps the input's metric name. */
-export const KEEPS_METRIC_NAME = new Set(['last_over_time', 'first_over_time']);
