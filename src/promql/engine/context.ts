@@ -3,8 +3,8 @@
 
 import type { Querier } from '../../storage/interface.ts';
 import type { BufferLease } from '../../util/pool.ts';
-import type { Expr, SubqueryExpr, VectorSelector } from '../parser/ast.ts';
-import { PromQLError } from '../value.ts';
+import type { Call, Expr, SubqueryExpr, VectorSelector } from '../parser/ast.ts';
+import { PromQLError, type Sample } from '../value.ts';
 import type { Annotations } from './annotations.ts';
 import { ColumnWriter, stepGrid } from './columns.ts';
 
@@ -26,6 +26,12 @@ export interface QueryContext {
   readonly statsSelectors: WeakSet<VectorSelector>;
   samples: number;
 }
+
+/** One argument of a function at one step: an instant vector, a scalar, or a string. */
+export type StepArg = Sample[] | number | string;
+
+/** An instant-vector function at one step. */
+export type VectorFunction = (args: StepArg[], ts: number, call: Call, annotations: Annotations) => Sample[];
 
 export function unwrapParens(e: Expr): Expr {
   while (e.type === 'ParenExpr') e = e.expr;

@@ -7,15 +7,14 @@ import { PromQLError, type Sample } from '../value.ts';
 import { aggregate } from './aggregation.ts';
 import { applyOp, vectorAnd, vectorBinop, vectorOr, vectorScalarBinop, vectorUnless } from './binary.ts';
 import { aggregateColumns, columnar, topkColumns } from './columnar.ts';
-import { StepContext, stringValue, unwrapParens } from './context.ts';
-import { HISTOGRAM_AWARE, histogramVectorFunction } from './histogram_vector.ts';
+import { StepContext, stringValue, unwrapParens, type StepArg } from './context.ts';
 import { enrich, infoSpec } from './info.ts';
 import { joinSeries } from './join.ts';
 import { dropName } from './labelcache.ts';
 import { absentOverTime, extendedFunction, rangeWindows } from './range_eval.ts';
 import { matrixSelectorSeries, vectorSelector } from './selectors.ts';
 import { SeriesCollector, floatSteps, hasHistograms, mergeSeries, vectorAt, type RangeSeries, type StepSeries } from './series.ts';
-import { VECTOR_FUNCTIONS, type StepArg } from './vector_functions.ts';
+import { VECTOR_FUNCTIONS } from './vector_functions.ts';
 
 export class Evaluator extends StepContext {
   /** Evaluates a scalar or instant-vector expression to one series per label set across all steps. */
@@ -169,9 +168,11 @@ export class Evaluator extends StepContext {
       this.ctx.annotations.warn('sort is ineffective for range queries since results are always ordered by labels', e.pos);
     }
     const annos = this.ctx.annotations;
-    if (HISTOGRAM_AWARE.has(name)) return this.rangeEval(e.args, (args, ts) => histogramVectorFunction(name, fn, args, ts, e, annos));
-    // Other functions take floats: histogram samples are left out of their vector arguments.
-    return this.rangeEval(e.args, (args, ts) => fn(args.map((a) => (Array.isArray(a) && a.some((s) => s.h) ? a.filter((s) => !s.h) : a)), ts, e, annos));
+    const { float, histogram } = fn;
+    if (histogram) return this.rangeEval(e.args, (args, ts) => histogram(args, ts, e, annos, float));
+    if (!float) throw new Error(`function ${name} has neither a float nor a histogram implementation`);
+    // Functions of floats only: histogram samples are left out of their vector arguments.
+    return this.rangeEval(e.args, (args, ts) => float(args.map((a) => (Array.isArray(a) && a.some((s) => s.h) ? a.filter((s) => !s.h) : a)), ts, e, annos));
   }
 
   private info(e: Call): StepSeries[] {

@@ -11,23 +11,13 @@ import { formatFloat } from '../../model/strconv.ts';
 import { histogramFraction, histogramQuantile, histogramVariance } from './histogram_functions.ts';
 import { nanObservations } from '../../model/histogram/quantile.ts';
 import { dropName, keyOf, markNameDropped } from './labelcache.ts';
-import type { StepArg, VectorFunction } from './vector_functions.ts';
+import type { StepArg, VectorFunction } from './context.ts';
 
-export const HISTOGRAM_AWARE = new Set([
-  'histogram_count',
-  'histogram_sum',
-  'histogram_avg',
-  'histogram_stddev',
-  'histogram_stdvar',
-  'histogram_quantile',
-  'histogram_quantiles',
-  'histogram_fraction',
-  'label_replace',
-  'label_join',
-  'sort_by_label',
-  'sort_by_label_desc',
-  'absent',
-]);
+/**
+ * The histogram half of an instant-vector function's entry in VECTOR_FUNCTIONS: it gets the vector arguments
+ * with their histogram samples, and the function's float half (where it has one) for the float samples.
+ */
+export type HistogramVectorFunction = (args: StepArg[], ts: number, call: Call, annos: Annotations, float?: VectorFunction) => Sample[];
 
 function removeLabel(ls: Labels, name: string): Labels {
   return ls.filter((l) => l.name !== name);
@@ -65,65 +55,64 @@ function split(vec: Sample[]): [Sample[], Sample[]] {
   return [natives, floats];
 }
 
-export function histogramVectorFunction(name: string, fn: VectorFunction, args: StepArg[], ts: number, call: Call, annos: Annotations): Sample[] {
-  const each = (vec: Sample[], f: (s: Sample) => number): Sample[] =>
-    vec.filter((s) => s.h).map((s) => ({ metric: dropName(s.metric), t: ts, v: f(s) }));
-  switch (name) {
-    case 'histogram_count':
-      return each(args[0] as Sample[], (s) => s.h!.count);
-    case 'histogram_sum':
-      return each(args[0] as Sample[], (s) => s.h!.sum);
-    case 'histogram_avg':
-      return each(args[0] as Sample[], (s) => s.h!.sum / s.h!.count);
-    case 'histogram_stddev':
-      return each(args[0] as Sample[], (s) => Math.sqrt(histogramVariance(s.h!)));
-    case 'histogram_stdvar':
-      return each(args[0] as Sample[], (s) => histogramVariance(s.h!));
-    case 'histogram_quantile': {
-      const [natives, floats] = split(args[1] as Sample[]);
-      const q = args[0] as number;
-      if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), call.args[0].pos);
-      const out = floats.length || natives.length === 0 ? fn([args[0], floats], ts, call, annos) : [];
-      nanInfo(natives, 'quantile', q, call.args[1].pos, annos);
-      return withoutConflicts(out, natives, (s) => ({ metric: dropName(s.metric), t: ts, v: histogramQuantile(q, s.h!) }), call.args[1].pos, annos);
-    }
-    case 'histogram_fraction': {
-      const [natives, floats] = split(args[2] as Sample[]);
-      const [lo, hi] = args as [number, number];
-      const out = floats.length || natives.length === 0 ? fn([lo, hi, floats], ts, call, annos) : [];
-      nanInfo(natives, 'fraction', NaN, call.args[2].pos, annos);
-      return withoutConflicts(out, natives, (s) => ({ metric: dropName(s.metric), t: ts, v: histogramFraction(lo, hi, s.h!) }), call.args[2].pos, annos);
-    }
-    case 'histogram_quantiles': {
-      const [natives, floats] = split(args[0] as Sample[]);
-      const [, label, ...qs] = args as [Sample[], string, ...number[]];
-      const classic = fn([floats, ...args.slice(1)], ts, call, annos);
-      const nativeKeys = new Set(natives.map((s) => keyOf(dropName(s.metric))));
-      const clash = new Set(classic.map((s) => keyOf(dropName(removeLabel(s.metric, label)))).filter((k) => nativeKeys.has(k)));
-      if (clash.size) annos.warn(`vector contains a mix of classic and native histograms for metric name "${getLabel(natives[0].metric, '__name__')}"`, call.args[0].pos);
-      const out = classic.filter((s) => !clash.has(keyOf(dropName(removeLabel(s.metric, label)))));
-      for (const q of qs) nanInfo(natives, 'quantile', q, call.args[0].pos, annos);
-      for (const s of natives) {
-        if (clash.has(keyOf(dropName(s.metric)))) continue;
-        for (const q of qs) {
-          const f = formatFloat(q, 'f');
-          const metric = markNameDropped(new LabelsBuilder(dropName(s.metric)).set(label, /^-?\d+$/.test(f) ? `${f}.0` : f).labels(), true);
-          out.push({ metric, t: ts, v: histogramQuantile(q, s.h!) });
-        }
-      }
-      return out;
-    }
-    case 'label_replace':
-    case 'label_join': {
-      const input = args[0] as Sample[];
-      const out = fn(args, ts, call, annos);
-      return out.map((o, i) => (input[i]?.h ? { ...o, h: input[i].h } : o));
-    }
-    default: {
-      const out = fn(args, ts, call, annos);
-      return out;
+// A float per native histogram sample; float samples give nothing.
+function perHistogram(f: (s: Sample) => number): HistogramVectorFunction {
+  return (args, ts) => (args[0] as Sample[]).filter((s) => s.h).map((s) => ({ metric: dropName(s.metric), t: ts, v: f(s) }));
+}
+
+export const histogramCount = perHistogram((s) => s.h!.count);
+export const histogramSum = perHistogram((s) => s.h!.sum);
+export const histogramAvg = perHistogram((s) => s.h!.sum / s.h!.count);
+export const histogramStddev = perHistogram((s) => Math.sqrt(histogramVariance(s.h!)));
+export const histogramStdvar = perHistogram((s) => histogramVariance(s.h!));
+
+/** histogram_quantile: native histograms here, classic bucket series by the float half. */
+export const nativeQuantile: HistogramVectorFunction = (args, ts, call, annos, fn) => {
+  const [natives, floats] = split(args[1] as Sample[]);
+  const q = args[0] as number;
+  if (!(q >= 0 && q <= 1)) annos.warn(invalidQuantile(q), call.args[0].pos);
+  const out = floats.length || natives.length === 0 ? fn!([args[0], floats], ts, call, annos) : [];
+  nanInfo(natives, 'quantile', q, call.args[1].pos, annos);
+  return withoutConflicts(out, natives, (s) => ({ metric: dropName(s.metric), t: ts, v: histogramQuantile(q, s.h!) }), call.args[1].pos, annos);
+};
+
+/** histogram_fraction: native histograms here, classic bucket series by the float half. */
+export const nativeFraction: HistogramVectorFunction = (args, ts, call, annos, fn) => {
+  const [natives, floats] = split(args[2] as Sample[]);
+  const [lo, hi] = args as [number, number];
+  const out = floats.length || natives.length === 0 ? fn!([lo, hi, floats], ts, call, annos) : [];
+  nanInfo(natives, 'fraction', NaN, call.args[2].pos, annos);
+  return withoutConflicts(out, natives, (s) => ({ metric: dropName(s.metric), t: ts, v: histogramFraction(lo, hi, s.h!) }), call.args[2].pos, annos);
+};
+
+/** histogram_quantiles: native histograms here, classic bucket series by the float half. */
+export const nativeQuantiles: HistogramVectorFunction = (args, ts, call, annos, fn) => {
+  const [natives, floats] = split(args[0] as Sample[]);
+  const [, label, ...qs] = args as [Sample[], string, ...number[]];
+  const classic = fn!([floats, ...args.slice(1)], ts, call, annos);
+  const nativeKeys = new Set(natives.map((s) => keyOf(dropName(s.metric))));
+  const clash = new Set(classic.map((s) => keyOf(dropName(removeLabel(s.metric, label)))).filter((k) => nativeKeys.has(k)));
+  if (clash.size) annos.warn(`vector contains a mix of classic and native histograms for metric name "${getLabel(natives[0].metric, '__name__')}"`, call.args[0].pos);
+  const out = classic.filter((s) => !clash.has(keyOf(dropName(removeLabel(s.metric, label)))));
+  for (const q of qs) nanInfo(natives, 'quantile', q, call.args[0].pos, annos);
+  for (const s of natives) {
+    if (clash.has(keyOf(dropName(s.metric)))) continue;
+    for (const q of qs) {
+      const f = formatFloat(q, 'f');
+      const metric = markNameDropped(new LabelsBuilder(dropName(s.metric)).set(label, /^-?\d+$/.test(f) ? `${f}.0` : f).labels(), true);
+      out.push({ metric, t: ts, v: histogramQuantile(q, s.h!) });
     }
   }
-}
+  return out;
+};
+
+/** label_replace/label_join: the float half relabels every sample; a histogram sample keeps its histogram. */
+export const relabelHistograms: HistogramVectorFunction = (args, ts, call, annos, fn) => {
+  const input = args[0] as Sample[];
+  return fn!(args, ts, call, annos).map((o, i) => (input[i]?.h ? { ...o, h: input[i].h } : o));
+};
+
+/** Functions that treat a histogram sample like any other (sorting by label, absent): the float half, given all samples. */
+export const withHistograms: HistogramVectorFunction = (args, ts, call, annos, fn) => fn!(args, ts, call, annos);
 
 

@@ -10,11 +10,21 @@ import { invalidQuantile, type Annotations } from './annotations.ts';
 import type { Sample } from '../value.ts';
 import { PromQLError } from '../value.ts';
 import type { Call, Expr } from '../parser/ast.ts';
+import type { StepArg, VectorFunction } from './context.ts';
+import {
+  histogramAvg,
+  histogramCount,
+  histogramStddev,
+  histogramStdvar,
+  histogramSum,
+  nativeFraction,
+  nativeQuantile,
+  nativeQuantiles,
+  relabelHistograms,
+  withHistograms,
+  type HistogramVectorFunction,
+} from './histogram_vector.ts';
 
-/** One argument at one step: an instant vector, a scalar, or a string. */
-export type StepArg = Sample[] | number | string;
-
-export type VectorFunction = (args: StepArg[], ts: number, call: Call, annotations: Annotations) => Sample[];
 
 // A per-sample math function; the metric name is dropped, as the value no longer means what the name says.
 function simple(f: (v: number) => number): VectorFunction {
@@ -181,60 +191,77 @@ function goMin(a: number, b: number): number {
   return Number.isNaN(a) || Number.isNaN(b) ? NaN : Math.min(a, b);
 }
 
-export const VECTOR_FUNCTIONS: Readonly<Record<string, VectorFunction>> = {
-  abs: simple(Math.abs),
-  ceil: simple(Math.ceil),
-  floor: simple(Math.floor),
-  exp: simple(Math.exp),
-  sqrt: simple(Math.sqrt),
-  ln: simple(Math.log),
-  log2: simple(Math.log2),
-  log10: simple(Math.log10),
-  sgn: simple((v) => (Number.isNaN(v) ? NaN : Math.sign(v))),
-  sin: simple(Math.sin),
-  cos: simple(Math.cos),
-  tan: simple(Math.tan),
-  asin: simple(Math.asin),
-  acos: simple(Math.acos),
-  atan: simple(Math.atan),
-  sinh: simple(Math.sinh),
-  cosh: simple(Math.cosh),
-  tanh: simple(Math.tanh),
-  asinh: simple(Math.asinh),
-  acosh: simple(Math.acosh),
-  atanh: simple(Math.atanh),
-  deg: simple((v) => (v * 180) / Math.PI),
-  rad: simple((v) => (v * Math.PI) / 180),
-  round,
-  clamp,
-  clamp_min: (args, ts) => (args[0] as Sample[]).map((s) => ({ metric: dropName(s.metric), t: ts, v: goMax(s.v, args[1] as number) })),
-  clamp_max: (args, ts) => (args[0] as Sample[]).map((s) => ({ metric: dropName(s.metric), t: ts, v: goMin(s.v, args[1] as number) })),
-  day_of_month: dateFn((d) => d.getUTCDate()),
-  day_of_week: dateFn((d) => d.getUTCDay()),
-  day_of_year: dateFn((d) => Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1),
-  days_in_month: dateFn((d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()),
-  hour: dateFn((d) => d.getUTCHours()),
-  minute: dateFn((d) => d.getUTCMinutes()),
-  month: dateFn((d) => d.getUTCMonth() + 1),
-  year: dateFn((d) => d.getUTCFullYear()),
-  pi: (_args, ts) => [{ metric: [], t: ts, v: Math.PI }],
-  min_of: (args, ts) => [{ metric: [], t: ts, v: goMin(args[0] as number, args[1] as number) }],
-  max_of: (args, ts) => [{ metric: [], t: ts, v: goMax(args[0] as number, args[1] as number) }],
-  time: (_args, ts) => [{ metric: [], t: ts, v: ts / 1000 }],
-  vector: (args, ts) => [{ metric: [], t: ts, v: args[0] as number }],
-  scalar: (args, ts) => {
-    const vec = args[0] as Sample[];
-    return [{ metric: [], t: ts, v: vec.length === 1 ? vec[0].v : NaN }];
+/**
+ * One entry per instant-vector function (functions.go's FunctionCalls): `float` over float samples (histogram
+ * samples are left out of its vector arguments), `histogram` where the function reads native histograms (it
+ * gets every sample and the float half).
+ */
+export interface VectorFunctionDef {
+  readonly float?: VectorFunction;
+  readonly histogram?: HistogramVectorFunction;
+}
+
+export const VECTOR_FUNCTIONS: Readonly<Record<string, VectorFunctionDef>> = {
+  abs: { float: simple(Math.abs) },
+  ceil: { float: simple(Math.ceil) },
+  floor: { float: simple(Math.floor) },
+  exp: { float: simple(Math.exp) },
+  sqrt: { float: simple(Math.sqrt) },
+  ln: { float: simple(Math.log) },
+  log2: { float: simple(Math.log2) },
+  log10: { float: simple(Math.log10) },
+  sgn: { float: simple((v) => (Number.isNaN(v) ? NaN : Math.sign(v))) },
+  sin: { float: simple(Math.sin) },
+  cos: { float: simple(Math.cos) },
+  tan: { float: simple(Math.tan) },
+  asin: { float: simple(Math.asin) },
+  acos: { float: simple(Math.acos) },
+  atan: { float: simple(Math.atan) },
+  sinh: { float: simple(Math.sinh) },
+  cosh: { float: simple(Math.cosh) },
+  tanh: { float: simple(Math.tanh) },
+  asinh: { float: simple(Math.asinh) },
+  acosh: { float: simple(Math.acosh) },
+  atanh: { float: simple(Math.atanh) },
+  deg: { float: simple((v) => (v * 180) / Math.PI) },
+  rad: { float: simple((v) => (v * Math.PI) / 180) },
+  round: { float: round },
+  clamp: { float: clamp },
+  clamp_min: { float: (args, ts) => (args[0] as Sample[]).map((s) => ({ metric: dropName(s.metric), t: ts, v: goMax(s.v, args[1] as number) })) },
+  clamp_max: { float: (args, ts) => (args[0] as Sample[]).map((s) => ({ metric: dropName(s.metric), t: ts, v: goMin(s.v, args[1] as number) })) },
+  day_of_month: { float: dateFn((d) => d.getUTCDate()) },
+  day_of_week: { float: dateFn((d) => d.getUTCDay()) },
+  day_of_year: { float: dateFn((d) => Math.round((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1) },
+  days_in_month: { float: dateFn((d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()) },
+  hour: { float: dateFn((d) => d.getUTCHours()) },
+  minute: { float: dateFn((d) => d.getUTCMinutes()) },
+  month: { float: dateFn((d) => d.getUTCMonth() + 1) },
+  year: { float: dateFn((d) => d.getUTCFullYear()) },
+  pi: { float: (_args, ts) => [{ metric: [], t: ts, v: Math.PI }] },
+  min_of: { float: (args, ts) => [{ metric: [], t: ts, v: goMin(args[0] as number, args[1] as number) }] },
+  max_of: { float: (args, ts) => [{ metric: [], t: ts, v: goMax(args[0] as number, args[1] as number) }] },
+  time: { float: (_args, ts) => [{ metric: [], t: ts, v: ts / 1000 }] },
+  vector: { float: (args, ts) => [{ metric: [], t: ts, v: args[0] as number }] },
+  scalar: {
+    float: (args, ts) => {
+      const vec = args[0] as Sample[];
+      return [{ metric: [], t: ts, v: vec.length === 1 ? vec[0].v : NaN }];
+    },
   },
-  timestamp: (args, ts) => (args[0] as Sample[]).map((s) => ({ metric: dropName(s.metric), t: ts, v: s.t / 1000 })),
-  absent: (args, ts, call) => ((args[0] as Sample[]).length > 0 ? [] : [{ metric: absentLabels(call.args[0]), t: ts, v: 1 }]),
-  sort: sortBy(false),
-  sort_desc: sortBy(true),
-  histogram_quantile: histogramQuantile,
-  histogram_quantiles: histogramQuantiles,
-  histogram_fraction: histogramFraction,
-  sort_by_label: sortByLabel(false),
-  sort_by_label_desc: sortByLabel(true),
-  label_replace: labelReplace,
-  label_join: labelJoin,
+  timestamp: { float: (args, ts) => (args[0] as Sample[]).map((s) => ({ metric: dropName(s.metric), t: ts, v: s.t / 1000 })) },
+  absent: { float: (args, ts, call) => ((args[0] as Sample[]).length > 0 ? [] : [{ metric: absentLabels(call.args[0]), t: ts, v: 1 }]), histogram: withHistograms },
+  sort: { float: sortBy(false) },
+  sort_desc: { float: sortBy(true) },
+  histogram_quantile: { float: histogramQuantile, histogram: nativeQuantile },
+  histogram_quantiles: { float: histogramQuantiles, histogram: nativeQuantiles },
+  histogram_fraction: { float: histogramFraction, histogram: nativeFraction },
+  sort_by_label: { float: sortByLabel(false), histogram: withHistograms },
+  sort_by_label_desc: { float: sortByLabel(true), histogram: withHistograms },
+  label_replace: { float: labelReplace, histogram: relabelHistograms },
+  label_join: { float: labelJoin, histogram: relabelHistograms },
+  histogram_count: { histogram: histogramCount },
+  histogram_sum: { histogram: histogramSum },
+  histogram_avg: { histogram: histogramAvg },
+  histogram_stddev: { histogram: histogramStddev },
+  histogram_stdvar: { histogram: histogramStdvar },
 };
