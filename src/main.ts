@@ -14,6 +14,9 @@ import { router } from './ui/router.svelte.ts';
 import { Playground } from './ui/remote/playground.svelte.ts';
 import './ui/styles.css';
 
+/** The worker hears of typing at most this often. */
+const KEY_NOTICE_MS = 250;
+
 async function boot(target: HTMLElement): Promise<void> {
   const client = new WorkerClient(new Worker(new URL('./worker/main.ts', import.meta.url), { type: 'module', name: 'promlab-prometheus' }));
   warmChunks(router.route);
@@ -26,6 +29,18 @@ async function boot(target: HTMLElement): Promise<void> {
   const save = () => void playground.persistence.save().catch(() => undefined);
   addEventListener('pagehide', save);
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
+
+  // Keys come first: while the learner types, a fast-forward in the worker leaves the page a core part of the time.
+  let lastKey = 0;
+  document.addEventListener(
+    'keydown',
+    () => {
+      if (performance.now() - lastKey < KEY_NOTICE_MS) return;
+      lastKey = performance.now();
+      void client.call('clock.yieldToInput');
+    },
+    { capture: true, passive: true },
+  );
 
   const datasource = new DatasourceState(new PlaygroundDatasource(client.fetch, () => live.now), store);
   const { prom, world, alertmanager, incidents, persistence, holder, terminal, drills } = playground;
