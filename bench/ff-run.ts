@@ -12,10 +12,12 @@ const pairs = process.argv.slice(3).map((a) => a.split('=') as [string, string])
 const builds: Record<string, string> = pairs.length ? Object.fromEntries(pairs) : { '': DIST };
 for (const [label, dist] of Object.entries(builds)) {
   if (!only || only === 'first') {
-    const { visible, ready } = await firstScrapeVisibleMs(dist);
+    const { visible, ready, slotWait, toScreen } = await firstScrapeVisibleMs(dist);
     const named = (name: string) => (label ? `${name}[${label}]` : name);
     print(named('first_scrape_visible_ms'), visible, 'ms');
     print(named('worker_ready_ms'), ready, 'ms');
+    print(named('first_scrape_slot_wait_ms'), slotWait, 'ms');
+    print(named('first_scrape_to_screen_ms'), toScreen, 'ms');
   }
 }
 if (!only || !['keypress', 'first'].includes(only)) await ffBench(print, only, builds);

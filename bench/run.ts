@@ -15,6 +15,8 @@ print('bundle_initial_gzip', initialBundleGzipBytes() / 1024, 'KB');
 const first = await firstScrapeVisibleMs();
 print('first_scrape_visible_ms', Math.round(first.visible), 'ms');
 print('worker_ready_ms', Math.round(first.ready), 'ms');
+print('first_scrape_slot_wait_ms', Math.round(first.slotWait), 'ms');
+print('first_scrape_to_screen_ms', Math.round(first.toScreen), 'ms');
 // Fast-forward in Chromium: one virtual hour per scenario, the longest main-thread task, typing while time runs.
 await ffBench(print);
 await keypressBench(print);

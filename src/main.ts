@@ -1,69 +1,22 @@
 // Boot: the worker that runs the in-browser Prometheus (clock, world, scrapes, head, rules, Alertmanager,
-// persistence; see src/worker), then the UI, which mirrors the worker's snapshots and calls it. The worker
-// starts while index.html's placeholder is on screen; the UI shell is the first chunk.
+// persistence; see src/worker) starts first, from the smallest entry chunk, so it loads and compiles while the
+// page loads the UI (src/ui/boot.ts), which mirrors the worker's snapshots and calls it. index.html's
+// placeholder stays on screen until then.
 
-import { mount } from 'svelte';
-import { PlaygroundDatasource } from './datasource/playground.ts';
-import { openStore } from './kvstore/store.ts';
-import App from './ui/App.svelte';
-import { warmChunks } from './ui/chunks.ts';
-import { DatasourceState } from './ui/datasource/source.svelte.ts';
-import { Live } from './ui/live.svelte.ts';
 import { WorkerClient } from './ui/remote/client.ts';
-import { router } from './ui/router.svelte.ts';
-import { Playground } from './ui/remote/playground.svelte.ts';
 import './ui/styles.css';
 
-/** The worker hears of typing at most this often. */
-const KEY_NOTICE_MS = 250;
-
-async function boot(target: HTMLElement): Promise<void> {
-  const client = new WorkerClient(new Worker(new URL('./worker/main.ts', import.meta.url), { type: 'module', name: 'promlab-prometheus' }));
-  warmChunks(router.route);
-  performance.mark('promlab:worker-started');
-  const [first, { store, unavailable }] = await Promise.all([client.ready, openStore()]);
-  performance.mark('promlab:worker-ready');
-  const live = new Live(client);
-  const playground = new Playground(client, first, live);
-  // The worker saves every few seconds and after each fast-forward; also when the page is hidden or left.
-  const save = () => void playground.persistence.save().catch(() => undefined);
-  addEventListener('pagehide', save);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
-
-  // Keys come first: while the learner types, a fast-forward in the worker leaves the page a core part of the time.
-  let lastKey = 0;
-  document.addEventListener(
-    'keydown',
-    () => {
-      if (performance.now() - lastKey < KEY_NOTICE_MS) return;
-      lastKey = performance.now();
-      void client.call('clock.yieldToInput');
-    },
-    { capture: true, passive: true },
-  );
-
-  const datasource = new DatasourceState(new PlaygroundDatasource(client.fetch, () => live.now), store);
-  const { prom, world, alertmanager, incidents, persistence, holder, terminal, drills } = playground;
-  target.replaceChildren();
-  mount(App, {
-    target,
-    props: { app: { live, prom, world, alertmanager, incidents, persistence, holder, terminal, drills, store, storeUnavailable: first.storeUnavailable ?? unavailable, datasource } },
-  });
-  // The drill files, so that `promlab drill` in the terminal finds them too; nothing above waits for them.
-  void playground.handDrillFiles();
-  // The page's own fetches to the simulated network (a learner's fetch() in the console). Its service worker
-  // would sit between the page and every chunk the first screen loads, so it starts once the page is idle.
-  await new Promise((idle) => requestIdleCallback(idle, { timeout: 3000 }));
-  const { bridgePageFetches } = await import('./ui/remote/bridge.ts');
-  await bridgePageFetches(client, () => playground.snap.containers.map((c) => c.name));
-}
+const client = new WorkerClient(new Worker(new URL('./worker/main.ts', import.meta.url), { type: 'module', name: 'promlab-prometheus' }));
+performance.mark('promlab:worker-started');
 
 const target = document.getElementById('app')!;
-boot(target).catch((err: unknown) => {
-  console.error(err);
-  const p = document.createElement('p');
-  p.className = 'boot error';
-  p.dataset.testid = 'boot-error';
-  p.textContent = `promlab: ${err instanceof Error ? err.message : String(err)}`;
-  target.replaceChildren(p);
-});
+import('./ui/boot.ts')
+  .then(({ boot }) => boot(target, client))
+  .catch((err: unknown) => {
+    console.error(err);
+    const p = document.createElement('p');
+    p.className = 'boot error';
+    p.dataset.testid = 'boot-error';
+    p.textContent = `promlab: ${err instanceof Error ? err.message : String(err)}`;
+    target.replaceChildren(p);
+  });

@@ -38,9 +38,19 @@ async function readAll(paths: readonly string[], read: ReadFile): Promise<Record
   return Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await read(p)] as const)));
 }
 
-export async function loadCourse(read: ReadFile): Promise<Course> {
-  const lessons = parseLessons(await readAll(LESSON_FILES, read));
+/** The lessons alone: plain data (the page gets them parsed when the bundle is built, see vite/course.ts). */
+export async function loadLessons(read: ReadFile): Promise<Lesson[]> {
+  return parseLessons(await readAll(LESSON_FILES, read));
+}
+
+/** The quizzes of `lessons`. Not plain data: a question's dataset is loaded into a head. */
+export async function loadQuizzes(read: ReadFile, lessons: readonly Lesson[]): Promise<Course['quizzes']> {
   const ids = lessons.map((l) => l.id);
   const quizzes = Object.entries(await readAll(QUIZ_FILES, read)).map(([file, text]) => parseQuiz(file, text, ids));
-  return { lessons, quizzes: Object.fromEntries(quizzes.map((q) => [q.lesson, q])) };
+  return Object.fromEntries(quizzes.map((q) => [q.lesson, q]));
+}
+
+export async function loadCourse(read: ReadFile): Promise<Course> {
+  const lessons = await loadLessons(read);
+  return { lessons, quizzes: await loadQuizzes(read, lessons) };
 }

@@ -4,7 +4,7 @@
 
 import type { AppContext } from '../app.ts';
 import { evaluateCheck, type PlaygroundState } from '../../lessons/checks.ts';
-import { loadCourse, type Course } from '../../course/course.ts';
+import { loadQuizzes, type Course } from '../../course/course.ts';
 import {
   EMPTY_PROGRESS,
   loadCurrent,
@@ -23,14 +23,11 @@ import type { Question } from '../../quiz/types.ts';
 import { logView } from '../logs/filter.svelte.ts';
 import type { TerminalSession } from '../terminal/session.svelte.ts';
 
-// The course files as raw text, each a lazily loaded chunk of the bundle; the core names which ones it reads.
-const bundled = import.meta.glob<string>(['../../../lessons/*.md', '../../../lessons/quiz/*.yaml', '!../../../lessons/README.md'], {
-  query: '?raw',
-  import: 'default',
-});
+// The quiz files as raw text, each a lazily loaded chunk of the bundle; the core names which ones it reads.
+const bundledQuizzes = import.meta.glob<string>('../../../lessons/quiz/*.yaml', { query: '?raw', import: 'default' });
 
 function readBundled(path: string): Promise<string> {
-  const load = bundled[`../../../${path}`];
+  const load = bundledQuizzes[`../../../${path}`];
   return load ? load() : Promise.reject(new Error(`${path} is not in the bundle`));
 }
 
@@ -67,8 +64,10 @@ export class CourseState {
 
   async load(): Promise<void> {
     try {
-      const course = await loadCourse(readBundled);
-      const ids = course.lessons.map((l) => l.id);
+      // The lessons were parsed when the bundle was built (vite/lessons.ts).
+      const lessons = (await import('virtual:promlab/lessons')).default;
+      const course: Course = { lessons, quizzes: await loadQuizzes(readBundled, lessons) };
+      const ids = lessons.map((l) => l.id);
       this.progress = await loadProgress(this.app.store, ids).catch(() => Object.fromEntries(ids.map((id) => [id, EMPTY_PROGRESS])));
       const saved = await loadCurrent(this.app.store).catch(() => undefined);
       this.currentId = saved && ids.includes(saved) ? saved : ids[0];
