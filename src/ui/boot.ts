@@ -26,7 +26,7 @@ export async function boot(target: HTMLElement, client: WorkerClient): Promise<v
   addEventListener('pagehide', save);
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
 
-  // Keys come first: while the learner types, a fast-forward in the worker leaves the page a core part of the time.
+  // Keys come first: while the learner types, a fast-forward in the worker leaves the page a core most of the time.
   let lastKey = 0;
   document.addEventListener(
     'keydown',

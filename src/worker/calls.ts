@@ -170,7 +170,7 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
 }
 
 /** While the page answers keys, each of a fast-forward's turns (every 20 ms of work) lasts this long. */
-const INPUT_BREATH_MS = 20;
+const INPUT_BREATH_MS = 60;
 /** ...until the keys have been quiet this long. */
 const INPUT_QUIET_MS = 1000;
 
