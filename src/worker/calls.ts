@@ -69,7 +69,7 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
     'clock.play': (speed = 1) => clock.live(speed),
     'clock.pause': () => clock.pause(),
     /**
-     * The page is answering keys: for a moment, a fast-forward leaves it a core part of the time (on a machine
+     * The page is answering keys: for a moment, a fast-forward leaves it a core most of the time (on a machine
      * with few cores the worker and the page would otherwise share one, and each key would wait).
      */
     'clock.yieldToInput': () => {
@@ -169,7 +169,7 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
   };
 }
 
-/** While the page answers keys, each of a fast-forward's turns (every 20 ms of work) lasts this long. */
+/** While the page answers keys, each of a fast-forward's turns (every 20 ms of work) lasts this long: it runs a quarter of the time. */
 const INPUT_BREATH_MS = 60;
 /** ...until the keys have been quiet this long. */
 const INPUT_QUIET_MS = 1000;
