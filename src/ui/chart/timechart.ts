@@ -22,8 +22,6 @@ export interface Look {
   lineWidth: number;
   /** 0–100. */
   fillOpacity: number;
-  /** Whether points are drawn on the lines. */
-  points: boolean;
   /** Diameter in pixels. */
   pointSize: number;
   /** Each series drawn on top of the ones before it, filled down to them. */
@@ -107,6 +105,8 @@ export interface PlotOptions {
   span: () => [number, number];
   /** Y axis tick labels, e.g. in the panel's unit. */
   tick: (v: number) => string;
+  /** Whether points are drawn on the lines, asked at every redraw (Grafana's 'auto' depends on the data). */
+  points: () => boolean;
   /** Called as the cursor moves, with its position (CSS pixels in the plot area; left < 0 when it left). */
   oncursor: (u: Plot) => void;
 }
@@ -128,7 +128,7 @@ export function createPlot(target: HTMLElement, o: PlotOptions, data: uPlot.Alig
         width: look.drawStyle === 'points' ? 0 : look.lineWidth,
         fill,
         paths: look.drawStyle === 'points' ? none : bars,
-        points: { show: look.drawStyle === 'points' || (look.points && look.drawStyle === 'line'), size: look.pointSize, fill: color, stroke: color },
+        points: { show: look.drawStyle === 'points' ? true : look.drawStyle === 'line' ? o.points : false, size: look.pointSize, fill: color, stroke: color },
         spanGaps: false,
       };
     }),
