@@ -183,3 +183,14 @@ export function nearestSeries(u: Plot, values: uPlot.AlignedData, x: number, y: 
   }
   return best;
 }
+
+// The first plot a page makes compiles uPlot's code, which took 50–100 ms in one task on a busy machine. Making a
+// small detached plot while the page is idle compiles it before the first answer arrives.
+if (typeof requestIdleCallback === 'function') {
+  requestIdleCallback(() => {
+    const series = [{ name: '', t: [0, 1], v: [0, 1] }];
+    const look: Look = { drawStyle: 'line', lineWidth: 1, fillOpacity: 10, pointSize: 5, stacked: false };
+    const plot = createPlot(document.createElement('div'), { width: 200, height: 100, series, hidden: new Set(), look, span: () => [0, 1], tick: String, points: () => false, oncursor: () => {} }, aligned(series));
+    queueMicrotask(() => plot.destroy());
+  });
+}
