@@ -1,5 +1,5 @@
 // Size of what the browser must download before the first paint: the entry script, the modules it preloads
-// and the stylesheets named in dist/index.html, gzipped. Lazily imported chunks (msw, CodeMirror, chart.js) do not count.
+// and the stylesheets named in dist/index.html, gzipped. Lazily imported chunks (msw, CodeMirror, uPlot) do not count.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

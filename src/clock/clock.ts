@@ -38,6 +38,8 @@ export class VirtualClock implements Clock {
   private liveHandle: ReturnType<typeof globalThis.setInterval> | null = null;
   private speed = 1;
   private listeners = new Set<(now: number) => void>();
+  /** Real milliseconds each turn a fast-forward gives the event loop lasts (see breathe). */
+  private breath = 0;
 
   constructor(startMs: number) {
     this.t = startMs;
@@ -110,6 +112,15 @@ export class VirtualClock implements Clock {
     return this.speed;
   }
 
+  /**
+   * Makes each turn a fast-forward gives the event loop last `ms` real milliseconds (0: just a turn). In a thread
+   * of its own, the fast-forward then leaves a core to other threads part of the time (the page, while it
+   * answers keys).
+   */
+  breathe(ms: number): void {
+    this.breath = Math.max(0, ms);
+  }
+
   /** Called after every advance with the new time (UI refresh, lesson checks). */
   onTick(fn: (now: number) => void): () => void {
     this.listeners.add(fn);
@@ -139,7 +150,7 @@ export class VirtualClock implements Clock {
       // A long fast-forward is a long chain of promises: give the event loop a turn now and then, so the page
       // keeps painting and the runtime can drop what only the finished scrapes still held (fetch bodies).
       if (performance.now() - lastYield > YIELD_EVERY_MS) {
-        await new Promise<void>((resolve) => globalThis.setTimeout(resolve, 0));
+        await new Promise<void>((resolve) => globalThis.setTimeout(resolve, this.breath));
         lastYield = performance.now();
       }
       const next = this.timers[0];

@@ -12,6 +12,9 @@ import type { WorkerClient } from './remote/client.ts';
 import { router } from './router.svelte.ts';
 import { Playground } from './remote/playground.svelte.ts';
 
+/** The worker hears of typing at most this often. */
+const KEY_NOTICE_MS = 250;
+
 export async function boot(target: HTMLElement, client: WorkerClient): Promise<void> {
   warmChunks(router.route);
   const [first, { store, unavailable }] = await Promise.all([client.ready, openStore()]);
@@ -22,6 +25,18 @@ export async function boot(target: HTMLElement, client: WorkerClient): Promise<v
   const save = () => void playground.persistence.save().catch(() => undefined);
   addEventListener('pagehide', save);
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && save());
+
+  // Keys come first: while the learner types, a fast-forward in the worker leaves the page a core most of the time.
+  let lastKey = 0;
+  document.addEventListener(
+    'keydown',
+    () => {
+      if (performance.now() - lastKey < KEY_NOTICE_MS) return;
+      lastKey = performance.now();
+      void client.call('clock.yieldToInput');
+    },
+    { capture: true, passive: true },
+  );
 
   const datasource = new DatasourceState(new PlaygroundDatasource(client.fetch, () => live.now), store);
   const { prom, world, alertmanager, incidents, persistence, holder, terminal, drills } = playground;

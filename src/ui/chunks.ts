@@ -1,4 +1,4 @@
-// The UI's chunks: each page, the lesson panel and the terminal load on their own (CodeMirror and chart.js only
+// The UI's chunks: each page, the lesson panel and the terminal load on their own (CodeMirror and uPlot only
 // when a page needs them). Boot starts the ones the first screen needs while the worker is still starting.
 
 import type { Component } from 'svelte';

@@ -64,9 +64,19 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
     const { ast: _ast, children, ...rest } = n;
     return { ...rest, children: children.map(strip) };
   };
+  let inputTimer: ReturnType<typeof setTimeout> | undefined;
   return {
     'clock.play': (speed = 1) => clock.live(speed),
     'clock.pause': () => clock.pause(),
+    /**
+     * The page is answering keys: for a moment, a fast-forward leaves it a core most of the time (on a machine
+     * with few cores the worker and the page would otherwise share one, and each key would wait).
+     */
+    'clock.yieldToInput': () => {
+      clock.breathe(INPUT_BREATH_MS);
+      clearTimeout(inputTimer);
+      inputTimer = setTimeout(() => clock.breathe(0), INPUT_QUIET_MS);
+    },
     /** Fast-forward: the world runs as fast as it can; the result comes once the time has passed and is saved. */
     'clock.forward': async (ms: number) => {
       await clock.advance(ms);
@@ -159,10 +169,16 @@ export function controlCalls(rt: Runtime, hooks: { reset(): void; holder: Holder
   };
 }
 
+/** While the page answers keys, each of a fast-forward's turns (every 20 ms of work) lasts this long: it runs a quarter of the time. */
+const INPUT_BREATH_MS = 60;
+/** ...until the keys have been quiet this long. */
+const INPUT_QUIET_MS = 1000;
+
 export type ControlCalls = ReturnType<typeof controlCalls>;
 
 /**
- * Calls that only read, which the page may ask again after every snapshot: they get no snapshot of their own.
+ * Calls that only read (or, like clock.yieldToInput, change nothing the page shows), which the page may ask again
+ * after every snapshot: they get no snapshot of their own.
  * `http` is one too (queries, the page's own fetches): what a request changes goes out with the next snapshot.
  */
 export const QUESTIONS: ReadonlySet<keyof ControlCalls> = new Set<keyof ControlCalls>([
@@ -178,6 +194,7 @@ export const QUESTIONS: ReadonlySet<keyof ControlCalls> = new Set<keyof ControlC
   'terminal.complete',
   'drills.list',
   'drills.state',
+  'clock.yieldToInput',
 ]);
 export type CallName = keyof ControlCalls;
 export type CallArgs<K extends CallName> = Parameters<ControlCalls[K]>;

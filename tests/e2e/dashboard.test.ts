@@ -150,14 +150,13 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     const logs = page.locator('[data-testid="panel"][data-title="Logs by Container"]');
     await logs.scrollIntoViewIfNeeded();
     const chart = logs.getByTestId('timeseries');
-    const lb = (await logs.locator('canvas').boundingBox())!;
-    for (const dy of [8, 12, 16, 20]) {
-      await page.mouse.click(lb.x + 40, lb.y + lb.height - dy);
-      // The attribute follows the chart on the next render.
-      await page.waitForTimeout(200);
-      if ((await chart.getAttribute('data-hidden')) === '1') break;
-    }
-    expect(await chart.getAttribute('data-hidden')).toBe('1');
+    const entry = logs.getByTestId('legend-item');
+    await entry.click();
+    await expect.poll(() => chart.getAttribute('data-hidden')).toBe('1');
+    expect(await entry.getAttribute('aria-pressed')).toBe('false');
+    // A second click shows it again.
+    await entry.click();
+    await expect.poll(() => chart.getAttribute('data-hidden')).toBe('0');
   });
 
   it('zooms into a dragged span and opens the logs around a clicked moment', async () => {
