@@ -118,6 +118,25 @@ describe.skipIf(missing !== null)('dashboards and logs in chromium', () => {
     await expect.poll(() => page.getByTestId('dashboard-select').locator('option').allTextContents()).toEqual(['Image Gallery']);
   });
 
+  it('draws a table legend beside a narrow panel\'s plot, leaving the plot most of the width, as Grafana does', async () => {
+    await openDashboards(page);
+    await page.getByTestId('export-open').click();
+    const json = JSON.parse(await page.getByTestId('export-text').inputValue()) as { uid: string; title: string; panels: { title: string; options?: object }[] };
+    await page.keyboard.press('Escape');
+    const jvm = json.panels.find((p) => p.title === 'JVM Memory Use')!;
+    jvm.options = { ...jvm.options, legend: { displayMode: 'table', placement: 'right', calcs: ['mean', 'max'] } };
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-text').fill(JSON.stringify({ ...json, uid: 'table-legend', title: 'Table legend' }));
+    await page.getByTestId('import-run').click();
+    await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Table legend');
+    const legend = page.locator('[data-title="JVM Memory Use"] [data-testid="legend-table"]');
+    await expect.poll(() => legend.locator('th').allTextContents()).toEqual(['JVM Memory Use', 'mean', 'max']);
+    const widths = await legend.evaluate((t) => ({ plot: t.parentElement!.querySelector('.plot')!.getBoundingClientRect().width, all: t.parentElement!.getBoundingClientRect().width }));
+    expect(widths.plot / widths.all).toBeGreaterThanOrEqual(0.55);
+    await page.getByTestId('delete-dashboard').click();
+    await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Image Gallery');
+  });
+
   it('folds rows, picks a custom range, shares the crosshair and hides series from the legend', async () => {
     // The reload above started a fresh world: let it be scraped for a minute.
     await forward(page, 'forward-1m', 60_000);
